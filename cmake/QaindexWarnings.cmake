@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: Apache-2.0
+# Per-target warning and sanitizer switches, never pushed onto package users.
+function(qaindex_set_warnings target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+    -Wcast-align -Woverloaded-virtual -Wconversion -Wsign-conversion
+    -Wnull-dereference -Wdouble-promotion -Wimplicit-fallthrough
+    # Designated initializers leave defaulted members out on purpose
+    # (SearchRequest{.text = "...", .limit = 10}); g++ 12 would warn on each.
+    -Wno-missing-field-initializers)
+  if(QAINDEX_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(QAINDEX_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// Where the index lives, and what `qaindex stats` and `qaindex check` report about it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace qaindex {
+
+/// The index folder to use: given if set, else $QAINDEX_DB if set, else ./qaindex.db.
+[[nodiscard]] std::filesystem::path database_path(
+    const std::optional<std::filesystem::path>& given = std::nullopt);
+
+/// A name with a count: a specialty or symptom and how many entries carry it.
+struct NamedCount {
+    std::string name;
+    std::size_t count = 0;
+
+    bool operator==(const NamedCount&) const = default;
+};
+
+/// What `qaindex stats` prints.
+struct IndexStats {
+    std::filesystem::path path;
+    std::size_t entries = 0;
+    std::vector<NamedCount> specialties;   ///< every specialty, most entries first
+    std::vector<NamedCount> top_symptoms;  ///< the most frequent symptoms, most first
+    std::uintmax_t bytes = 0;              ///< size on disk
+    std::optional<std::string> last_build;  ///< ISO 8601 UTC time of the last build
+    std::optional<std::string> corpus;      ///< corpus path of the last build
+    std::string lexicon_fingerprint;        ///< lexicon the index was built with
+
+    bool operator==(const IndexStats&) const = default;
+};
+
+/// Reads the statistics of the index at database. Throws IndexError if it cannot be opened.
+[[nodiscard]] IndexStats index_stats(const std::filesystem::path& database,
+                                     std::size_t top_symptoms = 20);
+
+/// What `qaindex check` found.
+struct CheckReport {
+    std::size_t entries_checked = 0;
+    std::vector<std::string> problems;  ///< empty when the index is sound
+
+    [[nodiscard]] bool ok() const { return problems.empty(); }
+};
+
+/// Checks the Xapian database's structure (Xapian::Database::check) and qaindex's own
+/// invariants: every document has exactly one id term and readable stored data, filter
+/// terms agree with values, the file manifest lists only entries that exist.
+/// Throws IndexError if the index cannot be opened at all.
+[[nodiscard]] CheckReport check_index(const std::filesystem::path& database);
+
+}  // namespace qaindex

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// IndexWriter and build_index(): turn consultations into a searchable Xapian index.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "qaindex/consultation.hpp"
+#include "qaindex/diagnostic.hpp"
+
+namespace qaindex {
+
+class Lexicon;
+
+/// Switches shared by IndexWriter and build_index().
+struct WriterOptions {
+    /// The lexicon used to tag symptoms, conditions and specialties; nullptr means
+    /// Lexicon::builtin(). Must outlive the writer.
+    const Lexicon* lexicon = nullptr;
+};
+
+/// Adds, replaces and removes consultations in one index. Changes become visible to
+/// searchers at commit(), all at once; destroying a writer without commit() discards them.
+/// Holds the index's build lock for its lifetime. Not thread-safe.
+class IndexWriter {
+public:
+    /// Opens the index at database (a folder; see database.hpp), creating it if missing.
+    /// Throws IndexError if another process holds the build lock ("index is being built by
+    /// another process") or the folder is not a qaindex database.
+    [[nodiscard]] static IndexWriter open(const std::filesystem::path& database,
+                                          const WriterOptions& options = {});
+    /// A writer over a new in-memory index (for tests and embedding); see Searcher::open().
+    [[nodiscard]] static IndexWriter in_memory(const WriterOptions& options = {});
+
+    ~IndexWriter();
+    IndexWriter(IndexWriter&&) noexcept;
+    IndexWriter& operator=(IndexWriter&&) noexcept;
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Analyses entry and adds it, replacing any entry with the same id.
+    /// Returns true if an entry was replaced. Throws UsageError for an empty id.
+    bool add_or_replace(const Consultation& entry);
+    /// Removes the entry with this id; returns false if there was none.
+    bool remove(const EntryId& id);
+    /// Makes every change so far durable and visible, atomically. Throws IndexError.
+    void commit();
+    /// Entries in the index, counting uncommitted changes.
+    [[nodiscard]] std::size_t size() const;
+
+    struct Impl;
+    /// Library-internal access (Searcher::open(const IndexWriter&)).
+    [[nodiscard]] Impl& impl() const { return *impl_; }
+
+private:
+    explicit IndexWriter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Progress of a running build, reported a few times per second.
+struct BuildProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::uintmax_t bytes_done = 0;
+    std::uintmax_t bytes_total = 0;
+    std::size_t entries = 0;  ///< entries read so far
+    double seconds = 0;       ///< since the build started
+};
+
+/// What `qaindex build` does.
+struct BuildOptions {
+    std::filesystem::path corpus;    ///< a folder (read recursively) or a single file
+    std::filesystem::path database;  ///< the index folder; see database_path()
+    bool rebuild = false;  ///< start over instead of updating incrementally
+    bool strict = false;   ///< the first input problem fails the build (InputError)
+    unsigned threads = 0;  ///< analysis threads; 0 means one per core
+    WriterOptions writer;
+    std::function<void(const BuildProgress&)> on_progress;  ///< called from the build thread
+    DiagnosticSink on_diagnostic;  ///< every skipped record or file
+};
+
+/// What a build did.
+struct BuildReport {
+    bool full = false;           ///< a full (re)build rather than an incremental update
+    std::size_t files = 0;       ///< corpus files found
+    std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
+    std::size_t read = 0;        ///< entries read from those files
+    std::size_t added = 0;
+    std::size_t updated = 0;     ///< entries whose content changed
+    std::size_t unchanged = 0;   ///< entries of unchanged files, or re-read and identical
+    std::size_t deleted = 0;     ///< entries whose file or record disappeared
+    std::size_t skipped = 0;     ///< records or files skipped for a problem
+    std::map<std::string, std::size_t> skipped_by_reason;  ///< to_string(Problem) -> count
+    std::uintmax_t bytes_read = 0;
+    double seconds = 0;
+    std::uintmax_t index_bytes = 0;  ///< size of the index folder afterwards
+    std::size_t entries = 0;         ///< entries in the index afterwards
+
+    bool operator==(const BuildReport&) const = default;
+};
+
+/// Builds or updates the index at options.database from options.corpus.
+///
+/// Incremental unless options.rebuild or no index exists: files unchanged since the last
+/// build (same size, time and content hash) are not read again; entries of changed files are
+/// replaced and entries of deleted files removed. Atomic: the update is one Xapian
+/// transaction, and a full build is written to a new generation that replaces the old one
+/// only once complete and compacted, so a build stopped part-way (even by kill -9) leaves
+/// the previous index intact and searchable. Searchers may run meanwhile.
+///
+/// Throws IndexError if the index is locked by another build or cannot be written,
+/// InputError for the first problem in strict mode (nothing is committed then).
+BuildReport build_index(const BuildOptions& options);
+
+}  // namespace qaindex

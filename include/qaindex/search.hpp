@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+// Requests and results of search, Similar Q&A and Related FAQ: plain values.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qaindex/consultation.hpp"
+#include "qaindex/snippet.hpp"
+
+namespace qaindex {
+
+/// The facets search can count.
+enum class Facet { Specialty, Symptom };
+
+/// "specialty" or "symptom".
+[[nodiscard]] std::string_view to_string(Facet facet);
+
+/// Restricts results. Values within one field are alternatives (OR); fields combine (AND).
+/// Specialties and symptoms may be given in any form the lexicon knows ("neurologist",
+/// "pins and needles"); an unknown one makes the search throw UsageError.
+struct Filter {
+    std::vector<std::string> specialties;
+    std::vector<std::string> symptoms;
+    std::optional<Date> since;  ///< asked on or after
+    std::optional<Date> until;  ///< asked on or before
+    std::optional<Sex> sex;
+    std::optional<std::string> age_group;  ///< "10~19", "30-39"
+    std::optional<std::string> language;   ///< "en", "zh"
+
+    bool operator==(const Filter&) const = default;
+};
+
+/// A search.
+struct SearchRequest {
+    /// Words, a pasted question, or the query syntax: "quoted phrases", AND, OR, NOT,
+    /// title:, question:, reply:, specialty:, symptom:. Text the parser rejects is searched
+    /// as plain words.
+    std::string text;
+    Filter filter;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    std::vector<Facet> facets;    ///< facet counts to compute over all matches
+    bool expand = true;           ///< lay <-> clinical synonym and symptom expansion
+    bool explain = false;         ///< fill Hit::explanation
+    std::size_t snippet_bytes = 240;  ///< about how long a snippet may be
+
+    bool operator==(const SearchRequest&) const = default;
+};
+
+/// A term of the query that matched, and in which field.
+struct MatchedTerm {
+    std::string term;   ///< as indexed: "twitch", "symptom:facial twitching"
+    std::string field;  ///< "title", "question", "reply", "more_info", "symptom", ...
+
+    bool operator==(const MatchedTerm&) const = default;
+};
+
+/// Why a hit ranked where it did (SearchRequest::explain).
+struct Explanation {
+    std::vector<MatchedTerm> matched;
+    std::vector<std::string> synonyms;  ///< expansions that matched: "twitching -> myokymia"
+    std::vector<std::string> symptoms;  ///< symptoms shared with the query
+    std::optional<std::string> specialty;  ///< set if the specialty matched the query's
+
+    bool operator==(const Explanation&) const = default;
+};
+
+/// One result of search() or similar().
+struct Hit {
+    EntryId id;
+    double score = 0;  ///< relevance weight; comparable within one result list only
+    std::optional<std::string> title;
+    std::optional<std::string> specialty;  ///< canonical where the lexicon knows it
+    std::optional<std::string> doctor;
+    std::optional<Date> asked;
+    Snippet snippet;               ///< highlighted excerpt around the matching words
+    std::string question_excerpt;  ///< the question cut at about 200 characters, "..."
+    std::optional<std::string> reply_excerpt;  ///< the first reply, cut the same way
+    std::vector<std::string> symptoms;  ///< symptom names the entry is tagged with
+    std::optional<std::string> source;
+    std::optional<Explanation> explanation;
+
+    bool operator==(const Hit&) const = default;
+};
+
+/// One facet value and how many matching entries carry it.
+struct FacetCount {
+    std::string value;  ///< canonical name: "Neurology", "facial twitching"
+    std::size_t count = 0;
+
+    bool operator==(const FacetCount&) const = default;
+};
+
+/// The counts of one facet, most entries first. A facet's counts ignore that facet's own
+/// filter (so every specialty stays visible while one is selected).
+struct FacetCounts {
+    Facet facet = Facet::Specialty;
+    std::vector<FacetCount> counts;
+
+    bool operator==(const FacetCounts&) const = default;
+};
+
+/// The answer to search() or similar().
+struct SearchResults {
+    std::string query;
+    std::size_t total = 0;  ///< entries matching (exact up to at least offset+limit+1000)
+    std::vector<Hit> hits;
+    std::vector<FacetCounts> facets;
+    std::optional<std::string> suggestion;  ///< "Did you mean": the corrected query
+    std::vector<std::string> symptoms;      ///< symptoms recognised in the query
+    std::vector<std::string> expansions;    ///< synonym expansions applied to the query
+    bool plain_words = false;  ///< the query syntax was rejected and words were searched
+
+    bool operator==(const SearchResults&) const = default;
+};
+
+/// A Similar Q&A request: for an indexed entry (id) or for new text.
+struct SimilarRequest {
+    std::optional<EntryId> id;
+    std::string text;  ///< used when id is not set: a new question
+    std::size_t limit = 5;
+    Filter filter;
+    bool explain = false;
+
+    bool operator==(const SimilarRequest&) const = default;
+};
+
+/// One "Related FAQ" topic for an entry.
+struct RelatedFaq {
+    std::string topic;                     ///< "Facial Twitching"
+    std::optional<std::string> specialty;  ///< the specialty entries on it usually have
+    std::size_t entries = 0;               ///< entries in the index on this topic
+
+    bool operator==(const RelatedFaq&) const = default;
+};
+
+}  // namespace qaindex

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// Searcher: search, Similar Q&A, Related FAQ and entry lookup over one index.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "qaindex/consultation.hpp"
+#include "qaindex/search.hpp"
+
+namespace qaindex {
+
+class IndexWriter;
+class Lexicon;
+
+/// Answers queries over one index. Not thread-safe: Xapian objects must not be shared, so
+/// use one Searcher per thread (opening one is cheap). A Searcher sees the index as it was
+/// when opened; reopen() moves it to the latest committed state (search() does so itself
+/// when a concurrent build has replaced what it was reading).
+class Searcher {
+public:
+    /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin().
+    /// Throws IndexError if it is missing or not a qaindex index.
+    [[nodiscard]] static Searcher open(const std::filesystem::path& database,
+                                       const Lexicon* lexicon = nullptr);
+    /// Searches what writer holds, committed or not (same thread as the writer only).
+    [[nodiscard]] static Searcher open(const IndexWriter& writer, const Lexicon* lexicon = nullptr);
+
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Ranked results for request. Throws UsageError for an empty query with no filter or
+    /// an unknown specialty or symptom in the filter, QueryError if nothing can be run.
+    [[nodiscard]] SearchResults search(const SearchRequest& request);
+
+    /// The entries most related to request.id (never itself) or to request.text, without
+    /// near-duplicates of it or of each other. Throws UsageError for an unknown id or an
+    /// empty request.
+    [[nodiscard]] SearchResults similar(const SimilarRequest& request);
+
+    /// The symptom and condition topics the entry shares with the rest of the index, each
+    /// with its usual specialty, most shared first. Throws UsageError for an unknown id.
+    [[nodiscard]] std::vector<RelatedFaq> related(const EntryId& id, std::size_t limit = 10);
+
+    /// The stored form of an entry (all but More Info and the page's own lists), or nullopt.
+    [[nodiscard]] std::optional<Consultation> entry(const EntryId& id);
+
+    /// Entries in the index.
+    [[nodiscard]] std::size_t size() const;
+
+    /// Moves to the latest committed state of the index.
+    void reopen();
+
+private:
+    struct Impl;
+    explicit Searcher(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace qaindex

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// The index schema, defined here only: term prefixes, value slots, metadata keys, stored data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qaindex/consultation.hpp"
+
+namespace qaindex::schema {
+
+/// Version of this schema, written to the index; a searcher refuses another version.
+inline constexpr std::string_view kVersion = "1";
+
+// ---- Free-text terms -------------------------------------------------------------------
+// Every text field is indexed twice:
+//  * unprefixed: the unstemmed term with positions (phrases, exact words) and "Z" + stem
+//    without positions (ranking), for all fields together;
+//  * per field: "Z" + field prefix + stem, without positions, so `title:twitching` works.
+// Fields are separated by kFieldPositionGap positions so that no phrase spans two fields.
+// Stop words get positional unprefixed terms only (phrases need them; ranking does not).
+// Han tokens have stem == term, so the same rules apply to them.
+
+inline constexpr std::string_view kStem = "Z";        ///< stemmed-term marker (Xapian habit)
+inline constexpr std::string_view kTitle = "S";       ///< title field (Xapian's "subject")
+inline constexpr std::string_view kQuestion = "XQ";   ///< question field
+inline constexpr std::string_view kReply = "XR";      ///< all replies
+inline constexpr std::string_view kMoreInfo = "XM";   ///< the "More Info" article
+
+/// Within-document frequency added per occurrence of a word in each field, for the
+/// unprefixed terms. BM25 sees a title word as 4 occurrences: a title states the topic,
+/// the question states it in the asker's words, replies and articles use many side words.
+inline constexpr std::uint32_t kTitleWdf = 4;
+inline constexpr std::uint32_t kQuestionWdf = 2;
+inline constexpr std::uint32_t kReplyWdf = 1;
+inline constexpr std::uint32_t kMoreInfoWdf = 1;
+inline constexpr std::uint32_t kFieldPositionGap = 100;
+/// Words longer than this many bytes are not indexed (Xapian's limit is 245 per term).
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+// ---- Boolean terms (filters, facets, identity) ------------------------------------------
+inline constexpr std::string_view kId = "Q";            ///< + entry id: unique per document
+inline constexpr std::string_view kSpecialty = "XP";    ///< + specialty slug: "neurology"
+inline constexpr std::string_view kSymptom = "XS";      ///< + symptom id (lower case), mentioned
+inline constexpr std::string_view kSymptomBroader = "XB";  ///< + ancestor id of a mentioned one
+inline constexpr std::string_view kCondition = "XC";    ///< + condition id (lower case)
+inline constexpr std::string_view kDoctor = "XD";       ///< + doctor name, normalised
+inline constexpr std::string_view kSex = "XG";          ///< + "female" / "male"
+inline constexpr std::string_view kAgeGroup = "XA";     ///< + age group normalised: "10-19"
+inline constexpr std::string_view kYear = "Y";          ///< + year asked: "2005"
+inline constexpr std::string_view kLanguage = "L";      ///< + "en", "zh"
+inline constexpr std::string_view kFile = "XF";         ///< + corpus file key (file_key())
+inline constexpr std::string_view kQuestionType = "XT"; ///< + MedQuAD qtype: "symptoms"
+
+// ---- Value slots ------------------------------------------------------------------------
+inline constexpr unsigned kAskedSlot = 0;      ///< "YYYYMMDD": sorts and ranges as a string
+inline constexpr unsigned kRepliedSlot = 1;    ///< first reply's date, "YYYYMMDD"
+inline constexpr unsigned kSpecialtySlot = 2;  ///< canonical specialty name: facet counts
+inline constexpr unsigned kSymptomsSlot = 3;   ///< mentioned symptom ids joined by '\n'
+inline constexpr unsigned kContentSlot = 4;    ///< content_hash() of the consultation
+
+// ---- Metadata keys ----------------------------------------------------------------------
+inline constexpr std::string_view kMetaSchema = "qaindex:schema";
+inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";    ///< Lexicon::fingerprint
+inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< ISO 8601 UTC
+inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";      ///< corpus path
+/// + file_key(): "size mtime-ns content-hash entries" of a corpus file at its last build.
+inline constexpr std::string_view kMetaFile = "qaindex:file:";
+
+// ---- Helpers ----------------------------------------------------------------------------
+/// A term: prefix + value, with ':' between them when value starts with an upper-case ASCII
+/// letter (Xapian's convention), truncated safely to Xapian's term length limit.
+[[nodiscard]] std::string term(std::string_view prefix, std::string_view value);
+/// Lower-case slug of a canonical specialty name: "Obstetrics and Gynecology" ->
+/// "obstetrics-and-gynecology".
+[[nodiscard]] std::string slug(std::string_view name);
+/// "10~19", "10-19 years", "10 to 19" -> "10-19"; other text lower-cased and trimmed.
+[[nodiscard]] std::string normalise_age_group(std::string_view age_group);
+/// Doctor name lower-cased with "Dr." removed: "Dr. Ye Boshou" -> "ye boshou".
+[[nodiscard]] std::string normalise_doctor(std::string_view doctor);
+/// The key of a corpus file (its relative path; hashed when too long for a term).
+[[nodiscard]] std::string file_key(std::string_view relative_path);
+/// "YYYYMMDD" for a value slot.
+[[nodiscard]] std::string date_value(const Date& date);
+/// A 64-bit hash of text as 16 hex digits (FNV-1a; stable across builds and machines).
+[[nodiscard]] std::string hash_hex(std::string_view text);
+
+/// What is stored as a document's data: everything needed to print a hit or a Similar Q&A
+/// row without the corpus. The Consultation keeps all fields but more_info, similar and
+/// related; question and reply texts are kept whole (snippets are cut from them).
+struct StoredEntry {
+    Consultation entry;
+    std::optional<std::string> specialty;  ///< canonical specialty, if the lexicon knew it
+    std::vector<std::string> symptoms;     ///< mentioned symptom ids
+    std::vector<std::string> conditions;   ///< mentioned condition ids
+    std::optional<std::string> file;       ///< corpus file key, for incremental builds
+
+    bool operator==(const StoredEntry&) const = default;
+};
+
+/// JSON text of a StoredEntry.
+[[nodiscard]] std::string encode(const StoredEntry& stored);
+/// Reads encode()'s output back. Throws IndexError on corrupt data.
+[[nodiscard]] StoredEntry decode(std::string_view data);
+
+/// A hash of everything in a consultation that the index depends on (detects changes).
+[[nodiscard]] std::string content_hash(const Consultation& entry);
+
+}  // namespace qaindex::schema

@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
+# Sources of the index module (explicit list, no globbing).
+target_sources(qaindex PRIVATE
+  index/schema.cpp)

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// EmbeddedFile: a data file compiled into the library (see cmake/EmbedFiles.cmake).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace qaindex::detail {
+
+struct EmbeddedFile {
+    std::string_view name;   ///< file name without folder: "symptoms.tsv"
+    std::string_view bytes;  ///< the file's content
+};
+
+/// data/lexicon/*.tsv as they were when the library was built.
+extern const EmbeddedFile lexicon_files[];
+extern const std::size_t lexicon_files_count;
+
+}  // namespace qaindex::detail

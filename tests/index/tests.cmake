@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: Apache-2.0
+# Test files of the index area.
+target_sources(qaindex_tests PRIVATE index/schema_test.cpp)
