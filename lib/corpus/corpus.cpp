@@ -68,19 +68,54 @@ FileStatus status_of(const fs::path& path) {
     return status;
 }
 
+// Walks the real folders first and follows symlinks afterwards, in batches sorted by path: a
+// folder or file reachable both directly and through links is listed once, under its direct
+// path, whatever order readdir() returns entries in. Symlink cycles end at the visited check.
 class Lister {
 public:
     explicit Lister(const DiagnosticSink& diagnose) : diagnose_(diagnose) {}
 
+    std::vector<CorpusFile> run(const fs::path& root, const FileStatus& status) {
+        walk(root, "", status);
+        while (!links_.empty()) {
+            std::vector<Link> batch = std::move(links_);
+            links_.clear();
+            std::sort(batch.begin(), batch.end(),
+                      [](const Link& a, const Link& b) { return a.relative < b.relative; });
+            for (const Link& link : batch) {
+                visit(link.path, link.relative, true);
+            }
+        }
+        std::sort(files_.begin(), files_.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });
+        return std::move(files_);
+    }
+
+private:
+    struct Link {
+        fs::path path;
+        std::string relative;
+    };
+
     void walk(const fs::path& folder, const std::string& relative, const FileStatus& status) {
-        if (!visited_.emplace(status.device, status.inode).second) {
-            return;  // a symlink cycle, or a folder reached twice: list it once
+        if (!folders_.emplace(status.device, status.inode).second) {
+            return;
         }
         std::error_code error;
         fs::directory_iterator it(folder, error);
         const fs::directory_iterator end;
         while (!error && it != end) {
-            visit(it->path(), relative);
+            const fs::path& path = it->path();
+            const std::string name = path.filename().string();
+            if (!name.empty() && name.front() != '.') {
+                std::string child = relative.empty() ? name : relative + '/' + name;
+                std::error_code ignored;
+                if (it->is_symlink(ignored)) {
+                    links_.push_back({path, std::move(child)});
+                } else {
+                    visit(path, child, false);
+                }
+            }
             it.increment(error);
         }
         if (error) {
@@ -89,19 +124,7 @@ public:
         }
     }
 
-    std::vector<CorpusFile> take() {
-        std::sort(files_.begin(), files_.end(),
-                  [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });
-        return std::move(files_);
-    }
-
-private:
-    void visit(const fs::path& path, const std::string& parent) {
-        const std::string name = path.filename().string();
-        if (name.empty() || name.front() == '.') {
-            return;
-        }
-        const std::string relative = parent.empty() ? name : parent + '/' + name;
+    void visit(const fs::path& path, const std::string& relative, bool through_link) {
         const FileStatus status = status_of(path);
         const auto format = detect_format(path);
         if (!status.ok) {
@@ -115,17 +138,25 @@ private:
         }
         if (status.directory) {
             walk(path, relative, status);
-        } else if (status.regular && format) {
-            files_.push_back(CorpusFile{.path = path,
-                                        .relative = relative,
-                                        .format = *format,
-                                        .size = status.size,
-                                        .modified = status.modified});
+            return;
         }
+        if (!status.regular || !format) {
+            return;
+        }
+        if (!listed_.emplace(status.device, status.inode).second && through_link) {
+            return;
+        }
+        files_.push_back(CorpusFile{.path = path,
+                                    .relative = relative,
+                                    .format = *format,
+                                    .size = status.size,
+                                    .modified = status.modified});
     }
 
     const DiagnosticSink& diagnose_;
-    std::set<std::pair<dev_t, ino_t>> visited_;
+    std::set<std::pair<dev_t, ino_t>> folders_;
+    std::set<std::pair<dev_t, ino_t>> listed_;
+    std::vector<Link> links_;
     std::vector<CorpusFile> files_;
 };
 
@@ -190,9 +221,7 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
                            .size = status.size,
                            .modified = status.modified}};
     }
-    Lister lister(diagnose);
-    lister.walk(root, "", status);
-    return lister.take();
+    return Lister(diagnose).run(root, status);
 }
 
 std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,

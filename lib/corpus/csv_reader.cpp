@@ -12,6 +12,21 @@
 
 namespace qaindex {
 namespace detail {
+namespace {
+
+// Line breaks inside quoted fields become "\n" whatever the file uses, as in the other readers.
+void append_normalized(std::string& field, std::string_view chunk) {
+    std::size_t cr = chunk.find("\r\n");
+    while (cr != std::string_view::npos) {
+        field += chunk.substr(0, cr);
+        field += '\n';
+        chunk.remove_prefix(cr + 2);
+        cr = chunk.find("\r\n");
+    }
+    field += chunk;
+}
+
+}  // namespace
 
 void CsvScanner::resync(std::size_t start, std::size_t start_line) {
     const std::size_t newline = text_.find('\n', start);
@@ -50,7 +65,7 @@ bool CsvScanner::next(CsvRecord& record) {
                     return true;
                 }
                 const std::string_view chunk = text_.substr(pos_, quote - pos_);
-                field += chunk;
+                append_normalized(field, chunk);
                 line_ += static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
                 pos_ = quote + 1;
                 if (pos_ < n && text_[pos_] == '"') {

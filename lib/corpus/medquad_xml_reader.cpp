@@ -181,14 +181,19 @@ std::size_t parse_medquad_xml(std::string_view text, std::string_view source,
     text = detail::strip_bom(text);
     if (const std::size_t bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         detail::report(diagnose, source, detail::line_at(text, bad), Problem::InvalidUtf8,
-                       "invalid UTF-8 at byte " + std::to_string(bad));
+                       detail::invalid_utf8_message(text, bad));
         return 0;
     }
     pugi::xml_document document;
     const pugi::xml_parse_result parsed =
         document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
-        const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+        // pugixml reports "unexpected end" at the very end; name the last line, not the
+        // empty one after the final newline.
+        auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+        if (offset >= text.size() && text.ends_with('\n')) {
+            offset = text.size() - 1;
+        }
         detail::report(diagnose, source, detail::line_at(text, offset), Problem::Malformed,
                        std::string("broken XML: ") + parsed.description());
         return 0;

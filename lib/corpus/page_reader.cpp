@@ -292,7 +292,7 @@ std::optional<Consultation> parse_page(std::string_view text, std::string_view i
     };
     if (const std::size_t bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         return fail(detail::line_at(text, bad), Problem::InvalidUtf8,
-                    "invalid UTF-8 at byte " + std::to_string(bad));
+                    detail::invalid_utf8_message(text, bad));
     }
 
     std::vector<PageLine> lines;

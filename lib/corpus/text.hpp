@@ -26,6 +26,12 @@ namespace qaindex::detail {
 /// The 1-based line holding text[offset] (offset may equal text.size()).
 [[nodiscard]] std::size_t line_at(std::string_view text, std::size_t offset);
 
+/// The 1-based column (in bytes) of text[offset] within its line.
+[[nodiscard]] std::size_t column_at(std::string_view text, std::size_t offset);
+
+/// "invalid UTF-8 at column N" for the ill-formed byte at text[offset].
+[[nodiscard]] std::string invalid_utf8_message(std::string_view text, std::size_t offset);
+
 /// text trimmed, or nullopt when nothing is left: the model never holds "".
 [[nodiscard]] std::optional<std::string> non_empty(std::string_view text);
 
