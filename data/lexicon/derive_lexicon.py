@@ -157,8 +157,6 @@ def light_stem(w):
             break
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
     return w
 
 
@@ -395,14 +393,33 @@ def read_medquad(root):
     return out
 
 
-# MedQuAD synonyms with these shapes are not imported: short abbreviations are ambiguous in free
-# text ("MS", "AD", "ED", "MD"); parenthesised or comma-inverted forms read as catalogue entries.
+# MedQuAD synonyms with these shapes are not imported:
+# - short abbreviations are ambiguous in free text ("MS", "AD", "ED", "MD");
+# - parenthesised, comma- or dash-inverted forms are catalogue entries ("Cancer - breast") that
+#   never occur in running text;
+# - numbered subtypes ("... type 2") name sibling diseases, not synonyms;
+# - test, procedure and treatment names that MedLinePlus lists beside a disease;
+# - single words, unless they carry a disease suffix ("Ulcer", "Rupture", "Crabs" would tag far too
+#   much; "ileitis", "myelomatosis" are specific).
+_NOT_A_SYNONYM = re.compile(
+    r"\b(test|testing|biopsy|score|harness|excision|avulsion|cessation|lights|antivirals?|"
+    r"response|surgery|transplant|treatment|therapy|screening|vaccine|discharge)\b", re.I)
+_DISEASE_SUFFIX = re.compile(r"(itis|itides|osis|oses|emia|aemia|oma|omas|pathy|iasis|plegia|algia|"
+                             r"trophy|plasia|penia|rrhea|rrhoea|ectasis)$", re.I)
+
+
 def importable(syn):
     if len(syn) <= 4:
         return False
-    if any(ch in syn for ch in "(),;/[]|\t"):
+    if any(ch in syn for ch in "(),;/[]|\t\"") or re.search(r"\s-|-\s|^-|-$", syn):
         return False
-    if re.search(r"\b(type|types) [0-9ivx]+\b", syn, re.I) and len(syn) < 8:
+    if re.search(r"-[A-Z]{2,}\b", syn):  # "Heart attack-ACS", "Hives-HAE": index headings
+        return False
+    if re.search(r"\btype\s*[0-9ivx]+[a-z]?\b", syn, re.I):
+        return False
+    if _NOT_A_SYNONYM.search(syn):
+        return False
+    if " " not in syn.strip() and "-" not in syn and not _DISEASE_SUFFIX.search(syn):
         return False
     return True
 
@@ -652,10 +669,10 @@ def check(out, deliberate_path):
 
     # phrases that lose all but one word to the stop list: reported so a reviewer sees them
     for r in sym + con:
-        for col in ["clinical", "lay", "misspellings"]:
+        for col in ["name", "clinical", "lay", "misspellings"]:
             if col not in r:
                 continue
-            for s in items(r[col]):
+            for s in (items(r[col]) if col != "name" else [r["name"]]):
                 words = s.split()
                 cw = content_words(s)
                 if len(words) > 1 and len(cw) == 1:
