@@ -276,10 +276,18 @@ def build_symptoms(obo_path):
         return ""
 
     def explicit_specialties(tid):
+        """A term's own specialties: a list, [] when set to none ('-'), None when not given."""
         cell = additions.get(tid, {}).get("specialties", "")
-        if cell and cell != "-":
+        if cell == "-":
+            return []
+        if cell:
             return items(cell)
-        return group_specialties.get(tid, [])
+        return group_specialties.get(tid)
+
+    def parents_of(tid):
+        """The parent chosen in the additions first, then the ontology's is_a parents."""
+        override = additions.get(tid, {}).get("parent", "")
+        return ([override] if override else []) + live[tid]["parents"]
 
     def inherited_specialties(tid):
         """Specialties of the nearest ancestor (the term itself first) that has some."""
@@ -292,9 +300,9 @@ def build_symptoms(obo_path):
                     continue
                 seen.add(t)
                 found = explicit_specialties(t)
-                if found:
+                if found is not None:
                     return found
-                nxt.extend(live[t]["parents"])
+                nxt.extend(parents_of(t))
             queue = nxt
         return []
 
@@ -319,13 +327,7 @@ def build_symptoms(obo_path):
             clinical.append(text)
         clinical += items(add.get("clinical", ""))
         parent = add.get("parent") or nearest_kept(t["parents"])
-        spec_cell = add.get("specialties", "")
-        if spec_cell == "-":
-            specialties = []
-        elif spec_cell:
-            specialties = items(spec_cell)
-        else:
-            specialties = inherited_specialties(tid)
+        specialties = inherited_specialties(tid)
         rows[tid] = make_symptom(tid, name, parent, specialties, clinical,
                                  items(add.get("lay", "")), items(add.get("misspellings", "")),
                                  items(add.get("chinese", "")))
