@@ -37,6 +37,7 @@ from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(HERE, "sources")
+DELIBERATE = os.path.join(SOURCES, "deliberate_overlaps.tsv")
 
 SYMPTOM_COLUMNS = ["id", "name", "parent", "specialties", "clinical", "lay", "misspellings", "chinese"]
 CONDITION_COLUMNS = ["id", "name", "specialties", "clinical", "lay", "chinese"]
@@ -560,7 +561,7 @@ def build(args):
 # ----------------------------------------------------------------------------------------------
 # Checking the written files
 
-def check(out, deliberate_path):
+def check(out, deliberate_path, verbose=False):
     errors = []
     warnings = []
 
@@ -693,8 +694,12 @@ def check(out, deliberate_path):
     print(f"specialties: {len(spe)} ({sum(len(items(r['aliases'])) for r in spe)} aliases, "
           f"{sum(len(items(r['chinese'])) for r in spe)} Chinese forms)")
     print(f"synonym groups: {len(syn)}")
-    for w in warnings:
-        print(f"note: {w}")
+    if verbose:
+        for w in warnings:
+            print(f"note: {w}")
+    elif warnings:
+        print(f"notes: {len(warnings)} forms keep a single content word once stop words are dropped "
+              f"(listed with --verbose)")
     for e in errors:
         print(f"error: {e}")
     print("check: " + ("OK" if not errors else f"{len(errors)} error(s)"))
@@ -717,14 +722,14 @@ def main(argv=None):
                     help="MedQuAD folder (synonyms of condition foci)")
     ap.add_argument("--no-medquad", action="store_true", help="do not import MedQuAD synonyms")
     ap.add_argument("--out", default=HERE, help="output folder (default: data/lexicon)")
-    ap.add_argument("--check", action="store_true", help="only validate the files in --out")
+    ap.add_argument("--check", action="store_true", help="only validate the files in --out (a build always validates)")
     ap.add_argument("--verbose", action="store_true", help="list imported MedQuAD synonyms")
     args = ap.parse_args(argv)
     try:
         if args.check:
-            return 0 if check(args.out, os.path.join(SOURCES, "deliberate_overlaps.tsv")) else 1
+            return 0 if check(args.out, DELIBERATE, args.verbose) else 1
         build(args)
-        return 0
+        return 0 if check(args.out, DELIBERATE, args.verbose) else 1
     except LexiconError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
