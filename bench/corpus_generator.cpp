@@ -2,6 +2,7 @@
 // qaindex_corpus_generator: writes a deterministic synthetic consultation corpus for benchmarks.
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -39,9 +40,9 @@ void write_file(const fs::path& path, const std::string& bytes) {
 }
 
 std::string folder_name(std::size_t chunk) {
-    std::array<char, 16> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%04zu", chunk);
-    return buffer.data();
+    std::string name = std::to_string(chunk);
+    if (name.size() < 4) name.insert(0, 4 - name.size(), '0');
+    return name;
 }
 
 // Refuses to write into a non-empty folder we did not generate; clears one we did (--force).

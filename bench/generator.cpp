@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "builtin_vocabulary.hpp"
 #include "qaindex/corpus.hpp"
@@ -67,6 +69,7 @@ constexpr std::uint64_t kIdMask = (std::uint64_t{1} << kIdBits) - 1;
 constexpr std::uint32_t kMaxWords = static_cast<std::uint32_t>(kIdMask);
 constexpr std::uint8_t kAttached = 1;  // , ; :
 constexpr std::uint8_t kTerminal = 2;  // . ? !
+constexpr std::uint64_t kEmpty = std::numeric_limits<std::uint64_t>::max();
 
 bool is_word_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -95,6 +98,9 @@ void split_sentences(std::string_view text, Sink&& sentence) {
                 } else if ((d == '\'' || d == '-' || d == '.' || d == '/') && j + 1 < n &&
                            is_word_byte(static_cast<unsigned char>(text[j + 1]))) {
                     j += 2;
+                } else if (d == ',' && j + 1 < n && std::isdigit(static_cast<unsigned char>(text[j - 1])) &&
+                           std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+                    j += 2;  // "200,000" is one number
                 } else {
                     break;
                 }
@@ -161,11 +167,8 @@ void TextModel::Table::build(std::vector<std::uint64_t>& grams) {
     std::size_t capacity = 16;
     while (capacity < contexts * 2) capacity *= 2;
     mask = capacity - 1;
-    keys.assign(capacity, std::numeric_limits<std::uint64_t>::max());
-    begin.assign(capacity, 0);
-    end.assign(capacity, 0);
+    slots.assign(capacity, Slot{kEmpty, 0, 0});
     next.clear();
-    cumulative.clear();
 
     std::size_t i = 0;
     while (i < grams.size()) {
@@ -174,44 +177,36 @@ void TextModel::Table::build(std::vector<std::uint64_t>& grams) {
         std::uint32_t total = 0;
         while (i < grams.size() && (grams[i] >> kIdBits) == context) {
             const std::uint64_t gram = grams[i];
-            std::uint32_t count = 0;
             while (i < grams.size() && grams[i] == gram) {
-                ++count;
+                ++total;
                 ++i;
             }
-            total += count;
-            next.push_back(static_cast<std::uint32_t>(gram & kIdMask));
-            cumulative.push_back(total);
+            next.push_back({total, static_cast<std::uint32_t>(gram & kIdMask)});
         }
         std::uint64_t slot = mix64(context) & mask;
-        while (keys[slot] != std::numeric_limits<std::uint64_t>::max()) slot = (slot + 1) & mask;
-        keys[slot] = context;
-        begin[slot] = first;
-        end[slot] = static_cast<std::uint32_t>(next.size());
+        while (slots[slot].key != kEmpty) slot = (slot + 1) & mask;
+        slots[slot] = Slot{context, first, static_cast<std::uint32_t>(next.size())};
     }
     std::vector<std::uint64_t>().swap(grams);
 }
 
-bool TextModel::Table::find(std::uint64_t key, std::uint32_t& first, std::uint32_t& last) const {
-    if (keys.empty()) return false;
+const TextModel::Table::Slot* TextModel::Table::find(std::uint64_t key) const {
+    if (slots.empty()) return nullptr;
     std::uint64_t slot = mix64(key) & mask;
-    while (keys[slot] != std::numeric_limits<std::uint64_t>::max()) {
-        if (keys[slot] == key) {
-            first = begin[slot];
-            last = end[slot];
-            return true;
-        }
+    while (slots[slot].key != kEmpty) {
+        if (slots[slot].key == key) return &slots[slot];
         slot = (slot + 1) & mask;
     }
-    return false;
+    return nullptr;
 }
 
-std::uint32_t TextModel::Table::sample(Rng& rng, std::uint32_t first, std::uint32_t last) const {
-    const std::uint32_t total = cumulative[last - 1];
-    const auto draw = static_cast<std::uint32_t>(rng.next() % total);
-    const auto* base = cumulative.data();
-    const auto* found = std::upper_bound(base + first, base + last, draw);
-    return next[static_cast<std::size_t>(found - base)];
+std::uint32_t TextModel::Table::sample(Rng& rng, const Slot& slot) const {
+    const Next* first = next.data() + slot.begin;
+    const Next* last = next.data() + slot.end;
+    const auto draw = static_cast<std::uint32_t>(rng.next() % (last - 1)->cumulative);
+    return std::upper_bound(first, last, draw, [](std::uint32_t value, const Next& n) {
+               return value < n.cumulative;
+           })->word;
 }
 
 TextModel TextModel::learn(const std::vector<std::string>& texts, std::size_t max_tokens) {
@@ -222,6 +217,7 @@ TextModel TextModel::learn(const std::vector<std::string>& texts, std::size_t ma
     std::vector<std::uint64_t> trigrams;
     std::vector<std::uint64_t> bigrams;
     std::vector<std::uint32_t> sentence_ids;
+    std::unordered_set<std::uint64_t> seen_sentences;
     bool full = false;
 
     auto id_of = [&](std::string_view token) -> std::uint32_t {
@@ -253,6 +249,11 @@ TextModel TextModel::learn(const std::vector<std::string>& texts, std::size_t ma
                 sentence_ids.push_back(id);
             }
             if (model.punct_[sentence_ids.back()] != kTerminal) sentence_ids.push_back(id_of("."));
+            // Each distinct sentence counts once: MedQuAD repeats boilerplate ("Much of this
+            // information comes from Orphanet") thousands of times, which would dominate.
+            std::uint64_t hash = 0;
+            for (const std::uint32_t id : sentence_ids) hash = mix64(hash ^ id);
+            if (!seen_sentences.insert(hash).second) return;
             std::uint64_t a = 0;
             std::uint64_t b = 0;
             for (const std::uint32_t id : sentence_ids) {
@@ -292,15 +293,15 @@ std::uint32_t TextModel::next_word(Rng& rng, std::uint32_t a, std::uint32_t b) c
     // Mostly trigrams (fluent), some bigram back-off (new combinations), and rarely a word
     // from the unigram distribution so the vocabulary is used the way Zipf's law says.
     const double u = rng.unit();
-    std::uint32_t first = 0;
-    std::uint32_t last = 0;
     if (u < 0.004 && b != 0 && punct_[b] != kTerminal) {
         return static_cast<std::uint32_t>(rng.weighted(unigram_cumulative_) + 1);
     }
-    if (u >= 0.12 && trigrams_.find((std::uint64_t{a} << kIdBits) | b, first, last)) {
-        return trigrams_.sample(rng, first, last);
+    if (u >= 0.05) {
+        if (const auto* slot = trigrams_.find((std::uint64_t{a} << kIdBits) | b)) {
+            return trigrams_.sample(rng, *slot);
+        }
     }
-    if (bigrams_.find(b, first, last)) return bigrams_.sample(rng, first, last);
+    if (const auto* slot = bigrams_.find(b)) return bigrams_.sample(rng, *slot);
     return 0;
 }
 
@@ -916,7 +917,7 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
             info += kInfoHeadings[heading++ % kInfoHeadings.size()];
             const int items = rng.between(2, 5);
             for (int item = 1; item <= items && written < words; ++item) {
-                std::string line = std::to_string(item) + ". ";
+                std::string line = std::to_string(item) + ".";
                 v.english.append_sentences(rng, std::min<std::size_t>(words - written, 30), line);
                 written += count_words(line);
                 info += '\n';

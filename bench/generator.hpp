@@ -77,17 +77,24 @@ public:
 
 private:
     struct Table {
-        // Open addressing from a context key to [begin, end) in next/cumulative.
-        std::vector<std::uint64_t> keys;
-        std::vector<std::uint32_t> begin;
-        std::vector<std::uint32_t> end;
-        std::vector<std::uint32_t> next;
-        std::vector<std::uint32_t> cumulative;
+        // Open addressing from a context key to its continuations; key, range and
+        // continuation share cache lines because lookups are the generator's hot path.
+        struct Slot {
+            std::uint64_t key;
+            std::uint32_t begin;
+            std::uint32_t end;
+        };
+        struct Next {
+            std::uint32_t cumulative;  // running count within the context
+            std::uint32_t word;
+        };
+        std::vector<Slot> slots;
+        std::vector<Next> next;
         std::uint64_t mask = 0;
 
         void build(std::vector<std::uint64_t>& grams);
-        [[nodiscard]] bool find(std::uint64_t key, std::uint32_t& first, std::uint32_t& last) const;
-        [[nodiscard]] std::uint32_t sample(Rng& rng, std::uint32_t first, std::uint32_t last) const;
+        [[nodiscard]] const Slot* find(std::uint64_t key) const;
+        [[nodiscard]] std::uint32_t sample(Rng& rng, const Slot& slot) const;
     };
 
     std::uint32_t next_word(Rng& rng, std::uint32_t a, std::uint32_t b) const;
