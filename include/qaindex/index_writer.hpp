@@ -80,13 +80,15 @@ struct BuildOptions {
     bool strict = false;   ///< the first input problem fails the build (InputError)
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
     WriterOptions writer;
-    std::function<void(const BuildProgress&)> on_progress;  ///< called from the build thread
-    DiagnosticSink on_diagnostic;  ///< every skipped record or file
+    std::function<void(const BuildProgress&)> on_progress;  ///< from the calling thread
+    DiagnosticSink on_diagnostic;  ///< every skipped record or file; from worker threads,
+                                   ///< one call at a time
 };
 
 /// What a build did.
 struct BuildReport {
     bool full = false;           ///< a full (re)build rather than an incremental update
+    std::string full_reason;     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
     std::size_t files = 0;       ///< corpus files found
     std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
     std::size_t read = 0;        ///< entries read from those files
@@ -106,9 +108,11 @@ struct BuildReport {
 
 /// Builds or updates the index at options.database from options.corpus.
 ///
-/// Incremental unless options.rebuild or no index exists: files unchanged since the last
-/// build (same size, time and content hash) are not read again; entries of changed files are
-/// replaced and entries of deleted files removed. Atomic: the update is one Xapian
+/// Incremental unless options.rebuild, no index exists, or the index was built with another
+/// lexicon or schema: files unchanged since the last build (same size and modification time)
+/// are not read again; entries of changed files are replaced where their content changed, and
+/// entries of deleted files, or gone from changed files, removed. Entry ids are unique: a
+/// second entry with an id already read in the same build is a diagnostic and skipped. Atomic: the update is one Xapian
 /// transaction, and a full build is written to a new generation that replaces the old one
 /// only once complete and compacted, so a build stopped part-way (even by kill -9) leaves
 /// the previous index intact and searchable. Searchers may run meanwhile.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -21,15 +22,15 @@ namespace fs = std::filesystem;
 
 // Project files that sit beside the data in corpus folders (shared/data has LICENSE.txt,
 // PROVENANCE.md, Readme.txt). The prefix must end the name or be followed by a separator,
-// so "notice_of_rash.txt" is not taken for a NOTICE file.
+// so "noticeable_rash.txt" is not taken for a NOTICE file.
 bool is_project_file(std::string_view name) {
     constexpr std::array<std::string_view, 6> prefixes = {"README",  "LICENSE", "LICENCE",
                                                           "COPYING", "NOTICE",  "PROVENANCE"};
     for (std::string_view prefix : prefixes) {
         if (detail::starts_with_icase(name, prefix)) {
             const std::string_view rest = name.substr(prefix.size());
-            if (rest.empty() || rest.front() == '.' || rest.front() == '-' ||
-                rest.front() == '_' || rest.front() == ' ') {
+            if (rest.empty() || rest.front() == '.' || rest.front() == '-' || rest.front() == '_' ||
+                rest.front() == ' ') {
                 return true;
             }
         }
@@ -68,19 +69,54 @@ FileStatus status_of(const fs::path& path) {
     return status;
 }
 
+// Walks the real folders first and follows symlinks afterwards, in batches sorted by path: a
+// folder or file reachable both directly and through links is listed once, under its direct
+// path, whatever order readdir() returns entries in. Symlink cycles end at the visited check.
 class Lister {
-public:
+  public:
     explicit Lister(const DiagnosticSink& diagnose) : diagnose_(diagnose) {}
 
+    std::vector<CorpusFile> run(const fs::path& root, const FileStatus& status) {
+        walk(root, "", status);
+        while (!links_.empty()) {
+            std::vector<Link> batch = std::move(links_);
+            links_.clear();
+            std::sort(batch.begin(), batch.end(),
+                      [](const Link& a, const Link& b) { return a.relative < b.relative; });
+            for (const Link& link : batch) {
+                visit(link.path, link.relative, true);
+            }
+        }
+        std::sort(files_.begin(), files_.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });
+        return std::move(files_);
+    }
+
+  private:
+    struct Link {
+        fs::path path;
+        std::string relative;
+    };
+
     void walk(const fs::path& folder, const std::string& relative, const FileStatus& status) {
-        if (!visited_.emplace(status.device, status.inode).second) {
-            return;  // a symlink cycle, or a folder reached twice: list it once
+        if (!folders_.emplace(status.device, status.inode).second) {
+            return;
         }
         std::error_code error;
         fs::directory_iterator it(folder, error);
         const fs::directory_iterator end;
         while (!error && it != end) {
-            visit(it->path(), relative);
+            const fs::path& path = it->path();
+            const std::string name = path.filename().string();
+            if (!name.empty() && name.front() != '.') {
+                std::string child = relative.empty() ? name : relative + '/' + name;
+                std::error_code ignored;
+                if (it->is_symlink(ignored)) {
+                    links_.push_back({path, std::move(child)});
+                } else {
+                    visit(path, child, false);
+                }
+            }
             it.increment(error);
         }
         if (error) {
@@ -89,19 +125,7 @@ public:
         }
     }
 
-    std::vector<CorpusFile> take() {
-        std::sort(files_.begin(), files_.end(),
-                  [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });
-        return std::move(files_);
-    }
-
-private:
-    void visit(const fs::path& path, const std::string& parent) {
-        const std::string name = path.filename().string();
-        if (name.empty() || name.front() == '.') {
-            return;
-        }
-        const std::string relative = parent.empty() ? name : parent + '/' + name;
+    void visit(const fs::path& path, const std::string& relative, bool through_link) {
         const FileStatus status = status_of(path);
         const auto format = detect_format(path);
         if (!status.ok) {
@@ -115,17 +139,25 @@ private:
         }
         if (status.directory) {
             walk(path, relative, status);
-        } else if (status.regular && format) {
-            files_.push_back(CorpusFile{.path = path,
-                                        .relative = relative,
-                                        .format = *format,
-                                        .size = status.size,
-                                        .modified = status.modified});
+            return;
         }
+        if (!status.regular || !format) {
+            return;
+        }
+        if (!listed_.emplace(status.device, status.inode).second && through_link) {
+            return;
+        }
+        files_.push_back(CorpusFile{.path = path,
+                                    .relative = relative,
+                                    .format = *format,
+                                    .size = status.size,
+                                    .modified = status.modified});
     }
 
     const DiagnosticSink& diagnose_;
-    std::set<std::pair<dev_t, ino_t>> visited_;
+    std::set<std::pair<dev_t, ino_t>> folders_;
+    std::set<std::pair<dev_t, ino_t>> listed_;
+    std::vector<Link> links_;
     std::vector<CorpusFile> files_;
 };
 
@@ -142,10 +174,14 @@ std::string_view without_extension(std::string_view relative) {
 
 std::string_view to_string(CorpusFormat format) {
     switch (format) {
-        case CorpusFormat::ConsultationPage: return "page";
-        case CorpusFormat::JsonLines: return "jsonl";
-        case CorpusFormat::MedquadXml: return "medquad-xml";
-        case CorpusFormat::ConsultationCsv: return "csv";
+        case CorpusFormat::ConsultationPage:
+            return "page";
+        case CorpusFormat::JsonLines:
+            return "jsonl";
+        case CorpusFormat::MedquadXml:
+            return "medquad-xml";
+        case CorpusFormat::ConsultationCsv:
+            return "csv";
     }
     return "unknown";
 }
@@ -190,9 +226,7 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
                            .size = status.size,
                            .modified = status.modified}};
     }
-    Lister lister(diagnose);
-    lister.walk(root, "", status);
-    return lister.take();
+    return Lister(diagnose).run(root, status);
 }
 
 std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
@@ -205,9 +239,9 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
     }
     const std::string_view text = contents.bytes;
     if (const std::size_t nul = detail::find_binary_byte(text); nul != std::string_view::npos) {
-        detail::report(diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
-                       "binary data (a NUL byte at byte " + std::to_string(nul) +
-                           "), not a text file");
+        detail::report(
+            diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
+            "binary data (a NUL byte at byte " + std::to_string(nul) + "), not a text file");
         return 0;
     }
     switch (file.format) {

@@ -1,41 +1,42 @@
 // SPDX-License-Identifier: Apache-2.0
 // JSON Lines corpus files: parse_json_lines() and its inverse format_json_line().
 //
-// The schema, one consultation object per line (blank lines are ignored; keys not listed are
-// ignored too, so a file may carry extra data; null or "" counts as absent):
+// The schema: one consultation object per line. Blank lines are ignored, and so are keys not
+// listed (a file may carry extra data); null, "" and blank strings count as absent.
 //
-//   key          type                      Consultation field
-//   id           string or integer         id (absent: "<file>#<line>")
-//   title        string                    title
-//   question     string, required          question (must not be blank)
-//   asker_name   string                    asker.name
-//   asker_age    string or integer         asker.age_group, as written: "10~19", "35"
-//   asker_sex    string                    asker.sex: "female"/"male" (also f/m, 女/男)
-//   asked        date string               asked
-//   reply        string                    the text of a single reply ...
-//   doctor       string                    ... its doctor (without "Dr.")
-//   specialty    string                    ... its specialty: the entry's filing specialty
-//   replied      date string               ... its date
-//   replies      array of {doctor, specialty, text, date}
-//                                          replies; not together with reply, doctor,
-//                                          specialty or replied
-//   more_info    string                    more_info
-//   similar      array of {title (required), question, doctor, specialty, reply}
-//                                          similar (excerpts as printed on the page)
-//   related      array of {name, specialty} or "Name(Specialty)" strings
-//                                          related
-//   question_type string                   question_type ("symptoms", "treatment" ...)
-//   focus        {name, synonyms, umls_cuis, semantic_types, semantic_group, categories}
-//                                          focus (the arrays hold strings)
-//   url          string                    url
-//   lang         string (BCP 47)           language (absent: "zh" when the title or question
-//                                          holds Han characters, else "en")
+//   key            type                   Consultation field
+//   id             string or integer      id (absent: "<file>#<line>")
+//   title          string                 title
+//   question       string, required       question (must not be blank)
+//   asker_name     string                 asker.name
+//   asker_age      string or integer      asker.age_group, as written: "10~19", "35"
+//   asker_sex      string                 asker.sex: "female"/"male" (also f/m, 女/男)
+//   asked          date string            asked
+//   reply          string                 the text of the single reply ...
+//   doctor         string                 ... its doctor (without "Dr.")
+//   specialty      string                 ... its specialty, the one the entry is filed under
+//   replied        date string            ... its date
+//   replies        array of {doctor, specialty, text, date}
+//                                         replies, for two or more; not together with
+//                                         reply, doctor, specialty or replied
+//   more_info      string                 more_info
+//   similar        array of {title (required), question, doctor, specialty, reply}
+//                                         similar (excerpts as printed on the page)
+//   related        array of {name, specialty} or of "Name(Specialty)" strings
+//                                         related
+//   question_type  string                 question_type ("symptoms", "treatment" ...)
+//   focus          {name, synonyms, umls_cuis, semantic_types, semantic_group, categories}
+//                                         focus (the lists are arrays of strings)
+//   url            string                 url
+//   lang           string (BCP 47)        language (absent: "zh" when the title or the
+//                                         question holds Han characters, else "en")
 //
-// Dates are "2005-03-09" (also "2005/03/09", "2005.3.9"). A reply exists when it has text,
-// a doctor, a specialty or a date. A line that is not a JSON object, has a key of the wrong
-// type, lacks the question or holds a bad date is reported with its line number and skipped.
-// format_json_line() writes one reply with the flat keys and two or more under "replies";
-// it writes neither "source" (the reader sets it to "<file>:<line>") nor absent fields.
+// Dates are "2005-03-09" (also read: "2005/03/09", "2005.3.9"). A reply exists when it has
+// text, a doctor, a specialty or a date. A line that is not a JSON object, has a key of the
+// wrong type, lacks the question or holds a bad date is reported with its line number and
+// skipped; the other lines are read. format_json_line() writes a single reply with the flat
+// keys and two or more under "replies"; it writes no absent field and no "source" (the reader
+// sets Consultation::source to "<file>:<line>").
 #include "qaindex/corpus.hpp"
 
 #include <nlohmann/json.hpp>
@@ -57,9 +58,13 @@ struct BadRecord {
     std::string message;
 };
 
-[[noreturn]] void bad(std::string message) { throw BadRecord{Problem::Malformed, std::move(message)}; }
+[[noreturn]] void bad(std::string message) {
+    throw BadRecord{Problem::Malformed, std::move(message)};
+}
 
-std::string in_quotes(std::string_view key) { return '"' + std::string(key) + '"'; }
+std::string in_quotes(std::string_view key) {
+    return '"' + std::string(key) + '"';
+}
 
 const json* member(const json& object, const char* key) {
     const auto found = object.find(key);
@@ -130,7 +135,7 @@ std::vector<std::string> string_array(const json& object, const char* key) {
 
 void require_object(const json& value, std::string_view what) {
     if (!value.is_object()) {
-        bad(std::string(what) + " must be an object");
+        bad(std::string(what) + " must be a JSON object");
     }
 }
 
@@ -177,11 +182,12 @@ std::vector<SimilarQuestion> read_similar(const json& object) {
             if (!title) {
                 bad("an item of \"similar\" has no \"title\"");
             }
-            rows.push_back({.title = std::move(*title),
-                            .question_excerpt = optional_string(item, "question", " in \"similar\""),
-                            .doctor = optional_string(item, "doctor", " in \"similar\""),
-                            .specialty = optional_string(item, "specialty", " in \"similar\""),
-                            .reply_excerpt = optional_string(item, "reply", " in \"similar\"")});
+            rows.push_back(
+                {.title = std::move(*title),
+                 .question_excerpt = optional_string(item, "question", " in \"similar\""),
+                 .doctor = optional_string(item, "doctor", " in \"similar\""),
+                 .specialty = optional_string(item, "specialty", " in \"similar\""),
+                 .reply_excerpt = optional_string(item, "reply", " in \"similar\"")});
         }
     }
     return rows;
@@ -219,7 +225,7 @@ std::optional<Focus> read_focus(const json& object) {
 
 Consultation read_entry(const json& object, std::string_view source, std::string_view id_base,
                         std::size_t line) {
-    require_object(object, "a line");
+    require_object(object, "the line");
     const json* question = member(object, "question");
     if (question == nullptr) {
         bad("no \"question\"");
@@ -261,11 +267,18 @@ Consultation read_entry(const json& object, std::string_view source, std::string
     return entry;
 }
 
-// nlohmann's what() starts with "[json.exception.parse_error.101] ": keep the useful part.
+// nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1, column 5:
+// syntax error ...". Each line is parsed alone, so "line 1" would mislead: keep the rest.
 std::string json_error(const std::exception& error) {
-    const std::string_view text = error.what();
-    const std::size_t end = text.starts_with('[') ? text.find("] ") : std::string_view::npos;
-    return std::string(end == std::string_view::npos ? text : text.substr(end + 2));
+    std::string_view text = error.what();
+    if (const std::size_t end = text.find("] "); text.starts_with('[') && end != text.npos) {
+        text.remove_prefix(end + 2);
+    }
+    std::string message(text);
+    if (const std::size_t at = message.find("at line 1, "); at != std::string::npos) {
+        message.erase(at + 3, 8);
+    }
+    return message;
 }
 
 }  // namespace
@@ -285,7 +298,7 @@ std::size_t parse_json_lines(std::string_view text, std::string_view source,
         if (const std::size_t bad_byte = detail::find_invalid_utf8(line);
             bad_byte != std::string_view::npos) {
             detail::report(diagnose, source, number, Problem::InvalidUtf8,
-                           "invalid UTF-8 at column " + std::to_string(bad_byte + 1));
+                           detail::invalid_utf8_message(line, bad_byte));
             continue;
         }
         // Only parsing happens inside the try: a sink that throws must reach the caller.
@@ -294,7 +307,7 @@ std::size_t parse_json_lines(std::string_view text, std::string_view source,
         try {
             entry = read_entry(json::parse(line), source, id_base, number);
         } catch (const json::exception& error) {
-            problem = BadRecord{Problem::Malformed, "not a JSON object: " + json_error(error)};
+            problem = BadRecord{Problem::Malformed, "not JSON: " + json_error(error)};
         } catch (BadRecord& record) {
             problem = std::move(record);
         }

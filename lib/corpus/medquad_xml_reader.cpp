@@ -56,8 +56,9 @@ bool is_named(const pugi::xml_node& node, Names names) {
     if (node.type() != pugi::node_element) {
         return false;
     }
-    return std::any_of(names.begin(), names.end(),
-                       [&](std::string_view name) { return detail::equals_icase(node.name(), name); });
+    return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
+        return detail::equals_icase(node.name(), name);
+    });
 }
 
 pugi::xml_node child_named(const pugi::xml_node& parent, Names names) {
@@ -136,7 +137,7 @@ std::optional<Focus> read_focus(const pugi::xml_node& root) {
 
 // Line numbers of nodes, counted incrementally: pairs come in document order.
 class LineCounter {
-public:
+  public:
     explicit LineCounter(std::string_view text) : text_(text) {}
 
     std::size_t line_of(const pugi::xml_node& node) {
@@ -156,7 +157,7 @@ public:
         return line_;
     }
 
-private:
+  private:
     std::string_view text_;
     std::size_t offset_ = 0;
     std::size_t line_ = 1;
@@ -181,14 +182,19 @@ std::size_t parse_medquad_xml(std::string_view text, std::string_view source,
     text = detail::strip_bom(text);
     if (const std::size_t bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         detail::report(diagnose, source, detail::line_at(text, bad), Problem::InvalidUtf8,
-                       "invalid UTF-8 at byte " + std::to_string(bad));
+                       detail::invalid_utf8_message(text, bad));
         return 0;
     }
     pugi::xml_document document;
     const pugi::xml_parse_result parsed =
         document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
-        const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+        // pugixml reports "unexpected end" at the very end; name the last line, not the
+        // empty one after the final newline.
+        auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+        if (offset >= text.size() && text.ends_with('\n')) {
+            offset = text.size() - 1;
+        }
         detail::report(diagnose, source, detail::line_at(text, offset), Problem::Malformed,
                        std::string("broken XML: ") + parsed.description());
         return 0;

@@ -46,6 +46,16 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), end, '\n'));
 }
 
+std::size_t column_at(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const std::size_t newline = text.substr(0, offset).rfind('\n');
+    return newline == std::string_view::npos ? offset + 1 : offset - newline;
+}
+
+std::string invalid_utf8_message(std::string_view text, std::size_t offset) {
+    return "invalid UTF-8 at column " + std::to_string(column_at(text, offset));
+}
+
 std::optional<std::string> non_empty(std::string_view text) {
     text = trim(text);
     if (text.empty()) {

@@ -26,6 +26,12 @@ namespace qaindex::detail {
 /// The 1-based line holding text[offset] (offset may equal text.size()).
 [[nodiscard]] std::size_t line_at(std::string_view text, std::size_t offset);
 
+/// The 1-based column (in bytes) of text[offset] within its line.
+[[nodiscard]] std::size_t column_at(std::string_view text, std::size_t offset);
+
+/// "invalid UTF-8 at column N" for the ill-formed byte at text[offset].
+[[nodiscard]] std::string invalid_utf8_message(std::string_view text, std::size_t offset);
+
 /// text trimmed, or nullopt when nothing is left: the model never holds "".
 [[nodiscard]] std::optional<std::string> non_empty(std::string_view text);
 
@@ -36,13 +42,13 @@ void report(const DiagnosticSink& diagnose, std::string_view file, std::optional
 /// Walks text line by line without copying. Lines end at '\n'; a '\r' before it (CRLF) is
 /// dropped. A final line without '\n' is still a line; an empty text has no lines.
 class LineCursor {
-public:
+  public:
     explicit LineCursor(std::string_view text) : text_(text) {}
 
     /// Stores the next line in line and its 1-based number in number; false at the end.
     bool next(std::string_view& line, std::size_t& number);
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 0;

@@ -1,4 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Sources of the index module (explicit list, no globbing).
 target_sources(qaindex PRIVATE
-  index/schema.cpp)
+  index/schema.cpp
+  index/index_folder.cpp
+  index/document_builder.cpp
+  index/index_writer.cpp
+  index/build.cpp
+  index/database.cpp)

@@ -1,0 +1,687 @@
+// SPDX-License-Identifier: Apache-2.0
+// build_index(): read a corpus on every core and write it, fully or incrementally, atomically.
+#include <xapian.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <fcntl.h>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unistd.h>
+#include <unordered_map>
+#include <variant>
+
+#include "index/index_folder.hpp"
+#include "index/index_writer_impl.hpp"
+#include "index/schema.hpp"
+#include "qaindex/corpus.hpp"
+#include "qaindex/errors.hpp"
+#include "qaindex/index_writer.hpp"
+#include "qaindex/lexicon.hpp"
+
+namespace qaindex {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Entries are handed between threads in chunks, so one big JSON Lines or CSV file still
+// keeps every core busy: the thread reading it passes chunks on to idle workers.
+constexpr std::size_t kChunkEntries = 128;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Entries read but not yet analysed.
+struct ReadChunk {
+    std::size_t file = 0;
+    std::vector<Consultation> entries;
+};
+
+// Entries analysed and ready to write.
+struct BuiltChunk {
+    std::size_t file = 0;
+    std::vector<detail::BuiltEntry> entries;
+};
+
+// Sent by the thread that read a file once it has read all of it.
+struct FileRead {
+    std::size_t file = 0;
+    std::size_t chunks = 0;   // chunks the file was cut into
+    std::size_t entries = 0;  // entries it contributed
+};
+
+// What one build shares between its threads: the work, the counters, the diagnostics.
+class Pipeline {
+public:
+    Pipeline(const BuildOptions& options, const Lexicon& lexicon,
+             const std::vector<CorpusFile>& files, std::vector<std::size_t> to_read)
+        : options_(options), lexicon_(lexicon), files_(files), pending_files_(to_read.begin(), to_read.end()) {
+        for (const std::size_t index : to_read) {
+            bytes_total_ += files_[index].size;
+        }
+    }
+
+    // The callbacks a worker hands its results to.
+    struct Sinks {
+        std::function<void(BuiltChunk&&)> built;
+        std::function<void(const FileRead&)> file_read;
+    };
+
+    // Runs one worker until there is no work left or the build stops.
+    void work(const Sinks& sinks) {
+        try {
+            detail::DocumentBuilder builder(lexicon_);
+            while (auto job = next_job()) {
+                if (auto* chunk = std::get_if<ReadChunk>(&*job)) {
+                    sinks.built(build(builder, std::move(*chunk)));
+                    finish_chunk();
+                } else {
+                    read_file(std::get<std::size_t>(*job), builder, sinks);
+                }
+            }
+        } catch (...) {
+            stop(std::current_exception());
+        }
+    }
+
+    // Records the first failure and makes every worker stop.
+    void stop(std::exception_ptr error) {
+        std::lock_guard lock(mutex_);
+        if (!error_) {
+            error_ = std::move(error);
+        }
+        stopped_ = true;
+        work_ready_.notify_all();
+    }
+
+    [[nodiscard]] bool stopped() const {
+        std::lock_guard lock(mutex_);
+        return stopped_;
+    }
+
+    void rethrow_if_failed() const {
+        std::lock_guard lock(mutex_);
+        if (error_) {
+            std::rethrow_exception(error_);
+        }
+    }
+
+    [[nodiscard]] BuildProgress progress(Clock::time_point start) const {
+        return {.files_done = files_done_.load(),
+                .files_total = files_total(),
+                .bytes_done = bytes_done_.load(),
+                .bytes_total = bytes_total_,
+                .entries = entries_read_.load(),
+                .seconds = seconds_since(start)};
+    }
+
+    void diagnose(const Diagnostic& diagnostic) {
+        std::lock_guard lock(diagnostics_mutex_);
+        ++skipped_;
+        ++skipped_by_reason_[std::string(to_string(diagnostic.problem))];
+        if (options_.on_diagnostic) {
+            options_.on_diagnostic(diagnostic);
+        }
+        if (options_.strict) {
+            throw InputError(diagnostic.to_string());
+        }
+    }
+
+    void add_totals(BuildReport& report) const {
+        std::lock_guard lock(diagnostics_mutex_);
+        report.skipped = skipped_;
+        report.skipped_by_reason = skipped_by_reason_;
+        report.files_read = files_done_.load();
+        report.read = entries_read_.load();
+        report.bytes_read = bytes_done_.load();
+    }
+
+private:
+    using Job = std::variant<std::size_t, ReadChunk>;
+
+    [[nodiscard]] std::size_t files_total() const { return files_total_; }
+
+    std::optional<Job> next_job() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            if (stopped_) {
+                return std::nullopt;
+            }
+            // Chunks first: they hold memory, files do not yet.
+            if (!chunks_.empty()) {
+                Job job = std::move(chunks_.front());
+                chunks_.pop_front();
+                ++chunks_in_progress_;
+                return job;
+            }
+            if (!pending_files_.empty()) {
+                const std::size_t file = pending_files_.front();
+                pending_files_.pop_front();
+                ++files_in_progress_;
+                return Job(file);
+            }
+            if (files_in_progress_ == 0 && chunks_in_progress_ == 0) {
+                return std::nullopt;
+            }
+            work_ready_.wait(lock);
+        }
+    }
+
+    void finish_chunk() {
+        std::lock_guard lock(mutex_);
+        --chunks_in_progress_;
+        work_ready_.notify_all();
+    }
+
+    // Hands a full chunk to an idle worker, or builds it here if enough are waiting already.
+    void pass_on(ReadChunk&& chunk, detail::DocumentBuilder& builder, const Sinks& sinks) {
+        {
+            std::lock_guard lock(mutex_);
+            if (chunks_.size() < 4) {
+                chunks_.push_back(std::move(chunk));
+                work_ready_.notify_one();
+                return;
+            }
+        }
+        sinks.built(build(builder, std::move(chunk)));
+    }
+
+    BuiltChunk build(detail::DocumentBuilder& builder, ReadChunk&& chunk) {
+        BuiltChunk built{.file = chunk.file, .entries = {}};
+        built.entries.reserve(chunk.entries.size());
+        const std::string key = schema::file_key(files_[chunk.file].relative);
+        for (const Consultation& entry : chunk.entries) {
+            built.entries.push_back(builder.build(entry, key));
+        }
+        return built;
+    }
+
+    void read_file(std::size_t index, detail::DocumentBuilder& builder, const Sinks& sinks) {
+        const CorpusFile& file = files_[index];
+        ReadChunk chunk{.file = index, .entries = {}};
+        std::size_t chunks = 0;
+        std::size_t contributed = 0;
+        const auto emit = [&](Consultation&& entry) {
+            entries_read_.fetch_add(1);
+            if (!claim_id(entry, index)) {
+                return;
+            }
+            ++contributed;
+            chunk.entries.push_back(std::move(entry));
+            if (chunk.entries.size() == kChunkEntries) {
+                ++chunks;
+                pass_on(std::move(chunk), builder, sinks);
+                chunk = ReadChunk{.file = index, .entries = {}};
+            }
+        };
+        read_corpus_file(file, emit, [this](const Diagnostic& d) { diagnose(d); });
+        if (!chunk.entries.empty()) {
+            ++chunks;
+            sinks.built(build(builder, std::move(chunk)));
+        }
+        sinks.file_read({.file = index, .chunks = chunks, .entries = contributed});
+        files_done_.fetch_add(1);
+        bytes_done_.fetch_add(file.size);
+        std::lock_guard lock(mutex_);
+        --files_in_progress_;
+        work_ready_.notify_all();
+    }
+
+    // An id may be read once per build; a second entry with it is reported and skipped.
+    bool claim_id(const Consultation& entry, std::size_t file) {
+        if (entry.id.value.empty()) {
+            diagnose({.file = files_[file].path.string(),
+                      .line = std::nullopt,
+                      .record = entry.source,
+                      .problem = Problem::Malformed,
+                      .message = "entry without an id; skipped"});
+            return false;
+        }
+        std::size_t first_file = file;
+        {
+            std::lock_guard lock(ids_mutex_);
+            const auto [it, inserted] = ids_.try_emplace(entry.id.value, file);
+            if (inserted) {
+                return true;
+            }
+            first_file = it->second;
+        }
+        diagnose({.file = files_[file].path.string(),
+                  .line = std::nullopt,
+                  .record = entry.source.value_or(entry.id.value),
+                  .problem = Problem::Malformed,
+                  .message = "duplicate entry id " + entry.id.value + " (first read from " +
+                             files_[first_file].path.string() + "); skipped"});
+        return false;
+    }
+
+    const BuildOptions& options_;
+    const Lexicon& lexicon_;
+    const std::vector<CorpusFile>& files_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable work_ready_;
+    std::deque<std::size_t> pending_files_;
+    std::deque<ReadChunk> chunks_;
+    std::size_t files_in_progress_ = 0;
+    std::size_t chunks_in_progress_ = 0;
+    bool stopped_ = false;
+    std::exception_ptr error_;
+    std::size_t files_total_ = pending_files_.size();
+
+    std::mutex ids_mutex_;
+    std::unordered_map<std::string, std::size_t> ids_;
+
+    mutable std::mutex diagnostics_mutex_;
+    std::size_t skipped_ = 0;
+    std::map<std::string, std::size_t> skipped_by_reason_;
+
+    std::uintmax_t bytes_total_ = 0;
+    std::atomic<std::size_t> files_done_{0};
+    std::atomic<std::uintmax_t> bytes_done_{0};
+    std::atomic<std::size_t> entries_read_{0};
+};
+
+unsigned thread_count(const BuildOptions& options) {
+    if (options.threads > 0) {
+        return options.threads;
+    }
+    return std::max(1U, std::thread::hardware_concurrency());
+}
+
+// Runs workers on every core while this thread reports progress every quarter second.
+void run_workers(Pipeline& pipeline, unsigned threads, const BuildOptions& options,
+                 Clock::time_point start, const std::function<void(unsigned)>& worker,
+                 const std::function<bool()>& serve = {}) {
+    std::vector<std::thread> pool;
+    std::atomic<unsigned> running{threads};
+    for (unsigned i = 0; i < threads; ++i) {
+        pool.emplace_back([&, i] {
+            worker(i);
+            running.fetch_sub(1);
+        });
+    }
+    auto last_report = Clock::now();
+    while (running.load() > 0) {
+        // serve() does the caller's share of the work (writing); otherwise just wait.
+        const bool busy = serve && serve();
+        if (!busy) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (options.on_progress && Clock::now() - last_report > std::chrono::milliseconds(250)) {
+            options.on_progress(pipeline.progress(start));
+            last_report = Clock::now();
+        }
+    }
+    for (auto& thread : pool) {
+        thread.join();
+    }
+    while (serve && serve()) {
+    }
+    if (options.on_progress) {
+        options.on_progress(pipeline.progress(start));
+    }
+}
+
+void sync_folder_files(const fs::path& folder) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const int fd = ::open(entry.path().c_str(), O_RDONLY);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+}
+
+std::vector<std::size_t> all_indices(std::size_t count) {
+    std::vector<std::size_t> indices(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        indices[i] = i;
+    }
+    return indices;
+}
+
+// A full build: each worker writes its own shard (so writing, too, uses every core); the
+// shards are then compacted into one new generation, which is published only when complete.
+BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
+                       const detail::IndexFolder& folder, const std::vector<CorpusFile>& files,
+                       std::string reason, Clock::time_point start) {
+    const unsigned threads = thread_count(options);
+    const std::string generation = folder.next_generation();
+    const fs::path target = folder.generation_path(generation);
+    std::vector<fs::path> shard_paths;
+    for (unsigned i = 0; i < threads; ++i) {
+        shard_paths.push_back(folder.root() / (generation + ".shard-" + std::to_string(i)));
+    }
+    const auto discard = [&] {
+        std::error_code ec;
+        for (const auto& path : shard_paths) {
+            fs::remove_all(path, ec);
+        }
+        fs::remove_all(target, ec);
+    };
+
+    Pipeline pipeline(options, lexicon, files, all_indices(files.size()));
+    std::vector<detail::FileRecord> records(files.size());
+    std::vector<std::size_t> added(threads, 0);
+    const auto worker = [&](unsigned i) {
+        try {
+            // Shards are scratch data: no fsync until the compacted result.
+            Xapian::WritableDatabase shard(shard_paths[i].string(),
+                                           Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            const Pipeline::Sinks sinks{
+                .built =
+                    [&](BuiltChunk&& chunk) {
+                        for (const auto& built : chunk.entries) {
+                            shard.add_document(built.document);
+                            for (const std::string& word : built.spellings) {
+                                shard.add_spelling(word);
+                            }
+                        }
+                        added[i] += chunk.entries.size();
+                    },
+                .file_read =
+                    [&](const FileRead& read) {
+                        records[read.file] = {.size = files[read.file].size,
+                                              .modified = files[read.file].modified,
+                                              .entries = read.entries};
+                    }};
+            pipeline.work(sinks);
+            shard.commit();
+        } catch (...) {
+            pipeline.stop(std::current_exception());
+        }
+    };
+    run_workers(pipeline, threads, options, start, worker);
+    try {
+        pipeline.rethrow_if_failed();
+    } catch (...) {
+        discard();
+        throw;
+    }
+
+    try {
+        Xapian::Database shards;
+        for (const auto& path : shard_paths) {
+            shards.add_database(Xapian::Database(path.string()));
+        }
+        shards.compact(target.string());
+        {
+            Xapian::WritableDatabase database(target.string(), Xapian::DB_OPEN);
+            detail::initialise_database(database, lexicon, true);
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                database.set_metadata(std::string(schema::kMetaFile) +
+                                          schema::file_key(files[i].relative),
+                                      records[i].format());
+            }
+            database.set_metadata(std::string(schema::kMetaCorpus),
+                                  fs::absolute(options.corpus).lexically_normal().string());
+            database.set_metadata(std::string(schema::kMetaLastBuild), detail::utc_now());
+            database.commit();
+        }
+        sync_folder_files(target);
+        folder.publish(generation);
+    } catch (const Xapian::Error& error) {
+        discard();
+        detail::throw_index_error(error, options.database.string(), "write the new index");
+    } catch (...) {
+        discard();
+        throw;
+    }
+    folder.remove_stale();
+
+    BuildReport report;
+    report.full = true;
+    report.full_reason = std::move(reason);
+    report.files = files.size();
+    pipeline.add_totals(report);
+    for (const std::size_t n : added) {
+        report.added += n;
+    }
+    return report;
+}
+
+// The ids of the entries in the index that came from one file.
+std::set<std::string> ids_of_file(Xapian::Database& database, const std::string& file_term) {
+    std::set<std::string> ids;
+    for (auto it = database.postlist_begin(file_term); it != database.postlist_end(file_term);
+         ++it) {
+        auto terms = database.termlist_begin(*it);
+        terms.skip_to(std::string(schema::kId));
+        if (terms != database.termlist_end(*it) && (*terms).starts_with(schema::kId)) {
+            ids.insert(*terms);
+        }
+    }
+    return ids;
+}
+
+// Removes the documents of file_term whose id term is in ids (those the file no longer has).
+std::size_t remove_vanished(Xapian::WritableDatabase& database, const std::string& file_term,
+                            const std::set<std::string>& ids) {
+    std::vector<Xapian::docid> doomed;
+    for (auto it = database.postlist_begin(file_term); it != database.postlist_end(file_term);
+         ++it) {
+        auto terms = database.termlist_begin(*it);
+        terms.skip_to(std::string(schema::kId));
+        if (terms != database.termlist_end(*it) && ids.count(*terms) > 0) {
+            doomed.push_back(*it);
+        }
+    }
+    for (const Xapian::docid id : doomed) {
+        database.delete_document(id);
+    }
+    return doomed.size();
+}
+
+// An incremental build: only new and changed files are read; workers analyse, this thread
+// writes, all inside one Xapian transaction committed at the end.
+BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& writer,
+                              const std::vector<CorpusFile>& files, Clock::time_point start) {
+    Xapian::WritableDatabase& database = writer.database;
+    BuildReport report;
+    report.files = files.size();
+
+    std::map<std::string, detail::FileRecord> manifest;
+    const std::string meta_prefix(schema::kMetaFile);
+    for (auto it = database.metadata_keys_begin(meta_prefix);
+         it != database.metadata_keys_end(meta_prefix); ++it) {
+        if (const auto record = detail::FileRecord::parse(database.get_metadata(*it))) {
+            manifest.emplace((*it).substr(meta_prefix.size()), *record);
+        }
+    }
+
+    std::vector<std::size_t> to_read;
+    std::set<std::string> present;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string key = schema::file_key(files[i].relative);
+        present.insert(key);
+        const auto known = manifest.find(key);
+        if (known != manifest.end() && known->second.size == files[i].size &&
+            known->second.modified == files[i].modified) {
+            report.unchanged += known->second.entries;
+        } else {
+            to_read.push_back(i);
+        }
+    }
+    bool changed = !to_read.empty();
+    for (const auto& [key, record] : manifest) {
+        if (present.count(key) == 0) {
+            report.deleted += writer.remove_term(schema::term(schema::kFile, key));
+            database.set_metadata(meta_prefix + key, "");
+            changed = true;
+        }
+    }
+    if (!changed) {
+        return report;  // nothing to write: the transaction is discarded untouched
+    }
+
+    // Per file being re-read: the ids it had, and how many of its chunks are written.
+    struct FileState {
+        std::set<std::string> old_ids;
+        std::size_t chunks_written = 0;
+        std::optional<FileRead> read;
+    };
+    std::map<std::size_t, FileState> states;
+    std::mutex queue_mutex;
+    std::deque<std::variant<BuiltChunk, FileRead>> queue;
+    std::condition_variable queue_space;
+
+    const auto state_of = [&](std::size_t file) -> FileState& {
+        auto [it, inserted] = states.try_emplace(file);
+        if (inserted) {
+            it->second.old_ids =
+                ids_of_file(database, schema::term(schema::kFile, schema::file_key(files[file].relative)));
+        }
+        return it->second;
+    };
+    const auto finish_if_done = [&](std::size_t file, FileState& state) {
+        if (!state.read || state.chunks_written != state.read->chunks) {
+            return;
+        }
+        const std::string key = schema::file_key(files[file].relative);
+        report.deleted +=
+            remove_vanished(database, schema::term(schema::kFile, key), state.old_ids);
+        database.set_metadata(meta_prefix + key, detail::FileRecord{.size = files[file].size,
+                                                                    .modified = files[file].modified,
+                                                                    .entries = state.read->entries}
+                                                     .format());
+        states.erase(file);
+    };
+    // Writes what the workers queued; returns whether there was anything.
+    const auto serve = [&]() -> bool {
+        std::variant<BuiltChunk, FileRead> item;
+        {
+            std::lock_guard lock(queue_mutex);
+            if (queue.empty()) {
+                return false;
+            }
+            item = std::move(queue.front());
+            queue.pop_front();
+        }
+        queue_space.notify_one();
+        if (auto* chunk = std::get_if<BuiltChunk>(&item)) {
+            FileState& state = state_of(chunk->file);
+            for (const auto& built : chunk->entries) {
+                state.old_ids.erase(built.id_term);
+                switch (writer.put(built)) {
+                    case IndexWriter::Impl::Outcome::Added: ++report.added; break;
+                    case IndexWriter::Impl::Outcome::Updated: ++report.updated; break;
+                    case IndexWriter::Impl::Outcome::Unchanged: ++report.unchanged; break;
+                }
+            }
+            ++state.chunks_written;
+            finish_if_done(chunk->file, state);
+        } else {
+            const FileRead& read = std::get<FileRead>(item);
+            FileState& state = state_of(read.file);
+            state.read = read;
+            finish_if_done(read.file, state);
+        }
+        return true;
+    };
+
+    Pipeline pipeline(options, writer.lexicon, files, to_read);
+    const auto enqueue = [&](std::variant<BuiltChunk, FileRead>&& item) {
+        std::unique_lock lock(queue_mutex);
+        // Bounded, so analysis cannot run far ahead of writing and fill memory.
+        queue_space.wait(lock, [&] { return queue.size() < 16 || pipeline.stopped(); });
+        queue.push_back(std::move(item));
+    };
+    const Pipeline::Sinks sinks{
+        .built = [&](BuiltChunk&& chunk) { enqueue(std::move(chunk)); },
+        .file_read = [&](const FileRead& read) { enqueue(read); }};
+    const auto worker = [&](unsigned) { pipeline.work(sinks); };
+    const auto serve_or_stop = [&]() -> bool {
+        try {
+            return serve();
+        } catch (...) {
+            pipeline.stop(std::current_exception());
+            queue_space.notify_all();
+            return false;
+        }
+    };
+    run_workers(pipeline, thread_count(options), options, start, worker, serve_or_stop);
+    pipeline.rethrow_if_failed();
+
+    pipeline.add_totals(report);
+    report.files = files.size();
+    database.set_metadata(std::string(schema::kMetaCorpus),
+                          fs::absolute(options.corpus).lexically_normal().string());
+    writer.commit();
+    return report;
+}
+
+}  // namespace
+
+BuildReport build_index(const BuildOptions& options) {
+    const auto start = Clock::now();
+    const Lexicon& lexicon = options.writer.lexicon ? *options.writer.lexicon : Lexicon::builtin();
+    detail::IndexFolder folder(options.database);
+    folder.check_usable();
+
+    std::vector<CorpusFile> files;
+    {
+        // Listing problems (an unreadable sub-folder) are diagnostics like any other.
+        std::mutex mutex;
+        std::size_t problems = 0;
+        files = list_corpus(options.corpus, [&](const Diagnostic& diagnostic) {
+            std::lock_guard lock(mutex);
+            ++problems;
+            if (options.on_diagnostic) {
+                options.on_diagnostic(diagnostic);
+            }
+            if (options.strict) {
+                throw InputError(diagnostic.to_string());
+            }
+        });
+    }
+
+    BuildReport report;
+    const std::string database_name = options.database.string();
+    try {
+        auto lock = folder.lock();
+        std::string reason;
+        if (options.rebuild) {
+            reason = "--rebuild";
+        } else if (!folder.has_index()) {
+            reason = "no index yet";
+        } else {
+            Xapian::Database current(folder.generation_path(*folder.live_generation()).string());
+            if (current.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
+                reason = "index schema changed";
+            } else if (current.get_metadata(std::string(schema::kMetaLexicon)) !=
+                       lexicon.fingerprint()) {
+                reason = "lexicon changed since the last build";
+            }
+        }
+        if (!reason.empty()) {
+            folder.remove_stale();
+            report = full_build(options, lexicon, folder, files, reason, start);
+        } else {
+            folder.remove_stale();
+            const auto live = folder.live_generation();
+            Xapian::WritableDatabase database(folder.generation_path(*live).string(),
+                                              Xapian::DB_OPEN);
+            IndexWriter::Impl writer(lexicon, std::move(database), database_name, true);
+            report = incremental_build(options, writer, files, start);
+        }
+    } catch (const Xapian::Error& error) {
+        detail::throw_index_error(error, database_name, "build the index");
+    }
+    report.seconds = seconds_since(start);
+    report.index_bytes = folder.live_bytes();
+    if (const auto live = folder.live_generation()) {
+        report.entries = Xapian::Database(folder.generation_path(*live).string()).get_doccount();
+    }
+    return report;
+}
+
+}  // namespace qaindex

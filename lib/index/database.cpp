@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+// Where the index lives (database_path), and `qaindex stats` / `qaindex check`.
+#include "qaindex/database.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+#include "index/index_folder.hpp"
+#include "index/index_writer_impl.hpp"
+#include "index/schema.hpp"
+#include "qaindex/errors.hpp"
+#include "qaindex/lexicon.hpp"
+
+namespace qaindex {
+namespace {
+
+std::filesystem::path live_path(const std::filesystem::path& database) {
+    const detail::IndexFolder folder(database);
+    const auto live = folder.live_generation();
+    if (!live) {
+        throw IndexError(database.string() +
+                         ": no index here (build one with `qaindex build CORPUS --db " +
+                         database.string() + "`)");
+    }
+    return folder.generation_path(*live);
+}
+
+std::vector<NamedCount> sorted_counts(const std::map<std::string, std::size_t>& counts,
+                                      std::size_t limit) {
+    std::vector<NamedCount> out;
+    for (const auto& [name, count] : counts) {
+        out.push_back({name, count});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const NamedCount& a, const NamedCount& b) { return a.count > b.count; });
+    if (out.size() > limit) {
+        out.resize(limit);
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty()) {
+            out.push_back(line);
+        }
+    }
+    return out;
+}
+
+// The single term of document docid starting with prefix ("" if none, "\n"-joined if many).
+std::vector<std::string> terms_with_prefix(const Xapian::Database& db, Xapian::docid docid,
+                                           std::string_view prefix) {
+    std::vector<std::string> out;
+    auto it = db.termlist_begin(docid);
+    for (it.skip_to(std::string(prefix)); it != db.termlist_end(docid); ++it) {
+        const std::string term = *it;
+        if (!term.starts_with(prefix)) {
+            break;
+        }
+        out.push_back(term);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::filesystem::path database_path(const std::optional<std::filesystem::path>& given) {
+    if (given && !given->empty()) {
+        return *given;
+    }
+    if (const char* env = std::getenv("QAINDEX_DB"); env != nullptr && *env != '\0') {
+        return env;
+    }
+    return "qaindex.db";
+}
+
+IndexStats index_stats(const std::filesystem::path& database, std::size_t top_symptoms) {
+    const auto path = live_path(database);
+    try {
+        const Xapian::Database db(path.string());
+        IndexStats stats;
+        stats.path = database;
+        stats.entries = db.get_doccount();
+        stats.bytes = detail::folder_bytes(path);
+        if (auto built = db.get_metadata(std::string(schema::kMetaLastBuild)); !built.empty()) {
+            stats.last_build = built;
+        }
+        if (auto corpus = db.get_metadata(std::string(schema::kMetaCorpus)); !corpus.empty()) {
+            stats.corpus = corpus;
+        }
+        stats.lexicon_fingerprint = db.get_metadata(std::string(schema::kMetaLexicon));
+
+        std::map<std::string, std::size_t> specialties;
+        for (auto it = db.valuestream_begin(schema::kSpecialtySlot);
+             it != db.valuestream_end(schema::kSpecialtySlot); ++it) {
+            ++specialties[*it];
+        }
+        stats.specialties = sorted_counts(specialties, specialties.size());
+
+        const Lexicon& lexicon = Lexicon::builtin();
+        std::map<std::string, std::size_t> symptoms;
+        for (auto it = db.valuestream_begin(schema::kSymptomsSlot);
+             it != db.valuestream_end(schema::kSymptomsSlot); ++it) {
+            for (const std::string& id : split_lines(*it)) {
+                const Symptom* symptom = lexicon.find_symptom(id);
+                ++symptoms[symptom ? symptom->name : id];
+            }
+        }
+        stats.top_symptoms = sorted_counts(symptoms, top_symptoms);
+        return stats;
+    } catch (const Xapian::Error& error) {
+        detail::throw_index_error(error, database.string(), "read statistics");
+    }
+}
+
+CheckReport check_index(const std::filesystem::path& database) {
+    const auto path = live_path(database);
+    CheckReport report;
+    try {
+        std::ostringstream xapian_output;
+        const std::size_t errors = Xapian::Database::check(path.string(), 0, &xapian_output);
+        if (errors > 0) {
+            report.problems.push_back("Xapian found " + std::to_string(errors) +
+                                      " errors in the database: " + xapian_output.str());
+        }
+
+        const Xapian::Database db(path.string());
+        if (db.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
+            report.problems.push_back("schema version is '" +
+                                      db.get_metadata(std::string(schema::kMetaSchema)) +
+                                      "', expected '" + std::string(schema::kVersion) + "'");
+        }
+        std::map<std::string, std::size_t> entries_per_file;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            const Xapian::docid docid = *it;
+            ++report.entries_checked;
+            const std::string where = "document " + std::to_string(docid);
+            const auto ids = terms_with_prefix(db, docid, schema::kId);
+            if (ids.size() != 1) {
+                report.problems.push_back(where + " has " + std::to_string(ids.size()) +
+                                          " id terms, expected 1");
+                continue;
+            }
+            if (db.get_termfreq(ids.front()) != 1) {
+                report.problems.push_back(where + ": id term " + ids.front() +
+                                          " is shared by several documents");
+            }
+            const Xapian::Document document = db.get_document(docid);
+            schema::StoredEntry stored;
+            try {
+                stored = schema::decode(document.get_data());
+            } catch (const IndexError& error) {
+                report.problems.push_back(where + ": " + error.what());
+                continue;
+            }
+            if (schema::term(schema::kId, stored.entry.id.value) != ids.front()) {
+                report.problems.push_back(where + ": stored id " + stored.entry.id.value +
+                                          " does not match its id term " + ids.front());
+            }
+            const auto files = terms_with_prefix(db, docid, schema::kFile);
+            if (stored.file) {
+                if (files.size() != 1 || files.front() != schema::term(schema::kFile, *stored.file)) {
+                    report.problems.push_back(where + " (" + stored.entry.id.value +
+                                              "): file term does not match stored file " +
+                                              *stored.file);
+                } else {
+                    ++entries_per_file[*stored.file];
+                }
+            }
+            const std::string specialty = document.get_value(schema::kSpecialtySlot);
+            const auto specialty_terms = terms_with_prefix(db, docid, schema::kSpecialty);
+            const bool agree = specialty.empty()
+                                   ? specialty_terms.empty()
+                                   : specialty_terms.size() == 1 &&
+                                         specialty_terms.front() ==
+                                             schema::term(schema::kSpecialty, schema::slug(specialty));
+            if (!agree) {
+                report.problems.push_back(where + " (" + stored.entry.id.value +
+                                          "): specialty value and filter term disagree");
+            }
+            if (document.get_value(schema::kContentSlot).empty()) {
+                report.problems.push_back(where + " (" + stored.entry.id.value +
+                                          "): no content hash");
+            }
+        }
+
+        const std::string meta_prefix(schema::kMetaFile);
+        for (auto it = db.metadata_keys_begin(meta_prefix); it != db.metadata_keys_end(meta_prefix);
+             ++it) {
+            const std::string file = (*it).substr(meta_prefix.size());
+            const auto record = detail::FileRecord::parse(db.get_metadata(*it));
+            if (!record) {
+                report.problems.push_back("manifest record for " + file + " is unreadable");
+                continue;
+            }
+            const std::size_t found = entries_per_file[file];
+            if (found != record->entries) {
+                report.problems.push_back("manifest says " + file + " holds " +
+                                          std::to_string(record->entries) +
+                                          " entries, the index has " + std::to_string(found));
+            }
+            entries_per_file.erase(file);
+        }
+        for (const auto& [file, count] : entries_per_file) {
+            report.problems.push_back(std::to_string(count) + " entries come from " + file +
+                                      ", which the manifest does not list");
+        }
+    } catch (const Xapian::Error& error) {
+        report.problems.push_back(std::string("Xapian error: ") + error.get_description());
+    }
+    return report;
+}
+
+}  // namespace qaindex

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// DocumentBuilder: one consultation -> one Xapian document, following index/schema.hpp.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "index/schema.hpp"
+#include "qaindex/analyzer.hpp"
+#include "qaindex/consultation.hpp"
+#include "qaindex/lexicon.hpp"
+
+namespace qaindex::detail {
+
+/// A consultation ready to be written.
+struct BuiltEntry {
+    std::string id_term;           ///< schema::kId + id
+    Xapian::Document document;
+    std::vector<std::string> spellings;  ///< words for the spelling table ("did you mean")
+    std::string content_hash;      ///< also in schema::kContentSlot
+};
+
+/// Analyses a consultation and lays out its terms, values and stored data. Owns an Analyzer,
+/// so one builder per thread; the Lexicon is shared and read-only.
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const Lexicon& lexicon);
+
+    /// The document for entry. file is the corpus file key (schema::file_key) if any.
+    [[nodiscard]] BuiltEntry build(const Consultation& entry, const std::optional<std::string>& file);
+
+private:
+    // Adds one text field's terms starting at position base; returns the next free position.
+    Xapian::termpos index_text(Xapian::Document& document, const std::vector<Token>& tokens,
+                               std::string_view field_prefix, Xapian::termcount wdf,
+                               Xapian::termpos base);
+    void add_mentions(const std::vector<Token>& tokens, std::vector<std::string>& symptoms,
+                      std::vector<std::string>& conditions) const;
+
+    const Lexicon& lexicon_;
+    Analyzer analyzer_;
+};
+
+}  // namespace qaindex::detail
