@@ -96,3 +96,11 @@ endif()
 if(_qaindex_bench_waiting)
   message(STATUS "Benchmarks waiting for library modules (not built): ${_qaindex_bench_waiting}")
 endif()
+
+# A quick functional check of the generator and baseline (not a timing), in test builds only.
+if(QAINDEX_BUILD_TESTS AND _has_corpus)
+  add_test(NAME bench.smoke
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/smoke_test.sh $<TARGET_FILE:qaindex_corpus_generator>
+                   $<TARGET_FILE:qaindex_xapian_baseline> ${CMAKE_CURRENT_BINARY_DIR}/smoke-scratch
+                   ${PROJECT_SOURCE_DIR})
+endif()

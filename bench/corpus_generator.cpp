@@ -94,10 +94,12 @@ int main(int argc, char** argv) {
     app.add_option("--chinese-share", options.chinese_share, "Share of Chinese consultations")
         ->capture_default_str()->check(CLI::Range(0.0, 1.0));
     app.add_option("--vocabulary", vocabulary_dir,
-                   "Corpus to learn English from (default: ../shared/data/medquad, else data/corpus)");
+                   "Corpus to learn English from (default: ../shared/data/medquad, else data/corpus; "
+                   "'builtin': built-in paragraphs)");
     app.add_option("--chinese", chinese_path,
-                   "Chinese CSV or folder to sample (default: ../shared/data/zh-consultations)");
-    app.add_option("--lexicon", lexicon_dir, "Folder with symptoms.tsv (default: data/lexicon)");
+                   "Chinese CSV or folder to sample (default: ../shared/data/zh-consultations; "
+                   "'builtin': built-in sentences)");
+    app.add_option("--lexicon", lexicon_dir, "Folder with symptoms.tsv (default: data/lexicon; 'builtin': built-in list)");
     app.add_option("--max-learn-tokens", max_tokens, "Cap on English tokens learned")->capture_default_str();
     app.add_option("--threads", threads, "Writer threads (output does not depend on it)")
         ->capture_default_str()->check(CLI::Range(1U, 64U));
@@ -113,12 +115,18 @@ int main(int argc, char** argv) {
         const fs::path shared = QAINDEX_SHARED_DIR;
         const fs::path source = QAINDEX_SOURCE_DIR;
         qaindex::bench::VocabularySources sources;
-        sources.english = vocabulary_dir.empty()
-                              ? first_existing({shared / "data/medquad", source / "data/corpus"})
-                              : vocabulary_dir;
-        sources.chinese = chinese_path.empty() ? first_existing({shared / "data/zh-consultations"})
-                                               : chinese_path;
-        sources.lexicon = lexicon_dir.empty() ? first_existing({source / "data/lexicon"}) : lexicon_dir;
+        // "builtin" (or an empty default with nothing found) selects the built-in material.
+        const auto choose = [](const fs::path& given, std::initializer_list<fs::path> defaults) {
+            if (given == "builtin") return fs::path();
+            if (!given.empty()) {
+                if (!fs::exists(given)) throw qaindex::UsageError(given.string() + " does not exist");
+                return given;
+            }
+            return first_existing(defaults);
+        };
+        sources.english = choose(vocabulary_dir, {shared / "data/medquad", source / "data/corpus"});
+        sources.chinese = choose(chinese_path, {shared / "data/zh-consultations"});
+        sources.lexicon = choose(lexicon_dir, {source / "data/lexicon"});
         sources.max_tokens = max_tokens;
 
         const auto t0 = std::chrono::steady_clock::now();

@@ -440,12 +440,16 @@ void learn_lexicon(const std::filesystem::path& dir, Vocabulary& vocabulary) {
             if (!row["name"].empty()) vocabulary.conditions.push_back(row["name"]);
         }
     }
-    if (vocabulary.symptoms.empty()) {
+    vocabulary.lexicon_origin = dir.string();
+    if (vocabulary.symptoms.size() < 40) {
+        // A starter lexicon: add the built-in list so every specialty gets symptoms.
+        const std::string origin = vocabulary.lexicon_origin;
+        std::vector<std::string> conditions = std::move(vocabulary.conditions);
         use_builtin_symptoms(vocabulary);
-        return;
+        vocabulary.conditions.insert(vocabulary.conditions.end(), conditions.begin(), conditions.end());
+        vocabulary.lexicon_origin = origin + " + built-in symptom list";
     }
     if (vocabulary.conditions.empty()) vocabulary.conditions = builtin::conditions();
-    vocabulary.lexicon_origin = dir.string();
 }
 
 // Chinese sentences end at 。！？ (and ASCII ?!); the delimiter stays with its sentence.
