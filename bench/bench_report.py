@@ -65,7 +65,8 @@ def fmt(value, digits=1):
 def ratio(a, b):
     if a is None or not b:
         return "–"
-    return f"{a / b:.2f}×"
+    value = a / b
+    return f"{value:.3f}×" if value < 0.1 else f"{value:.2f}×"
 
 
 def table(headers, rows):
