@@ -54,6 +54,9 @@ def read_qaindex_report(path):
     return out
 
 
+ENGINES = {"xapian": "plain Xapian", "sqlite": "SQLite FTS5", "qaindex": "qaindex"}
+
+
 def fmt(value, digits=1):
     if value is None:
         return "–"
@@ -121,7 +124,7 @@ def main():
         t = read_time(r["time"])
         entry = {"wall": t.get("wall"), "cpu": t.get("cpu"), "rss": t.get("rss_mb"),
                  "status": t.get("status"), "index_mb": int(r.get("db_bytes", 0) or 0) / 1e6}
-        if r["tool"] == "xapian":
+        if r["tool"] in ("xapian", "sqlite"):
             j = json.loads(pathlib.Path(r["json"]).read_text())
             entry.update(entries=j["entries"], skipped=j["skipped"], input_mb=j["input_bytes"] / 1e6)
         else:
@@ -132,14 +135,16 @@ def main():
         for corpus, tools in builds.items():
             base = tools.get("xapian", {})
             input_mb = base.get("input_mb")
-            for tool in ("xapian", "qaindex"):
+            for tool in ("xapian", "sqlite", "qaindex"):
                 b = tools.get(tool)
                 if not b:
                     continue
+                if tool == "qaindex" and input_mb is None:
+                    input_mb = b.get("input_mb")
                 eps = b["entries"] / b["wall"] if b.get("entries") and b.get("wall") else None
                 cpu_eps = b["entries"] / b["cpu"] if b.get("entries") and b.get("cpu") else None
                 mbps = input_mb / b["wall"] if input_mb and b.get("wall") else None
-                rows.append([corpus, "plain Xapian" if tool == "xapian" else "qaindex build",
+                rows.append([corpus, ENGINES[tool],
                              fmt(b.get("entries")), fmt(b.get("skipped")), fmt(input_mb), fmt(b.get("wall")),
                              fmt(b.get("cpu")), fmt(eps, 0), fmt(cpu_eps, 0), fmt(mbps, 2), fmt(b.get("rss"), 0),
                              fmt(b.get("index_mb")),
@@ -147,7 +152,8 @@ def main():
                              ratio(b.get("index_mb"), base.get("index_mb"))])
         out += ["## Index build", "",
                 "Wall and CPU (user + system) seconds and peak RSS from `/usr/bin/time -v`; entries/s "
-                "over wall and over CPU time; ratios are to plain Xapian on the same corpus in this run.", "",
+                "over wall and over CPU time; ratios are to plain Xapian on the same corpus in this run "
+                "(qaindex's `build` runs one analysis thread per core unless told otherwise).", "",
                 table(["corpus", "tool", "entries", "skipped", "input MB", "wall s", "CPU s", "entries/s",
                        "entries/CPU s", "MB/s", "peak RSS MB", "index MB", "time ×", "RSS ×", "size ×"], rows),
                 ""]
@@ -171,7 +177,7 @@ def main():
         rows = []
         for (corpus, tool, mix, mode), q in results.items():
             base = results.get((corpus, "xapian", mix, "search"))
-            rows.append([corpus, mix, mode, "plain Xapian" if tool == "xapian" else "qaindex",
+            rows.append([corpus, mix, mode, ENGINES[tool],
                          fmt(q["queries"]), fmt(q["median_ms"], 3), fmt(q["p95_ms"], 3), fmt(q["p99_ms"], 3),
                          fmt(q["queries_per_second"], 0), fmt(q["mean_hits"], 1), q.get("errors", 0),
                          ratio(q["median_ms"], base["median_ms"]) if base else "–",

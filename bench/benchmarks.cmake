@@ -63,6 +63,15 @@ if(_has_corpus)
   qaindex_bench_program(qaindex_xapian_baseline xapian_baseline.cpp)
   target_link_libraries(qaindex_xapian_baseline PRIVATE Xapian::Xapian CLI11::CLI11)
 
+  # Optional second baseline: SQLite FTS5 (Debian's libsqlite3-dev).
+  find_package(SQLite3 QUIET)
+  if(SQLite3_FOUND)
+    qaindex_bench_program(qaindex_sqlite_baseline sqlite_baseline.cpp)
+    target_link_libraries(qaindex_sqlite_baseline PRIVATE SQLite::SQLite3 CLI11::CLI11)
+  else()
+    message(STATUS "SQLite3 not found: qaindex_sqlite_baseline is not built")
+  endif()
+
   qaindex_bench_program(qaindex_corpus_bench corpus_bench.cpp)
   target_link_libraries(qaindex_corpus_bench PRIVATE qaindex_bench_generator benchmark::benchmark_main)
 endif()

@@ -15,17 +15,21 @@ set multiplot layout 1,3 title "qaindex vs plain Xapian (same run)"
 
 set title "build throughput"
 set ylabel "entries / s (wall)"
+set yrange [0:*]
 plot datafile using 1:2 with linespoints title "plain Xapian", \
      datafile using 1:3 with linespoints title "qaindex build"
 
 set title "index size"
 set ylabel "MB"
+set yrange [*:*]
 set logscale y
 plot datafile using 1:4 with linespoints title "plain Xapian", \
      datafile using 1:5 with linespoints title "qaindex build"
 
 set title "peak memory while building"
 set ylabel "peak RSS MB"
+unset logscale y
+set yrange [0:*]
 plot datafile using 1:6 with linespoints title "plain Xapian", \
      datafile using 1:7 with linespoints title "qaindex build"
 unset multiplot
