@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Whole-corpus benchmark: generate corpora, build with `qaindex build` and the plain-Xapian baseline, time queries.
+# Whole-corpus benchmark: generate corpora, build with `qaindex build` and the baselines (plain Xapian,
+# SQLite FTS5 when built), time queries.
 #
 # Usage: bench/run_bench.sh [quick|full] [--with-1m] [options]
 #   quick       a 10k generated corpus, plus ../shared/data/medquad when present (< 5 min)
@@ -69,6 +70,7 @@ fi
 GEN="$BUILD_DIR/bench/qaindex_corpus_generator"
 BASE="$BUILD_DIR/bench/qaindex_xapian_baseline"
 LAT="$BUILD_DIR/bench/qaindex_query_latency"
+SQLITE="$BUILD_DIR/bench/qaindex_sqlite_baseline"
 QAINDEX="$BUILD_DIR/tools/qaindex"
 [[ -x "$GEN" ]] || die "$GEN is missing (the corpus module is needed)"
 [[ -x "$BASE" ]] || die "$BASE is missing"
@@ -76,6 +78,8 @@ HAVE_QAINDEX=0
 [[ -x "$QAINDEX" ]] && HAVE_QAINDEX=1
 HAVE_LAT=0
 [[ -x "$LAT" ]] && HAVE_LAT=1
+HAVE_SQLITE=0
+[[ -x "$SQLITE" ]] && HAVE_SQLITE=1
 ((HAVE_QAINDEX)) || note "SKIPPING qaindex builds: $QAINDEX is not built yet (lead's indexer/tool)"
 ((HAVE_LAT)) || note "SKIPPING qaindex query latency: $LAT is not built yet (needs the search module)"
 
@@ -159,6 +163,8 @@ time_queries() {  # corpus tool mix mode extra-args...
   local file="$RUN/$name.$tool.$mode.$(basename "$mix" .txt).json"
   if [[ $tool == xapian ]]; then
     "$BASE" --json search "$RUN/db/$name.xapian" "$mix" --warmup "$WARMUP" --repeat "$REPEAT" >"$file"
+  elif [[ $tool == sqlite ]]; then
+    "$SQLITE" --json search "$RUN/db/$name.sqlite" "$mix" --warmup "$WARMUP" --repeat "$REPEAT" >"$file"
   else
     "$LAT" --db "$RUN/db/$name.qaindex" --queries "$mix" --warmup "$WARMUP" --repeat "$REPEAT" \
       --json "$@" >"$file" 2>"$file.log" || { note "query run failed: see $file.log"; return 0; }
@@ -176,6 +182,14 @@ for i in "${!NAMES[@]}"; do
     >"$RUN/$name.xapian.json"
   record type=build corpus="$name" tool=xapian json="$RUN/$name.xapian.json" \
     time="$RUN/$name.xapian.time" db_bytes="$(du -sb "$RUN/db/$name.xapian" | cut -f1)"
+
+  if ((HAVE_SQLITE)); then
+    note "[$name] SQLite FTS5 build"
+    /usr/bin/time -v -o "$RUN/$name.sqlite.time" "$SQLITE" --json index "$corpus" "$RUN/db/$name.sqlite" \
+      >"$RUN/$name.sqlite.json"
+    record type=build corpus="$name" tool=sqlite json="$RUN/$name.sqlite.json" \
+      time="$RUN/$name.sqlite.time" db_bytes="$(du -sb "$RUN/db/$name.sqlite" | cut -f1)"
+  fi
 
   if ((HAVE_QAINDEX)); then
     threads_arg=()
@@ -195,6 +209,7 @@ for i in "${!NAMES[@]}"; do
   note "[$name] queries"
   for mix in "$QUERIES/two_word.txt" "$QUERIES/long_lay.txt"; do
     time_queries "$name" xapian "$mix" search
+    ((HAVE_SQLITE)) && time_queries "$name" sqlite "$mix" search
     if ((HAVE_QAINDEX && HAVE_LAT)); then
       time_queries "$name" qaindex "$mix" search
     fi
@@ -208,7 +223,7 @@ for i in "${!NAMES[@]}"; do
     fi
   fi
   if ((!KEEP)); then
-    rm -rf "$RUN/db/$name.xapian"
+    rm -rf "$RUN/db/$name.xapian" "$RUN/db/$name.sqlite"
     ((HAVE_QAINDEX)) && rm -rf "$RUN/db/$name.qaindex"
   fi
 done
