@@ -33,7 +33,8 @@ struct Inputs {
 
     Inputs() {
         const auto vocabulary = qaindex::bench::builtin_vocabulary();
-        const qaindex::bench::PageGenerator generator(vocabulary, {.seed = 42, .malformed_share = 0});
+        const qaindex::bench::PageGenerator generator(vocabulary,
+                                                      {.seed = 42, .malformed_share = 0});
         for (std::uint64_t i = 0; i < 200; ++i) {
             entries.push_back(generator.consultation(i));
             pages.push_back(qaindex::format_page(entries.back()));
@@ -42,9 +43,11 @@ struct Inputs {
         }
         const fs::path shared = QAINDEX_SHARED_DIR;
         const fs::path reference_page = shared / "reference/000_9ccf1e5a58cd5c5b.txt";
-        if (fs::exists(reference_page)) reference = read_file(reference_page);
+        if (fs::exists(reference_page))
+            reference = read_file(reference_page);
         const fs::path medquad_file = shared / "data/medquad/1_CancerGov_QA/0000001_1.xml";
-        if (fs::exists(medquad_file)) medquad = read_file(medquad_file);
+        if (fs::exists(medquad_file))
+            medquad = read_file(medquad_file);
     }
 };
 
@@ -98,8 +101,9 @@ void BM_ParseJsonLines(benchmark::State& state) {
     const std::string& text = inputs().json_lines;
     std::size_t emitted = 0;
     for (auto _ : state) {
-        emitted += qaindex::parse_json_lines(text, "gen.jsonl", "gen.jsonl",
-                                             [](qaindex::Consultation&& e) { benchmark::DoNotOptimize(e); });
+        emitted += qaindex::parse_json_lines(
+            text, "gen.jsonl", "gen.jsonl",
+            [](qaindex::Consultation&& e) { benchmark::DoNotOptimize(e); });
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
     state.SetItemsProcessed(static_cast<std::int64_t>(emitted));
@@ -125,8 +129,9 @@ void BM_ParseMedquadXml(benchmark::State& state) {
     }
     std::size_t emitted = 0;
     for (auto _ : state) {
-        emitted += qaindex::parse_medquad_xml(xml, "0000001_1.xml", "0000001_1",
-                                              [](qaindex::Consultation&& e) { benchmark::DoNotOptimize(e); });
+        emitted += qaindex::parse_medquad_xml(
+            xml, "0000001_1.xml", "0000001_1",
+            [](qaindex::Consultation&& e) { benchmark::DoNotOptimize(e); });
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(xml.size()));
     state.SetItemsProcessed(static_cast<std::int64_t>(emitted));

@@ -33,7 +33,8 @@ struct Totals {
 
 void write_file(const fs::path& path, const std::string& bytes) {
     std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr) throw std::runtime_error("cannot create " + path.string());
+    if (file == nullptr)
+        throw std::runtime_error("cannot create " + path.string());
     const std::size_t written = std::fwrite(bytes.data(), 1, bytes.size(), file);
     if (std::fclose(file) != 0 || written != bytes.size())
         throw std::runtime_error("cannot write " + path.string());
@@ -41,7 +42,8 @@ void write_file(const fs::path& path, const std::string& bytes) {
 
 std::string folder_name(std::size_t chunk) {
     std::string name = std::to_string(chunk);
-    if (name.size() < 4) name.insert(0, 4 - name.size(), '0');
+    if (name.size() < 4)
+        name.insert(0, 4 - name.size(), '0');
     return name;
 }
 
@@ -49,8 +51,10 @@ std::string folder_name(std::size_t chunk) {
 void prepare_output(const fs::path& out, bool force, const std::string& command) {
     if (fs::exists(out) && !fs::is_empty(out)) {
         if (!fs::exists(out / kMarker))
-            throw qaindex::UsageError(out.string() + " is not empty and was not made by this generator");
-        if (!force) throw qaindex::UsageError(out.string() + " exists: pass --force to replace it");
+            throw qaindex::UsageError(out.string() +
+                                      " is not empty and was not made by this generator");
+        if (!force)
+            throw qaindex::UsageError(out.string() + " exists: pass --force to replace it");
         fs::remove_all(out);
     }
     fs::create_directories(out);
@@ -59,7 +63,8 @@ void prepare_output(const fs::path& out, bool force, const std::string& command)
 
 fs::path first_existing(std::initializer_list<fs::path> candidates) {
     for (const auto& path : candidates) {
-        if (!path.empty() && fs::exists(path)) return path;
+        if (!path.empty() && fs::exists(path))
+            return path;
     }
     return {};
 }
@@ -67,7 +72,8 @@ fs::path first_existing(std::initializer_list<fs::path> candidates) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Writes a synthetic consultation corpus (pages or JSON Lines), the same for a given seed."};
+    CLI::App app{
+        "Writes a synthetic consultation corpus (pages or JSON Lines), the same for a given seed."};
     std::size_t count = 0;
     std::uint64_t seed = 1;
     fs::path out;
@@ -85,31 +91,40 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::Range(std::size_t{10}, std::size_t{2'000'000}));
     app.add_option("--seed", seed, "Random seed")->capture_default_str();
-    app.add_option("--out", out, "Output folder (created; must be empty or made by this tool)")->required();
+    app.add_option("--out", out, "Output folder (created; must be empty or made by this tool)")
+        ->required();
     app.add_flag("--jsonl", jsonl, "Write JSON Lines files instead of pages");
     app.add_option("--records-per-file", records_per_file, "Records per JSON Lines file")
-        ->capture_default_str()->check(CLI::PositiveNumber);
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     app.add_option("--malformed-share", options.malformed_share, "Share of broken pages")
-        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
     app.add_option("--chinese-share", options.chinese_share, "Share of Chinese consultations")
-        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
-    app.add_option("--vocabulary", vocabulary_dir,
-                   "Corpus to learn English from (default: ../shared/data/medquad, else data/corpus; "
-                   "'builtin': built-in paragraphs)");
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
+    app.add_option(
+        "--vocabulary", vocabulary_dir,
+        "Corpus to learn English from (default: ../shared/data/medquad, else data/corpus; "
+        "'builtin': built-in paragraphs)");
     app.add_option("--chinese", chinese_path,
                    "Chinese CSV or folder to sample (default: ../shared/data/zh-consultations; "
                    "'builtin': built-in sentences)");
-    app.add_option("--lexicon", lexicon_dir, "Folder with symptoms.tsv (default: data/lexicon; 'builtin': built-in list)");
-    app.add_option("--max-learn-tokens", max_tokens, "Cap on English tokens learned")->capture_default_str();
+    app.add_option("--lexicon", lexicon_dir,
+                   "Folder with symptoms.tsv (default: data/lexicon; 'builtin': built-in list)");
+    app.add_option("--max-learn-tokens", max_tokens, "Cap on English tokens learned")
+        ->capture_default_str();
     app.add_option("--threads", threads, "Writer threads (output does not depend on it)")
-        ->capture_default_str()->check(CLI::Range(1U, 64U));
+        ->capture_default_str()
+        ->check(CLI::Range(1U, 64U));
     app.add_flag("--force", force, "Replace an output folder made by an earlier run");
     app.add_flag("--json", json, "Print the summary as one JSON object on stdout");
     CLI11_PARSE(app, argc, argv);
 
     try {
         std::string command;
-        for (int i = 0; i < argc; ++i) command += (i ? " " : "") + std::string(argv[i]);
+        for (int i = 0; i < argc; ++i)
+            command += (i ? " " : "") + std::string(argv[i]);
         prepare_output(out, force, command);
 
         const fs::path shared = QAINDEX_SHARED_DIR;
@@ -117,9 +132,11 @@ int main(int argc, char** argv) {
         qaindex::bench::VocabularySources sources;
         // "builtin" (or an empty default with nothing found) selects the built-in material.
         const auto choose = [](const fs::path& given, std::initializer_list<fs::path> defaults) {
-            if (given == "builtin") return fs::path();
+            if (given == "builtin")
+                return fs::path();
             if (!given.empty()) {
-                if (!fs::exists(given)) throw qaindex::UsageError(given.string() + " does not exist");
+                if (!fs::exists(given))
+                    throw qaindex::UsageError(given.string() + " does not exist");
                 return given;
             }
             return first_existing(defaults);
@@ -180,33 +197,40 @@ int main(int argc, char** argv) {
                 }
             } catch (const std::exception& e) {
                 const std::lock_guard lock(error_mutex);
-                if (error.empty()) error = e.what();
+                if (error.empty())
+                    error = e.what();
                 next_chunk = chunks;
             }
         };
         std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        for (unsigned t = 1; t < threads; ++t)
+            pool.emplace_back(work);
         work();
-        for (auto& thread : pool) thread.join();
-        if (!error.empty()) throw std::runtime_error(error);
+        for (auto& thread : pool)
+            thread.join();
+        if (!error.empty())
+            throw std::runtime_error(error);
         const double write_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
 
         const double mb = static_cast<double>(totals.bytes.load()) / 1e6;
-        const auto kind_count = [&](PageKind k) { return totals.kinds[static_cast<std::size_t>(k)].load(); };
+        const auto kind_count = [&](PageKind k) {
+            return totals.kinds[static_cast<std::size_t>(k)].load();
+        };
         if (json) {
-            std::printf("{\"count\": %zu, \"seed\": %llu, \"format\": \"%s\", \"files\": %llu, "
-                        "\"bytes\": %llu, \"valid\": %llu, \"truncated\": %llu, "
-                        "\"invalid_utf8\": %llu, \"binary\": %llu, \"learn_seconds\": %.3f, "
-                        "\"write_seconds\": %.3f, \"entries_per_second\": %.1f, \"mb_per_second\": %.2f}\n",
-                        count, static_cast<unsigned long long>(seed), jsonl ? "jsonl" : "page",
-                        static_cast<unsigned long long>(totals.files.load()),
-                        static_cast<unsigned long long>(totals.bytes.load()),
-                        static_cast<unsigned long long>(kind_count(PageKind::Valid)),
-                        static_cast<unsigned long long>(kind_count(PageKind::Truncated)),
-                        static_cast<unsigned long long>(kind_count(PageKind::InvalidUtf8)),
-                        static_cast<unsigned long long>(kind_count(PageKind::Binary)), learn_seconds,
-                        write_seconds, static_cast<double>(count) / write_seconds, mb / write_seconds);
+            std::printf(
+                "{\"count\": %zu, \"seed\": %llu, \"format\": \"%s\", \"files\": %llu, "
+                "\"bytes\": %llu, \"valid\": %llu, \"truncated\": %llu, "
+                "\"invalid_utf8\": %llu, \"binary\": %llu, \"learn_seconds\": %.3f, "
+                "\"write_seconds\": %.3f, \"entries_per_second\": %.1f, \"mb_per_second\": %.2f}\n",
+                count, static_cast<unsigned long long>(seed), jsonl ? "jsonl" : "page",
+                static_cast<unsigned long long>(totals.files.load()),
+                static_cast<unsigned long long>(totals.bytes.load()),
+                static_cast<unsigned long long>(kind_count(PageKind::Valid)),
+                static_cast<unsigned long long>(kind_count(PageKind::Truncated)),
+                static_cast<unsigned long long>(kind_count(PageKind::InvalidUtf8)),
+                static_cast<unsigned long long>(kind_count(PageKind::Binary)), learn_seconds,
+                write_seconds, static_cast<double>(count) / write_seconds, mb / write_seconds);
         }
         std::cerr << "wrote " << count << " consultations (" << kind_count(PageKind::Truncated)
                   << " truncated, " << kind_count(PageKind::InvalidUtf8) << " invalid UTF-8, "

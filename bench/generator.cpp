@@ -41,8 +41,7 @@ double Rng::normal() {
 
 std::size_t Rng::lognormal(double median, double sigma, std::size_t low, std::size_t high) {
     const double value = std::round(median * std::exp(sigma * normal()));
-    const double clamped =
-        std::clamp(value, static_cast<double>(low), static_cast<double>(high));
+    const double clamped = std::clamp(value, static_cast<double>(low), static_cast<double>(high));
     return static_cast<std::size_t>(clamped);
 }
 
@@ -82,7 +81,8 @@ template <typename Sink>
 void split_sentences(std::string_view text, Sink&& sentence) {
     std::vector<std::string_view> tokens;
     auto flush = [&] {
-        if (!tokens.empty()) sentence(tokens);
+        if (!tokens.empty())
+            sentence(tokens);
         tokens.clear();
     };
     std::size_t i = 0;
@@ -98,19 +98,22 @@ void split_sentences(std::string_view text, Sink&& sentence) {
                 } else if ((d == '\'' || d == '-' || d == '.' || d == '/') && j + 1 < n &&
                            is_word_byte(static_cast<unsigned char>(text[j + 1]))) {
                     j += 2;
-                } else if (d == ',' && j + 1 < n && std::isdigit(static_cast<unsigned char>(text[j - 1])) &&
+                } else if (d == ',' && j + 1 < n &&
+                           std::isdigit(static_cast<unsigned char>(text[j - 1])) &&
                            std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
                     j += 2;  // "200,000" is one number
                 } else {
                     break;
                 }
             }
-            if (j - i <= 40) tokens.push_back(text.substr(i, j - i));  // URLs and junk go
+            if (j - i <= 40)
+                tokens.push_back(text.substr(i, j - i));  // URLs and junk go
             i = j;
             continue;
         }
         if (c == ',' || c == ';' || c == ':') {
-            if (!tokens.empty()) tokens.push_back(text.substr(i, 1));
+            if (!tokens.empty())
+                tokens.push_back(text.substr(i, 1));
         } else if (c == '.' || c == '?' || c == '!') {
             if (!tokens.empty()) {
                 tokens.push_back(text.substr(i, 1));
@@ -118,7 +121,8 @@ void split_sentences(std::string_view text, Sink&& sentence) {
             }
         } else if (c == '\n') {
             flush();
-        } else if (c == '-' && (i + 1 == n || text[i + 1] == ' ') && (i == 0 || text[i - 1] == ' ')) {
+        } else if (c == '-' && (i + 1 == n || text[i + 1] == ' ') &&
+                   (i == 0 || text[i - 1] == ' ')) {
             flush();
         }
         ++i;
@@ -127,18 +131,19 @@ void split_sentences(std::string_view text, Sink&& sentence) {
 }
 
 std::uint8_t punctuation_class(std::string_view token) {
-    if (token.size() != 1) return 0;
-    switch (token[0]) {
-    case ',':
-    case ';':
-    case ':':
-        return kAttached;
-    case '.':
-    case '?':
-    case '!':
-        return kTerminal;
-    default:
+    if (token.size() != 1)
         return 0;
+    switch (token[0]) {
+        case ',':
+        case ';':
+        case ':':
+            return kAttached;
+        case '.':
+        case '?':
+        case '!':
+            return kTerminal;
+        default:
+            return 0;
     }
 }
 
@@ -147,7 +152,8 @@ std::size_t count_words(std::string_view text) {
     bool in_word = false;
     for (const char c : text) {
         const bool space = c == ' ' || c == '\n';
-        if (!space && !in_word) ++words;
+        if (!space && !in_word)
+            ++words;
         in_word = !space;
     }
     return words;
@@ -162,10 +168,12 @@ void TextModel::Table::build(std::vector<std::uint64_t>& grams) {
     std::sort(grams.begin(), grams.end());
     std::size_t contexts = 0;
     for (std::size_t i = 0; i < grams.size(); ++i) {
-        if (i == 0 || (grams[i] >> kIdBits) != (grams[i - 1] >> kIdBits)) ++contexts;
+        if (i == 0 || (grams[i] >> kIdBits) != (grams[i - 1] >> kIdBits))
+            ++contexts;
     }
     std::size_t capacity = 16;
-    while (capacity < contexts * 2) capacity *= 2;
+    while (capacity < contexts * 2)
+        capacity *= 2;
     mask = capacity - 1;
     slots.assign(capacity, Slot{kEmpty, 0, 0});
     next.clear();
@@ -184,17 +192,20 @@ void TextModel::Table::build(std::vector<std::uint64_t>& grams) {
             next.push_back({total, static_cast<std::uint32_t>(gram & kIdMask)});
         }
         std::uint64_t slot = mix64(context) & mask;
-        while (slots[slot].key != kEmpty) slot = (slot + 1) & mask;
+        while (slots[slot].key != kEmpty)
+            slot = (slot + 1) & mask;
         slots[slot] = Slot{context, first, static_cast<std::uint32_t>(next.size())};
     }
     std::vector<std::uint64_t>().swap(grams);
 }
 
 const TextModel::Table::Slot* TextModel::Table::find(std::uint64_t key) const {
-    if (slots.empty()) return nullptr;
+    if (slots.empty())
+        return nullptr;
     std::uint64_t slot = mix64(key) & mask;
     while (slots[slot].key != kEmpty) {
-        if (slots[slot].key == key) return &slots[slot];
+        if (slots[slot].key == key)
+            return &slots[slot];
         slot = (slot + 1) & mask;
     }
     return nullptr;
@@ -204,9 +215,9 @@ std::uint32_t TextModel::Table::sample(Rng& rng, const Slot& slot) const {
     const Next* first = next.data() + slot.begin;
     const Next* last = next.data() + slot.end;
     const auto draw = static_cast<std::uint32_t>(rng.next() % (last - 1)->cumulative);
-    return std::upper_bound(first, last, draw, [](std::uint32_t value, const Next& n) {
-               return value < n.cumulative;
-           })->word;
+    return std::upper_bound(first, last, draw,
+                            [](std::uint32_t value, const Next& n) { return value < n.cumulative; })
+        ->word;
 }
 
 TextModel TextModel::learn(const std::vector<std::string>& texts, std::size_t max_tokens) {
@@ -236,37 +247,48 @@ TextModel TextModel::learn(const std::vector<std::string>& texts, std::size_t ma
     };
 
     for (const std::string& text : texts) {
-        if (full) break;
+        if (full)
+            break;
         split_sentences(text, [&](const std::vector<std::string_view>& tokens) {
-            if (full) return;
+            if (full)
+                return;
             std::size_t words = 0;
-            for (const auto token : tokens) if (punctuation_class(token) == 0) ++words;
-            if (words < 4) return;  // headings and fragments do not read as prose
+            for (const auto token : tokens)
+                if (punctuation_class(token) == 0)
+                    ++words;
+            if (words < 4)
+                return;  // headings and fragments do not read as prose
             sentence_ids.clear();
             for (const auto token : tokens) {
                 const std::uint32_t id = id_of(token);
-                if (id == 0) return;  // vocabulary full: skip sentences with new words
+                if (id == 0)
+                    return;  // vocabulary full: skip sentences with new words
                 sentence_ids.push_back(id);
             }
-            if (model.punct_[sentence_ids.back()] != kTerminal) sentence_ids.push_back(id_of("."));
+            if (model.punct_[sentence_ids.back()] != kTerminal)
+                sentence_ids.push_back(id_of("."));
             // Each distinct sentence counts once: MedQuAD repeats boilerplate ("Much of this
             // information comes from Orphanet") thousands of times, which would dominate.
             std::uint64_t hash = 0;
-            for (const std::uint32_t id : sentence_ids) hash = mix64(hash ^ id);
-            if (!seen_sentences.insert(hash).second) return;
+            for (const std::uint32_t id : sentence_ids)
+                hash = mix64(hash ^ id);
+            if (!seen_sentences.insert(hash).second)
+                return;
             std::uint64_t a = 0;
             std::uint64_t b = 0;
             for (const std::uint32_t id : sentence_ids) {
                 trigrams.push_back((a << (2 * kIdBits)) | (b << kIdBits) | id);
                 bigrams.push_back((b << kIdBits) | id);
-                if (model.punct_[id] == 0) ++unigram_counts[id];
+                if (model.punct_[id] == 0)
+                    ++unigram_counts[id];
                 a = b;
                 b = id;
             }
             trigrams.push_back((a << (2 * kIdBits)) | (b << kIdBits));
             bigrams.push_back(b << kIdBits);
             model.tokens_ += sentence_ids.size();
-            if (model.tokens_ >= max_tokens) full = true;
+            if (model.tokens_ >= max_tokens)
+                full = true;
         });
     }
 
@@ -301,7 +323,8 @@ std::uint32_t TextModel::next_word(Rng& rng, std::uint32_t a, std::uint32_t b) c
             return trigrams_.sample(rng, *slot);
         }
     }
-    if (const auto* slot = bigrams_.find(b)) return bigrams_.sample(rng, *slot);
+    if (const auto* slot = bigrams_.find(b))
+        return bigrams_.sample(rng, *slot);
     return 0;
 }
 
@@ -313,13 +336,16 @@ std::size_t TextModel::write_sentence(Rng& rng, std::string& out) const {
     const std::size_t start = out.size();
     while (tokens < 60) {
         const std::uint32_t c = next_word(rng, a, b);
-        if (c == 0) break;
+        if (c == 0)
+            break;
         if (punct_[c] == 0) {
-            if (tokens > 0) out.push_back(' ');
+            if (tokens > 0)
+                out.push_back(' ');
             ++words;
         } else if (tokens == 0 || punct_[b] != 0) {
             // No sentence starts with, and no punctuation follows, punctuation.
-            if (punct_[c] == kTerminal && tokens > 0) break;
+            if (punct_[c] == kTerminal && tokens > 0)
+                break;
             a = b;
             b = c;
             continue;
@@ -349,7 +375,8 @@ std::string TextModel::sentence(Rng& rng) const {
 void TextModel::append_sentences(Rng& rng, std::size_t words, std::string& out) const {
     std::size_t written = 0;
     while (written < words) {
-        if (!out.empty()) out.push_back(' ');
+        if (!out.empty())
+            out.push_back(' ');
         const std::size_t added = write_sentence(rng, out);
         written += std::max<std::size_t>(added, 1);
     }
@@ -372,31 +399,40 @@ std::vector<std::string> split_cell(std::string_view cell) {
     std::size_t start = 0;
     while (start <= cell.size()) {
         std::size_t bar = cell.find('|', start);
-        if (bar == std::string_view::npos) bar = cell.size();
+        if (bar == std::string_view::npos)
+            bar = cell.size();
         std::string_view item = cell.substr(start, bar - start);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        while (!item.empty() && (item.back() == ' ' || item.back() == '\r')) item.remove_suffix(1);
-        if (!item.empty()) items.emplace_back(item);
+        while (!item.empty() && item.front() == ' ')
+            item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\r'))
+            item.remove_suffix(1);
+        if (!item.empty())
+            items.emplace_back(item);
         start = bar + 1;
     }
     return items;
 }
 
 // Rows of a lexicon TSV (LEXICON_FORMAT.md) as column name -> cell.
-std::vector<std::unordered_map<std::string, std::string>> read_tsv(const std::filesystem::path& path) {
+std::vector<std::unordered_map<std::string, std::string>> read_tsv(
+    const std::filesystem::path& path) {
     std::vector<std::unordered_map<std::string, std::string>> rows;
     std::istringstream in(read_text_file(path));
     std::vector<std::string> header;
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
         std::vector<std::string> cells;
         std::size_t start = 0;
         while (true) {
             const std::size_t tab = line.find('\t', start);
-            cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos) break;
+            cells.push_back(
+                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            if (tab == std::string::npos)
+                break;
             start = tab + 1;
         }
         if (header.empty()) {
@@ -404,7 +440,8 @@ std::vector<std::unordered_map<std::string, std::string>> read_tsv(const std::fi
             continue;
         }
         std::unordered_map<std::string, std::string> row;
-        for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+        for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i)
+            row[header[i]] = cells[i];
         rows.push_back(std::move(row));
     }
     return rows;
@@ -428,7 +465,8 @@ void learn_lexicon(const std::filesystem::path& dir, Vocabulary& vocabulary) {
     for (auto& row : read_tsv(symptoms_file)) {
         SymptomForms forms;
         forms.name = row["name"];
-        if (forms.name.empty()) continue;
+        if (forms.name.empty())
+            continue;
         forms.lay = split_cell(row["lay"]);
         forms.clinical = split_cell(row["clinical"]);
         forms.specialties = split_cell(row["specialties"]);
@@ -437,7 +475,8 @@ void learn_lexicon(const std::filesystem::path& dir, Vocabulary& vocabulary) {
     const auto conditions_file = dir / "conditions.tsv";
     if (std::filesystem::exists(conditions_file)) {
         for (auto& row : read_tsv(conditions_file)) {
-            if (!row["name"].empty()) vocabulary.conditions.push_back(row["name"]);
+            if (!row["name"].empty())
+                vocabulary.conditions.push_back(row["name"]);
         }
     }
     vocabulary.lexicon_origin = dir.string();
@@ -446,10 +485,12 @@ void learn_lexicon(const std::filesystem::path& dir, Vocabulary& vocabulary) {
         const std::string origin = vocabulary.lexicon_origin;
         std::vector<std::string> conditions = std::move(vocabulary.conditions);
         use_builtin_symptoms(vocabulary);
-        vocabulary.conditions.insert(vocabulary.conditions.end(), conditions.begin(), conditions.end());
+        vocabulary.conditions.insert(vocabulary.conditions.end(), conditions.begin(),
+                                     conditions.end());
         vocabulary.lexicon_origin = origin + " + built-in symptom list";
     }
-    if (vocabulary.conditions.empty()) vocabulary.conditions = builtin::conditions();
+    if (vocabulary.conditions.empty())
+        vocabulary.conditions = builtin::conditions();
 }
 
 // Chinese sentences end at 。！？ (and ASCII ?!); the delimiter stays with its sentence.
@@ -457,7 +498,8 @@ std::vector<std::string> chinese_sentences(std::string_view text) {
     std::vector<std::string> sentences;
     std::string current;
     auto flush = [&] {
-        if (current.size() >= 9) sentences.push_back(current);  // three Han characters or more
+        if (current.size() >= 9)
+            sentences.push_back(current);  // three Han characters or more
         current.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -489,12 +531,15 @@ void learn_chinese(const std::filesystem::path& path, Vocabulary& vocabulary,
             read_corpus_file(
                 file,
                 [&](Consultation&& entry) {
-                    if (entry.replies.empty() || !entry.replies.front().specialty) return;
+                    if (entry.replies.empty() || !entry.replies.front().specialty)
+                        return;
                     const std::string& name = *entry.replies.front().specialty;
                     auto [it, inserted] = index.try_emplace(name, vocabulary.chinese.size());
-                    if (inserted) vocabulary.chinese.push_back({name, {}, {}, {}});
+                    if (inserted)
+                        vocabulary.chinese.push_back({name, {}, {}, {}});
                     ChineseDepartment& department = vocabulary.chinese[it->second];
-                    if (entry.title) department.titles.push_back(*entry.title);
+                    if (entry.title)
+                        department.titles.push_back(*entry.title);
                     for (auto& s : chinese_sentences(entry.question))
                         department.question_sentences.push_back(std::move(s));
                     for (auto& s : chinese_sentences(entry.replies.front().text))
@@ -526,19 +571,24 @@ void learn_english(const std::filesystem::path& path, std::size_t max_tokens,
         const std::size_t byte_budget = max_tokens * 8;
         std::size_t bytes = 0;
         for (const auto& file : list_corpus(path, diagnose)) {
-            if (bytes >= byte_budget) break;
+            if (bytes >= byte_budget)
+                break;
             read_corpus_file(
                 file,
                 [&](Consultation&& entry) {
-                    if (entry.language && *entry.language != "en") return;
+                    if (entry.language && *entry.language != "en")
+                        return;
                     auto take = [&](std::string& text) {
                         bytes += text.size();
                         texts.push_back(std::move(text));
                     };
-                    if (entry.focus && !entry.focus->name.empty()) topics.insert(entry.focus->name);
+                    if (entry.focus && !entry.focus->name.empty())
+                        topics.insert(entry.focus->name);
                     take(entry.question);
-                    for (auto& reply : entry.replies) take(reply.text);
-                    if (entry.more_info) take(*entry.more_info);
+                    for (auto& reply : entry.replies)
+                        take(reply.text);
+                    if (entry.more_info)
+                        take(*entry.more_info);
                 },
                 diagnose);
         }
@@ -568,7 +618,9 @@ Vocabulary learn_vocabulary(const VocabularySources& sources, const DiagnosticSi
     return vocabulary;
 }
 
-Vocabulary builtin_vocabulary() { return learn_vocabulary({}); }
+Vocabulary builtin_vocabulary() {
+    return learn_vocabulary({});
+}
 
 // ---------------------------------------------------------------------------------------------
 // Building consultations
@@ -583,49 +635,77 @@ struct WeightedName {
 // A plausible mix for a general consultation site: primary care and the specialties people
 // write to most often lead, the narrow ones trail.
 constexpr std::array<WeightedName, 17> kSpecialties = {{
-    {"Family Medicine", 11}, {"Internal Medicine", 10}, {"Neurology", 9}, {"Dermatology", 9},
-    {"Obstetrics and Gynecology", 8}, {"Gastroenterology", 7}, {"Psychiatry", 6},
-    {"Orthopedics", 6}, {"Otolaryngology", 6}, {"Cardiology", 6}, {"Ophthalmology", 5},
-    {"Urology", 5}, {"Pediatrics", 5}, {"Endocrinology", 3}, {"Pulmonology", 3},
-    {"Rheumatology", 2}, {"Nephrology", 2},
+    {"Family Medicine", 11},
+    {"Internal Medicine", 10},
+    {"Neurology", 9},
+    {"Dermatology", 9},
+    {"Obstetrics and Gynecology", 8},
+    {"Gastroenterology", 7},
+    {"Psychiatry", 6},
+    {"Orthopedics", 6},
+    {"Otolaryngology", 6},
+    {"Cardiology", 6},
+    {"Ophthalmology", 5},
+    {"Urology", 5},
+    {"Pediatrics", 5},
+    {"Endocrinology", 3},
+    {"Pulmonology", 3},
+    {"Rheumatology", 2},
+    {"Nephrology", 2},
 }};
 
 constexpr std::array<WeightedName, 9> kAgeGroups = {{
-    {"0~9", 4}, {"10~19", 9}, {"20~29", 22}, {"30~39", 24}, {"40~49", 16},
-    {"50~59", 11}, {"60~69", 8}, {"70~79", 4}, {"80~89", 2},
+    {"0~9", 4},
+    {"10~19", 9},
+    {"20~29", 22},
+    {"30~39", 24},
+    {"40~49", 16},
+    {"50~59", 11},
+    {"60~69", 8},
+    {"70~79", 4},
+    {"80~89", 2},
 }};
 
 constexpr std::array<const char*, 40> kSurnames = {
-    "Chen", "Lin", "Huang", "Zhang", "Li", "Wang", "Wu", "Liu", "Cai", "Yang", "Xu", "Zheng",
-    "Xie", "Guo", "Hong", "Qiu", "Zeng", "Liao", "Lai", "Zhou", "Ye", "Su", "Zhuang", "Lu",
-    "Jiang", "He", "Gao", "Pan", "Luo", "Zhong", "Peng", "Tang", "Song", "Fang", "Ke", "Shi",
-    "Yu", "Du", "Deng", "Hu"};
+    "Chen", "Lin",   "Huang",  "Zhang", "Li",    "Wang", "Wu",   "Liu",  "Cai",  "Yang",
+    "Xu",   "Zheng", "Xie",    "Guo",   "Hong",  "Qiu",  "Zeng", "Liao", "Lai",  "Zhou",
+    "Ye",   "Su",    "Zhuang", "Lu",    "Jiang", "He",   "Gao",  "Pan",  "Luo",  "Zhong",
+    "Peng", "Tang",  "Song",   "Fang",  "Ke",    "Shi",  "Yu",   "Du",   "Deng", "Hu"};
 
 constexpr std::array<const char*, 48> kGivenSyllables = {
-    "bo", "shou", "jun", "yi", "chun", "de", "jie", "wei", "ming", "hua", "zhi", "xin", "yu",
-    "ting", "jia", "hao", "qing", "an", "ping", "rong", "wen", "li", "mei", "fang", "guo", "hui",
-    "kai", "lan", "long", "min", "ning", "pei", "rui", "shan", "tao", "xiang", "yan", "ying",
-    "zhen", "cheng", "feng", "hong", "jing", "kun", "lei", "song", "xuan", "yun"};
+    "bo",  "shou", "jun",  "yi",    "chun", "de",   "jie",  "wei",  "ming", "hua",  "zhi",  "xin",
+    "yu",  "ting", "jia",  "hao",   "qing", "an",   "ping", "rong", "wen",  "li",   "mei",  "fang",
+    "guo", "hui",  "kai",  "lan",   "long", "min",  "ning", "pei",  "rui",  "shan", "tao",  "xiang",
+    "yan", "ying", "zhen", "cheng", "feng", "hong", "jing", "kun",  "lei",  "song", "xuan", "yun"};
 
 constexpr std::array<const char*, 12> kHanSurnames = {"王", "李", "张", "刘", "陈", "杨",
-                                                       "黄", "赵", "吴", "周", "徐", "孙"};
+                                                      "黄", "赵", "吴", "周", "徐", "孙"};
 constexpr std::array<const char*, 12> kHanGiven = {"伟", "芳", "娜", "敏", "静", "丽",
-                                                    "强", "磊", "军", "洋", "勇", "艳"};
+                                                   "强", "磊", "军", "洋", "勇", "艳"};
 
 constexpr std::array<const char*, 9> kDurations = {
-    "two days", "a week", "two weeks", "about a month", "three months", "half a year",
-    "over a year", "several years", "the past few days"};
+    "two days",    "a week",      "two weeks",     "about a month",    "three months",
+    "half a year", "over a year", "several years", "the past few days"};
 
-constexpr std::array<const char*, 8> kOpeners = {
-    "Hello doctor,", "Hello,", "Dear doctor,", "Hi doctor,", "Doctor, I have a question.",
-    "Hello Dr.,", "Good evening doctor,", "Hello, thank you for reading my question."};
+constexpr std::array<const char*, 8> kOpeners = {"Hello doctor,",
+                                                 "Hello,",
+                                                 "Dear doctor,",
+                                                 "Hi doctor,",
+                                                 "Doctor, I have a question.",
+                                                 "Hello Dr.,",
+                                                 "Good evening doctor,",
+                                                 "Hello, thank you for reading my question."};
 
-constexpr std::array<const char*, 10> kCloses = {
-    "Could you please explain why this is happening?", "Do I need further examination?",
-    "What should I do?", "Is this something serious?", "Which department should I see?",
-    "Should I be worried about this?", "What tests would you recommend?",
-    "Can this be treated with medication?", "Thank you for your help.",
-    "Is there anything I can do at home?"};
+constexpr std::array<const char*, 10> kCloses = {"Could you please explain why this is happening?",
+                                                 "Do I need further examination?",
+                                                 "What should I do?",
+                                                 "Is this something serious?",
+                                                 "Which department should I see?",
+                                                 "Should I be worried about this?",
+                                                 "What tests would you recommend?",
+                                                 "Can this be treated with medication?",
+                                                 "Thank you for your help.",
+                                                 "Is there anything I can do at home?"};
 
 constexpr std::array<const char*, 8> kAdvice = {
     "It is advisable to rest, drink enough water and avoid staying up late.",
@@ -638,14 +718,15 @@ constexpr std::array<const char*, 8> kAdvice = {
     "It is recommended to visit the outpatient clinic for a detailed evaluation."};
 
 constexpr std::array<const char*, 6> kInfoHeadings = {
-    "Possible Causes", "When to Seek Help", "Recommended Steps", "Treatment Options",
-    "Diagnosis", "Prevention and Self-Care"};
+    "Possible Causes",   "When to Seek Help", "Recommended Steps",
+    "Treatment Options", "Diagnosis",         "Prevention and Self-Care"};
 
 std::string title_case(std::string_view text) {
     std::string out(text);
     bool start = true;
     for (char& c : out) {
-        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (start && c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
         start = c == ' ' || c == '-';
     }
     return out;
@@ -662,7 +743,8 @@ std::string pinyin_name(Rng& rng) {
     std::string name = kSurnames[rng.below(kSurnames.size())];
     name.push_back(' ');
     std::string given = kGivenSyllables[rng.below(kGivenSyllables.size())];
-    if (rng.chance(0.7)) given += kGivenSyllables[rng.below(kGivenSyllables.size())];
+    if (rng.chance(0.7))
+        given += kGivenSyllables[rng.below(kGivenSyllables.size())];
     name += capitalised(given);
     return name;
 }
@@ -670,23 +752,28 @@ std::string pinyin_name(Rng& rng) {
 std::string han_name(Rng& rng) {
     std::string name = kHanSurnames[rng.below(kHanSurnames.size())];
     name += kHanGiven[rng.below(kHanGiven.size())];
-    if (rng.chance(0.6)) name += kHanGiven[rng.below(kHanGiven.size())];
+    if (rng.chance(0.6))
+        name += kHanGiven[rng.below(kHanGiven.size())];
     return name;
 }
 
 template <std::size_t N>
 const char* weighted_name(Rng& rng, const std::array<WeightedName, N>& table) {
     unsigned total = 0;
-    for (const auto& row : table) total += row.weight;
+    for (const auto& row : table)
+        total += row.weight;
     auto draw = static_cast<unsigned>(rng.below(total));
     for (const auto& row : table) {
-        if (draw < row.weight) return row.name;
+        if (draw < row.weight)
+            return row.name;
         draw -= row.weight;
     }
     return table.back().name;
 }
 
-bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -708,7 +795,8 @@ Date random_date(Rng& rng) {
 
 Date add_days(Date date, int days) {
     for (int i = 0; i < days; ++i) {
-        if (date.year == 2024 && date.month == 12 && date.day == 31) break;
+        if (date.year == 2024 && date.month == 12 && date.day == 31)
+            break;
         if (++date.day > days_in_month(date.year, date.month)) {
             date.day = 1;
             if (++date.month > 12) {
@@ -736,12 +824,15 @@ std::string into_lines(std::string text, Rng& rng) {
 }
 
 std::string excerpt(std::string_view text, std::size_t bytes) {
-    if (text.size() <= bytes) return std::string(text);
+    if (text.size() <= bytes)
+        return std::string(text);
     std::size_t cut = bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
     std::string out(text.substr(0, cut));
     for (char& c : out) {
-        if (c == '\n') c = ' ';
+        if (c == '\n')
+            c = ' ';
     }
     return out + "...";
 }
@@ -751,7 +842,8 @@ std::string excerpt(std::string_view text, std::size_t bytes) {
 const std::vector<std::string>& generator_specialties() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (const auto& row : kSpecialties) out.emplace_back(row.name);
+        for (const auto& row : kSpecialties)
+            out.emplace_back(row.name);
         return out;
     }();
     return names;
@@ -772,7 +864,8 @@ PageGenerator::PageGenerator(const Vocabulary& vocabulary, GeneratorOptions opti
                 pool.push_back(i);
         }
         if (pool.empty()) {
-            for (std::size_t i = 0; i < vocabulary.symptoms.size(); ++i) pool.push_back(i);
+            for (std::size_t i = 0; i < vocabulary.symptoms.size(); ++i)
+                pool.push_back(i);
         }
         symptoms_by_specialty_.push_back(std::move(pool));
     }
@@ -785,14 +878,15 @@ PageGenerator::PageGenerator(const Vocabulary& vocabulary, GeneratorOptions opti
 
 PageKind PageGenerator::kind(std::uint64_t index) const {
     Rng rng(mix64(options_.seed ^ mix64(index ^ 0x6D616C666F726DULL)));
-    if (!rng.chance(options_.malformed_share)) return PageKind::Valid;
+    if (!rng.chance(options_.malformed_share))
+        return PageKind::Valid;
     switch (rng.below(3)) {
-    case 0:
-        return PageKind::Truncated;
-    case 1:
-        return PageKind::InvalidUtf8;
-    default:
-        return PageKind::Binary;
+        case 0:
+            return PageKind::Truncated;
+        case 1:
+            return PageKind::InvalidUtf8;
+        default:
+            return PageKind::Binary;
     }
 }
 
@@ -806,7 +900,8 @@ std::string PageGenerator::file_name(std::uint64_t index) const {
 
 Consultation PageGenerator::consultation(std::uint64_t index) const {
     Rng rng(mix64(options_.seed + 0x9E3779B97F4A7C15ULL * (index + 1)));
-    Consultation entry = rng.chance(options_.chinese_share) ? chinese(rng, index) : english(rng, index);
+    Consultation entry =
+        rng.chance(options_.chinese_share) ? chinese(rng, index) : english(rng, index);
     entry.id = EntryId{"gen/" + std::to_string(index)};
     return entry;
 }
@@ -830,47 +925,53 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
 
     // Asker.
     const char* age = weighted_name(rng, kAgeGroups);
-    if (specialty == "Pediatrics") age = rng.chance(0.6) ? "0~9" : "10~19";
+    if (specialty == "Pediatrics")
+        age = rng.chance(0.6) ? "0~9" : "10~19";
     entry.asker.age_group = age;
     if (specialty == "Obstetrics and Gynecology") {
         entry.asker.sex = Sex::Female;
     } else if (rng.chance(0.92)) {
         entry.asker.sex = rng.chance(0.56) ? Sex::Female : Sex::Male;
     }
-    if (rng.chance(0.65)) entry.asker.name = pinyin_name(rng);
+    if (rng.chance(0.65))
+        entry.asker.name = pinyin_name(rng);
     entry.asked = random_date(rng);
 
     // Title: 2 to 8 words around the main symptom or a condition.
     const std::string topic = rng.chance(0.3) ? rng.pick(v.conditions) : main.name;
     switch (rng.below(6)) {
-    case 0:
-        entry.title = title_case(topic);
-        break;
-    case 1:
-        entry.title = title_case(topic) + ": Causes and Treatment";
-        break;
-    case 2:
-        entry.title = "Is " + main.name + " a sign of " + rng.pick(v.conditions) + "?";
-        break;
-    case 3:
-        entry.title = title_case(main.name) + " and " + title_case(other.name);
-        break;
-    case 4:
-        entry.title = "Persistent " + main.name + " for " + kDurations[rng.below(kDurations.size())];
-        break;
-    default:
-        entry.title = "Understanding " + title_case(topic);
-        break;
+        case 0:
+            entry.title = title_case(topic);
+            break;
+        case 1:
+            entry.title = title_case(topic) + ": Causes and Treatment";
+            break;
+        case 2:
+            entry.title = "Is " + main.name + " a sign of " + rng.pick(v.conditions) + "?";
+            break;
+        case 3:
+            entry.title = title_case(main.name) + " and " + title_case(other.name);
+            break;
+        case 4:
+            entry.title =
+                "Persistent " + main.name + " for " + kDurations[rng.below(kDurations.size())];
+            break;
+        default:
+            entry.title = "Understanding " + title_case(topic);
+            break;
     }
-    if (count_words(*entry.title) < 2) *entry.title += " Questions";
-    while (count_words(*entry.title) > 8) entry.title->erase(entry.title->rfind(' '));
+    if (count_words(*entry.title) < 2)
+        *entry.title += " Questions";
+    while (count_words(*entry.title) > 8)
+        entry.title->erase(entry.title->rfind(' '));
 
     // Question: 20 to 200 words, lay phrasing.
     const std::size_t question_words = rng.lognormal(65, 0.55, 20, 200);
     std::string question = kOpeners[rng.below(kOpeners.size())];
     question += " for " + std::string(kDurations[rng.below(kDurations.size())]) +
                 " I have been experiencing " + lay_form(main);
-    if (&other != &main && rng.chance(0.5)) question += " and " + lay_form(other);
+    if (&other != &main && rng.chance(0.5))
+        question += " and " + lay_form(other);
     question += '.';
     if (rng.chance(0.15)) {
         const SymptomForms& absent = v.symptoms[rng.below(v.symptoms.size())];
@@ -891,12 +992,13 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
         r.doctor = pinyin_name(rng);
         r.specialty = reply_specialty;
         const std::size_t words = rng.lognormal(static_cast<double>(median), 0.6, 30, 400);
-        std::string text = capitalised(clinical_form(main)) + " may be related to " +
-                           (rng.chance(0.5) ? rng.pick(v.conditions) : std::string("several causes")) +
-                           '.';
+        std::string text =
+            capitalised(clinical_form(main)) + " may be related to " +
+            (rng.chance(0.5) ? rng.pick(v.conditions) : std::string("several causes")) + '.';
         const char* advice = kAdvice[rng.below(kAdvice.size())];
         const std::size_t taken = count_words(text) + count_words(advice);
-        if (taken + 6 < words) v.english.append_sentences(rng, words - taken, text);
+        if (taken + 6 < words)
+            v.english.append_sentences(rng, words - taken, text);
         text += ' ';
         text += advice;
         r.text = into_lines(std::move(text), rng);
@@ -905,7 +1007,8 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
     };
     entry.replies.push_back(reply(specialty, 100));
     if (rng.chance(0.12)) {
-        const std::string second = rng.chance(0.8) ? specialty : generator_specialties()[rng.below(kSpecialties.size())];
+        const std::string second =
+            rng.chance(0.8) ? specialty : generator_specialties()[rng.below(kSpecialties.size())];
         entry.replies.push_back(reply(second, 70));
     }
 
@@ -950,10 +1053,12 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
         }
     }
     if (rng.chance(0.08)) {
-        if (rng.chance(0.1)) entry.related.push_back({"", specialty});
+        if (rng.chance(0.1))
+            entry.related.push_back({"", specialty});
         const int rows = rng.between(3, 9);
         for (int i = 0; i < rows; ++i) {
-            const std::string name = rng.chance(0.6) ? v.symptoms[rng.pick(pool)].name : rng.pick(v.conditions);
+            const std::string name =
+                rng.chance(0.6) ? v.symptoms[rng.pick(pool)].name : rng.pick(v.conditions);
             entry.related.push_back({title_case(name), specialty});
         }
     }
@@ -966,15 +1071,18 @@ Consultation PageGenerator::chinese(Rng& rng, std::uint64_t /*index*/) const {
     entry.language = "zh";
     entry.title = rng.pick(department.titles);
     const int question_sentences = rng.between(1, 4);
-    for (int i = 0; i < question_sentences; ++i) entry.question += rng.pick(department.question_sentences);
+    for (int i = 0; i < question_sentences; ++i)
+        entry.question += rng.pick(department.question_sentences);
     entry.asker.age_group = weighted_name(rng, kAgeGroups);
-    if (rng.chance(0.9)) entry.asker.sex = rng.chance(0.5) ? Sex::Female : Sex::Male;
+    if (rng.chance(0.9))
+        entry.asker.sex = rng.chance(0.5) ? Sex::Female : Sex::Male;
     entry.asked = random_date(rng);
     Reply reply;
     reply.doctor = han_name(rng);
     reply.specialty = department.name;
     const int answer_sentences = rng.between(2, 6);
-    for (int i = 0; i < answer_sentences; ++i) reply.text += rng.pick(department.answer_sentences);
+    for (int i = 0; i < answer_sentences; ++i)
+        reply.text += rng.pick(department.answer_sentences);
     reply.date = add_days(*entry.asked, rng.between(0, 5));
     entry.replies.push_back(std::move(reply));
     return entry;
@@ -986,17 +1094,20 @@ std::string random_bytes(Rng& rng, std::size_t size, bool allow_newline) {
     std::string bytes(size, '\0');
     for (char& c : bytes) {
         auto value = static_cast<unsigned char>(rng.below(256));
-        if (!allow_newline && (value == '\n' || value == 0)) value = 0xFF;
+        if (!allow_newline && (value == '\n' || value == 0))
+            value = 0xFF;
         c = static_cast<char>(value);
     }
-    if (allow_newline) bytes[rng.below(size)] = '\0';  // surely binary
+    if (allow_newline)
+        bytes[rng.below(size)] = '\0';  // surely binary
     return bytes;
 }
 
 // Inserts a byte sequence that is not UTF-8 at a space in the middle of text.
 void break_utf8(std::string& text) {
     std::size_t at = text.find(' ', text.size() / 3);
-    if (at == std::string::npos) at = text.size() / 2;
+    if (at == std::string::npos)
+        at = text.size() / 2;
     text.insert(at, "\xC3\x28\xFF");
 }
 
@@ -1011,7 +1122,8 @@ std::string PageGenerator::page(std::uint64_t index) const {
     std::string text = format_page(consultation(index));
     if (broken == PageKind::Truncated) {
         const std::size_t ask = text.find("Ask Date");
-        const std::size_t line = ask == std::string::npos ? std::string::npos : text.rfind('\n', ask);
+        const std::size_t line =
+            ask == std::string::npos ? std::string::npos : text.rfind('\n', ask);
         text.resize(line == std::string::npos ? text.size() / 2 : line + 1);
     } else if (broken == PageKind::InvalidUtf8) {
         break_utf8(text);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Synthetic consultation corpus: a word trigram model learned from real text, and pages built from it.
+// Synthetic consultation corpus: a word trigram model learned from real text, and pages built from
+// it.
 #pragma once
 
 #include <cstddef>
@@ -19,7 +20,7 @@ namespace qaindex::bench {
 /// fixed by the standard (the std:: distributions are not, so they would make the corpus
 /// depend on the standard library).
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : engine_(seed) {}
 
     /// A raw 64-bit draw.
@@ -45,7 +46,7 @@ public:
     /// (cumulative is non-decreasing, its last element > 0).
     std::size_t weighted(const std::vector<std::uint64_t>& cumulative);
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -55,7 +56,7 @@ private:
 /// A word trigram model with bigram and unigram back-off. Learned text keeps its case and its
 /// , ; : . ? ! as tokens; generated sentences are joined with the usual spacing.
 class TextModel {
-public:
+  public:
     /// Learns from texts; stops taking new text once max_tokens tokens are counted.
     [[nodiscard]] static TextModel learn(const std::vector<std::string>& texts,
                                          std::size_t max_tokens = 12'000'000);
@@ -75,7 +76,7 @@ public:
     [[nodiscard]] std::size_t tokens_learned() const { return tokens_; }
     [[nodiscard]] bool empty() const { return tokens_ == 0; }
 
-private:
+  private:
     struct Table {
         // Open addressing from a context key to its continuations; key, range and
         // continuation share cache lines because lookups are the generator's hot path.
@@ -128,9 +129,9 @@ struct ChineseDepartment {
 /// Where learn_vocabulary() reads from; empty paths or missing folders fall back to
 /// built-in material.
 struct VocabularySources {
-    std::filesystem::path english;  ///< any corpus folder qaindex reads (MedQuAD, pages ...)
-    std::filesystem::path chinese;  ///< zh-consultations CSV file or folder
-    std::filesystem::path lexicon;  ///< folder with symptoms.tsv and conditions.tsv
+    std::filesystem::path english;        ///< any corpus folder qaindex reads (MedQuAD, pages ...)
+    std::filesystem::path chinese;        ///< zh-consultations CSV file or folder
+    std::filesystem::path lexicon;        ///< folder with symptoms.tsv and conditions.tsv
     std::size_t max_tokens = 12'000'000;  ///< cap on English tokens learned
 };
 
@@ -170,7 +171,7 @@ struct GeneratorOptions {
 /// Builds consultation number i of a corpus, the same for a given seed whatever the order
 /// or thread pages are made in. Thread-safe (const).
 class PageGenerator {
-public:
+  public:
     PageGenerator(const Vocabulary& vocabulary, GeneratorOptions options);
 
     /// Consultation i (its id is "gen/<i>").
@@ -184,7 +185,7 @@ public:
     /// The JSON Lines record of entry i without newline (broken if kind(i) says so).
     [[nodiscard]] std::string json_line(std::uint64_t index) const;
 
-private:
+  private:
     [[nodiscard]] Consultation english(Rng& rng, std::uint64_t index) const;
     [[nodiscard]] Consultation chinese(Rng& rng, std::uint64_t index) const;
 

@@ -14,9 +14,11 @@ namespace {
 const std::vector<qaindex::Consultation>& entries() {
     static const std::vector<qaindex::Consultation> list = [] {
         const auto vocabulary = qaindex::bench::builtin_vocabulary();
-        const qaindex::bench::PageGenerator generator(vocabulary, {.seed = 7, .malformed_share = 0});
+        const qaindex::bench::PageGenerator generator(vocabulary,
+                                                      {.seed = 7, .malformed_share = 0});
         std::vector<qaindex::Consultation> out;
-        for (std::uint64_t i = 0; i < 1000; ++i) out.push_back(generator.consultation(i));
+        for (std::uint64_t i = 0; i < 1000; ++i)
+            out.push_back(generator.consultation(i));
         return out;
     }();
     return list;
@@ -43,7 +45,8 @@ BENCHMARK(BM_AddNew);
 void BM_Replace(benchmark::State& state) {
     auto writer = qaindex::IndexWriter::in_memory();
     const auto& list = entries();
-    for (const auto& entry : list) writer.add_or_replace(entry);
+    for (const auto& entry : list)
+        writer.add_or_replace(entry);
     writer.commit();
     std::size_t i = 0;
     for (auto _ : state) {
@@ -58,7 +61,8 @@ void BM_Add1000AndCommit(benchmark::State& state) {
     const auto& list = entries();
     for (auto _ : state) {
         auto writer = qaindex::IndexWriter::in_memory();
-        for (const auto& entry : list) writer.add_or_replace(entry);
+        for (const auto& entry : list)
+            writer.add_or_replace(entry);
         writer.commit();
         benchmark::DoNotOptimize(writer.size());
     }

@@ -24,8 +24,10 @@ struct Fixture {
 
     static qaindex::Searcher build(qaindex::IndexWriter& writer) {
         const auto vocabulary = qaindex::bench::builtin_vocabulary();
-        const qaindex::bench::PageGenerator generator(vocabulary, {.seed = 11, .malformed_share = 0});
-        for (std::uint64_t i = 0; i < kEntries; ++i) writer.add_or_replace(generator.consultation(i));
+        const qaindex::bench::PageGenerator generator(vocabulary,
+                                                      {.seed = 11, .malformed_share = 0});
+        for (std::uint64_t i = 0; i < kEntries; ++i)
+            writer.add_or_replace(generator.consultation(i));
         writer.commit();
         return qaindex::Searcher::open(writer);
     }
@@ -37,9 +39,9 @@ qaindex::Searcher& searcher() {
 }
 
 const std::array<const char*, 12> kTwoWord = {
-    "facial twitching", "chest pain", "blurred vision", "knee swelling", "ringing ears",
-    "itchy rash", "stomach ache", "blood pressure", "hair loss", "heavy periods",
-    "frequent urination", "night sweats"};
+    "facial twitching", "chest pain",    "blurred vision",     "knee swelling",
+    "ringing ears",     "itchy rash",    "stomach ache",       "blood pressure",
+    "hair loss",        "heavy periods", "frequent urination", "night sweats"};
 
 const std::array<const char*, 4> kLongLay = {
     "hello doctor for the past two weeks my face keeps twitching around the left eye and it gets "
