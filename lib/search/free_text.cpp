@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: Apache-2.0
+// Free words to weighted query terms: what a long lay question really asks, and its synonyms.
+#include "search/free_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "index/schema.hpp"
+#include "search/ranking.hpp"
+
+namespace qaindex::detail {
+namespace {
+
+// Consultation boilerplate: the polite frame around a question, present in thousands of
+// questions and about none of them. Matched as whole phrases (stop words included) so that
+// "know" survives in "I don't know why my hand shakes" but not in "I would like to know".
+constexpr std::string_view kBoilerplatePhrases[] = {
+    "i would like to know", "i would like to ask", "i would like to get", "i'd like to know",
+    "i like to know", "i want to know", "i wanted to know", "i need to know",
+    "i would like information", "i would like more information", "i was wondering",
+    "i am wondering", "i'm wondering", "just wondering", "could you please", "can you please",
+    "would you please", "could you tell me", "can you tell me", "please tell me",
+    "please let me know", "let me know", "please help", "please advise", "please reply",
+    "thank you", "thanks in advance", "in advance", "many thanks", "hello doctor",
+    "hello doctors", "hi doctor", "dear doctor", "dear sir", "dear madam", "good morning",
+    "good afternoon", "good evening", "more information", "any information",
+    "some information", "further information", "information on", "information about",
+    "my name is", "i have a question", "my question is", "i have some questions",
+    "a question about", "i am writing", "i'm writing",
+};
+
+// Courtesy words dropped wherever they appear (in text that has other words).
+constexpr std::string_view kCourtesyWords[] = {
+    "hello", "hi",       "hey",     "dear",       "thanks",     "thank",     "please",
+    "regards", "sincerely", "kindly", "appreciate", "appreciated", "greetings", "sir",
+    "madam",   "director", "wondering",
+};
+
+bool ends_sentence(std::string_view between) {
+    return between.find_first_of(".?!;\n") != std::string_view::npos;
+}
+
+bool searchable(const Token& token) {
+    return !token.term.empty() && token.term.size() <= schema::kMaxTermBytes;
+}
+
+std::string stem_term(std::string_view stem) {
+    std::string term(schema::kStem);
+    term += stem;
+    return term;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) {
+        list.push_back(value);
+    }
+}
+
+}  // namespace
+
+Xapian::Query Expansion::query() const {
+    if (!stem_term.empty()) {
+        return Xapian::Query(stem_term);
+    }
+    return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(window));
+}
+
+Xapian::Query FreeTextQuery::query() const {
+    std::vector<Xapian::Query> parts;
+    parts.reserve(terms.size() + expansions.size());
+    for (const WeightedTerm& term : terms) {
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+    }
+    for (const Expansion& expansion : expansions) {
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion.query(), expansion.weight);
+    }
+    if (parts.empty()) {
+        return {};
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
+                                   const LexiconIndex& index)
+    : analyzer_(analyzer), lexicon_(lexicon), index_(index) {
+    // Analysed with the query's own analyzer, so the phrases match whatever it does with
+    // apostrophes and case.
+    for (const std::string_view phrase : kBoilerplatePhrases) {
+        std::vector<std::string> terms;
+        for (const Token& token : analyzer_.analyze(phrase)) {
+            if (token.kind != TokenKind::Compound) {
+                terms.push_back(token.term);
+            }
+        }
+        if (!terms.empty()) {
+            boilerplate_.push_back(std::move(terms));
+        }
+    }
+    for (const std::string_view word : kCourtesyWords) {
+        boilerplate_.push_back({analyzer_.normalize(word)});
+    }
+}
+
+void FreeTextAnalyzer::mark_boilerplate(const std::vector<Token>& tokens,
+                                        std::vector<bool>& dropped) const {
+    std::vector<std::size_t> words;  // indexes of non-compound tokens
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Compound) {
+            words.push_back(i);
+        }
+    }
+    for (std::size_t start = 0; start < words.size(); ++start) {
+        for (const auto& phrase : boilerplate_) {
+            if (start + phrase.size() > words.size()) {
+                continue;
+            }
+            bool match = true;
+            for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+                match = tokens[words[start + k]].term == phrase[k];
+            }
+            if (!match) {
+                continue;
+            }
+            // The phrase and any compound tokens sharing its positions.
+            const auto first = tokens[words[start]].position;
+            const auto last = tokens[words[start + phrase.size() - 1]].position;
+            for (std::size_t i = 0; i < tokens.size(); ++i) {
+                if (tokens[i].position >= first && tokens[i].position <= last) {
+                    dropped[i] = true;
+                }
+            }
+        }
+    }
+}
+
+FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Database& db,
+                                        bool expand, bool spelling) {
+    FreeTextQuery out;
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const std::size_t count = tokens.size();
+
+    std::vector<bool> dropped(count, false);
+    mark_boilerplate(tokens, dropped);
+    auto content = [&](std::size_t i) {
+        return !tokens[i].stopword && !dropped[i] && searchable(tokens[i]);
+    };
+    auto has_content = [&] {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (content(i)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    bool any_content = has_content();
+    if (!any_content) {
+        // Nothing but courtesy ("thank you"): search it rather than nothing.
+        std::fill(dropped.begin(), dropped.end(), false);
+        any_content = has_content();
+    }
+
+    std::vector<double> weight(count, 1.0);
+
+    // The subject line of a pasted question: a short first sentence followed by more.
+    std::size_t subject_end = 0;
+    std::size_t subject_words = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0 && ends_sentence(text.substr(tokens[i - 1].end,
+                                               tokens[i].begin - tokens[i - 1].end))) {
+            subject_end = i;
+            break;
+        }
+        if (tokens[i].kind != TokenKind::Compound) {
+            ++subject_words;
+        }
+    }
+    if (subject_end > 0 && subject_words <= ranking::kSubjectMaxWords) {
+        bool more = false;
+        for (std::size_t i = subject_end; i < count && !more; ++i) {
+            more = content(i);
+        }
+        for (std::size_t i = 0; more && i < subject_end; ++i) {
+            weight[i] *= 1.0 + ranking::kSubjectBoost;
+        }
+    }
+
+    if (expand) {
+        out.mentions = lexicon_.find_mentions(tokens);
+        for (const Mention& mention : out.mentions) {
+            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
+                weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
+            }
+        }
+    }
+
+    // One weight per stem: its strongest occurrence, plus a little per repetition.
+    struct StemWeight {
+        double weight = 0;
+        std::size_t occurrences = 0;
+        std::size_t first = 0;
+    };
+    std::map<std::string, StemWeight> stems;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!content(i) && any_content) {
+            continue;
+        }
+        if (!searchable(tokens[i])) {
+            continue;
+        }
+        // Text of nothing but stop words ("to be or not to be") searches their exact forms.
+        const std::string term = any_content ? stem_term(tokens[i].stem) : tokens[i].term;
+        StemWeight& entry = stems[term];
+        if (entry.occurrences == 0) {
+            entry.first = i;
+        }
+        entry.weight = std::max(entry.weight, weight[i]);
+        ++entry.occurrences;
+    }
+
+    // Misspellings: the lexicon's known ones always, the index's spelling table for words the
+    // index has never seen.
+    std::set<std::string> checked;
+    for (std::size_t i = 0; i < count && any_content; ++i) {
+        const Token& token = tokens[i];
+        if (!content(i) || token.kind != TokenKind::Word || token.term.size() < 3 ||
+            !checked.insert(token.term).second) {
+            continue;
+        }
+        std::string corrected;
+        if (const std::string* known = index_.correction(token.term)) {
+            corrected = *known;
+        } else if (spelling && db.get_termfreq(token.term) == 0) {
+            corrected = db.get_spelling_suggestion(token.term, 2);
+        }
+        if (corrected.empty() || corrected == token.term) {
+            continue;
+        }
+        out.corrections.push_back(
+            {std::string(text.substr(token.begin, token.end - token.begin)), corrected});
+        StemWeight& entry = stems[stem_term(analyzer_.stem(corrected))];
+        entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
+        entry.first = entry.occurrences == 0 ? i : entry.first;
+        ++entry.occurrences;
+    }
+
+    // Keep the strongest words of a long question, by weight x idf.
+    const double documents = std::max<double>(1.0, db.get_doccount());
+    struct Ranked {
+        WeightedTerm term;
+        double strength = 0;
+        std::size_t first = 0;
+    };
+    std::vector<Ranked> ranked;
+    for (const auto& [term, entry] : stems) {
+        const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
+        const double w = entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
+        const double frequency = std::max<double>(1.0, db.get_termfreq(term));
+        ranked.push_back({{term, w}, w * std::log(1.0 + documents / frequency), entry.first});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
+    });
+    if (ranked.size() > ranking::kMaxQueryTerms) {
+        ranked.resize(ranking::kMaxQueryTerms);
+    }
+    std::map<std::string, double> kept;
+    for (const Ranked& r : ranked) {
+        out.terms.push_back(r.term);
+        kept[r.term.term] = r.term.weight;
+        const std::string& term = r.term.term;
+        add_unique(out.highlight_stems,
+                   term.starts_with(schema::kStem) ? term.substr(schema::kStem.size()) : term);
+    }
+    if (!expand || !any_content) {
+        return out;
+    }
+
+    // Synonyms: runs of content words (stop words may sit between them, as in "ringing in
+    // my ears") looked up longest first; each match adds the other phrases of its group.
+    std::vector<std::size_t> words;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (content(i) && tokens[i].kind != TokenKind::Compound) {
+            words.push_back(i);
+        }
+    }
+    std::set<std::string> expanded;
+    for (std::size_t start = 0; start < words.size();) {
+        std::size_t matched = 0;
+        for (std::size_t length = std::min(index_.longest_phrase(), words.size() - start);
+             length > 0 && matched == 0; --length) {
+            std::string key;
+            bool contiguous = true;
+            for (std::size_t k = 0; k < length; ++k) {
+                const Token& token = tokens[words[start + k]];
+                if (k > 0) {
+                    const Token& previous = tokens[words[start + k - 1]];
+                    contiguous = contiguous && token.position <= previous.position + 3 &&
+                                 !ends_sentence(text.substr(previous.end, token.begin - previous.end));
+                    key += ' ';
+                }
+                key += token.stem;
+            }
+            const auto* groups = contiguous ? index_.groups_of(key) : nullptr;
+            if (groups == nullptr) {
+                continue;
+            }
+            matched = length;
+            const Token& first = tokens[words[start]];
+            const Token& last = tokens[words[start + length - 1]];
+            const std::string from(text.substr(first.begin, last.end - first.begin));
+            double user_weight = 0;
+            for (std::size_t k = 0; k < length; ++k) {
+                const auto it = kept.find(stem_term(tokens[words[start + k]].stem));
+                user_weight += it == kept.end() ? weight[words[start + k]] : it->second;
+            }
+            std::size_t added = 0;
+            for (const std::size_t group : *groups) {
+                for (const SynonymPhrase& phrase : index_.group(group)) {
+                    if (added >= ranking::kMaxExpansionsPerMatch || phrase.key == key ||
+                        !expanded.insert(phrase.key).second) {
+                        continue;
+                    }
+                    Expansion expansion{.from = from, .to = phrase.text};
+                    if (phrase.stems.size() == 1) {
+                        // One- and two-letter forms ("mi", "ms") mean too many things.
+                        const auto word = std::find_if(phrase.terms.begin(), phrase.terms.end(),
+                                                       [&](const std::string& t) {
+                                                           return !analyzer_.is_stopword(t);
+                                                       });
+                        if (word == phrase.terms.end() || word->size() <= 2 ||
+                            kept.contains(stem_term(phrase.stems.front()))) {
+                            continue;
+                        }
+                        expansion.stem_term = stem_term(phrase.stems.front());
+                    } else {
+                        for (const std::string& term : phrase.terms) {
+                            if (!analyzer_.is_stopword(term)) {
+                                expansion.terms.push_back(term);
+                            }
+                        }
+                        expansion.window = phrase.terms.size() + 1;
+                    }
+                    expansion.weight = ranking::kExpansionWeight * user_weight /
+                                       static_cast<double>(phrase.stems.size());
+                    for (const std::string& stem : phrase.stems) {
+                        add_unique(out.highlight_stems, stem);
+                    }
+                    out.expansions.push_back(std::move(expansion));
+                    ++added;
+                }
+            }
+        }
+        start += matched > 0 ? matched : 1;
+    }
+
+    // Specialties named in the text ("neurologist", "ear nose and throat").
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!content(i) || tokens[i].kind != TokenKind::Word) {
+            continue;
+        }
+        std::string phrase;
+        for (std::size_t k = i; k < count && k < i + 4; ++k) {
+            if (tokens[k].kind == TokenKind::Compound) {
+                continue;
+            }
+            if (!phrase.empty()) {
+                phrase += ' ';
+            }
+            phrase += tokens[k].term;
+            if (tokens[k].stopword) {
+                continue;
+            }
+            if (const auto specialty = lexicon_.canonical_specialty(phrase)) {
+                add_unique(out.named_specialties, *specialty);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace qaindex::detail
