@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: Apache-2.0
+// Negation of lexicon mentions: "no fever", "denies chest pain", 没有发烧.
+//
+// The rule, a small NegEx (Chapman et al. 2001) fitted to consultation questions:
+//
+// 1. A cue negates a mention that follows it in the same clause (clauses end at the tokens
+//    Token::sentence_start marks: after . ! ? ; : , line breaks, "but", "however") when at
+//    most 3 tokens lie between them and each is a stop word or a filler word from the list
+//    below ("no history of chest pain", "not experiencing dizziness", "do not have any
+//    fever", 没有出现头痛). Cues are single words (no, not, never, without, denies, don't,
+//    没有, 无, 否认, 未 ...) or pairs (negative for, free of, absence of, ruled out).
+//    A word that is not a filler stops the search, which is what keeps "no improvement in my
+//    headache", "did not help my headache", "no medicine cured my headache" and
+//    吃药后头痛没有好转 from being negated: negation there is about something else.
+// 2. A cue followed directly by only, just, sure, necessarily ... is no cue ("not only
+//    headaches but", "not sure if it is a migraine").
+// 3. A negated mention carries its negation to a mention after it in the same clause across
+//    at most 2 stop words or fillers: "no fever or chest pain", "没有发烧和咳嗽".
+// 4. Lists across commas: a clause holding nothing but mentions and and/or/nor carries the
+//    negation of the mention that ends the clause before it: "denies fever, chills, or night
+//    sweats", "no fever, cough or headache". "no fever, my head hurts" is not such a list.
+// Cues after the mention ("headache: none", 头痛没有) are not handled.
+#include "lexicon/negation.hpp"
+
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+namespace qaindex::detail {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+const WordSet& single_cues() {
+    static const WordSet words = {
+        "no",
+        "not",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "didn't",
+        "didnt",
+        "haven't",
+        "havent",
+        "hasn't",
+        "hasnt",
+        "hadn't",
+        "hadnt",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "won't",
+        // Chinese, folded to Simplified: 没有/沒有 have not, 无/無 without, 否认 deny, 未 not
+        // (yet), 从未 never, 并无 not at all, 未见 not seen, 毫无 not any, 不曾 never.
+        "没有",
+        "没",
+        "无",
+        "未",
+        "否认",
+        "从未",
+        "从没",
+        "从来没",
+        "从来没有",
+        "并无",
+        "并未",
+        "并没有",
+        "未曾",
+        "未见",
+        "毫无",
+        "不曾",
+    };
+    return words;
+}
+
+bool is_pair_cue(std::string_view before, std::string_view last) {
+    static const std::pair<std::string_view, std::string_view> pairs[] = {
+        {"negative", "for"}, {"free", "of"},  {"absence", "of"}, {"absent", "of"},
+        {"ruled", "out"},    {"rule", "out"}, {"rules", "out"},
+    };
+    for (const auto& [a, b] : pairs) {
+        if (a == before && b == last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Words that may stand between a cue and the mention it negates.
+const WordSet& fillers() {
+    static const WordSet words = {
+        "any",
+        "history",
+        "histories",
+        "sign",
+        "signs",
+        "symptom",
+        "symptoms",
+        "evidence",
+        "complaint",
+        "complaints",
+        "complain",
+        "complained",
+        "complaining",
+        "experience",
+        "experienced",
+        "experiencing",
+        "suffer",
+        "suffered",
+        "suffering",
+        "feel",
+        "feeling",
+        "felt",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "gotten",
+        "report",
+        "reported",
+        "reports",
+        "episode",
+        "episodes",
+        "recent",
+        "recently",
+        "current",
+        "currently",
+        "previous",
+        "previously",
+        "past",
+        "prior",
+        "known",
+        "obvious",
+        "obviously",
+        "significant",
+        "severe",
+        "real",
+        "new",
+        "ever",
+        "associated",
+        "accompanying",
+        "accompanied",
+        "think",
+        "believe",
+        "notice",
+        "noticed",
+        "develop",
+        "developed",
+        "seen",
+        "show",
+        "showed",
+        "shows",
+        "kind",
+        "type",
+        "sort",
+        "similar",
+        "family",
+        "personal",
+        "longer",
+        // Chinese: appear, obvious, any, feel, happen, (aspect particle), again, what,
+        // notice, accompanied by, other, particular, ever, attack.
+        "出现",
+        "明显",
+        "任何",
+        "感到",
+        "觉得",
+        "发生",
+        "过",
+        "再",
+        "什么",
+        "感觉",
+        "发现",
+        "伴",
+        "伴有",
+        "伴随",
+        "有过",
+        "其他",
+        "特别",
+        "曾",
+        "曾经",
+        "出现过",
+        "发作",
+    };
+    return words;
+}
+
+const WordSet& pseudo_followers() {
+    static const WordSet words = {
+        "only",  "just",   "sure", "necessarily", "certain", "matter",
+        "doubt", "merely", "仅",   "只",          "一定",    "确定",
+    };
+    return words;
+}
+
+const WordSet& connectors() {
+    static const WordSet words = {"or", "and",  "nor", "any",  "和",
+                                  "或", "或者", "及",  "以及", "与"};
+    return words;
+}
+
+constexpr std::size_t no_token = static_cast<std::size_t>(-1);
+constexpr std::size_t max_cue_gap = 3;
+constexpr std::size_t max_chain_gap = 2;
+
+class Scope {
+  public:
+    Scope(const std::vector<Token>& tokens, const std::vector<TokenSpan>& spans)
+        : tokens_(tokens),
+          spans_(spans),
+          owner_(tokens.size(), no_token),
+          negated_(spans.size(), false) {
+        for (std::size_t s = 0; s < spans.size(); ++s) {
+            for (std::size_t t = spans[s].first; t <= spans[s].last && t < tokens.size(); ++t) {
+                owner_[t] = s;
+            }
+        }
+    }
+
+    std::vector<bool> run() {
+        for (std::size_t s = 0; s < spans_.size(); ++s) {
+            negated_[s] = negated_in_clause(spans_[s]) || continues_list(spans_[s]);
+        }
+        return std::move(negated_);
+    }
+
+  private:
+    std::size_t previous(std::size_t t) const {
+        while (t-- > 0) {
+            if (tokens_[t].kind != TokenKind::Compound) {
+                return t;
+            }
+        }
+        return no_token;
+    }
+
+    std::size_t next(std::size_t t) const {
+        while (++t < tokens_.size()) {
+            if (tokens_[t].kind != TokenKind::Compound) {
+                return t;
+            }
+        }
+        return no_token;
+    }
+
+    bool is_cue_ending_at(std::size_t t) const {
+        if (single_cues().contains(tokens_[t].term)) {
+            return true;
+        }
+        const std::size_t before = previous(t);
+        return before != no_token && !tokens_[t].sentence_start &&
+               is_pair_cue(tokens_[before].term, tokens_[t].term);
+    }
+
+    bool is_gap_word(const Token& token) const {
+        return token.stopword || fillers().contains(token.term);
+    }
+
+    bool negated_in_clause(const TokenSpan& span) const {
+        if (tokens_[span.first].sentence_start) {
+            return false;
+        }
+        std::size_t gap = 0;
+        for (std::size_t t = previous(span.first); t != no_token; t = previous(t)) {
+            if (owner_[t] != no_token) {
+                return negated_[owner_[t]] && gap <= max_chain_gap;
+            }
+            if (is_cue_ending_at(t)) {
+                const std::size_t after = next(t);
+                return after == no_token || !pseudo_followers().contains(tokens_[after].term);
+            }
+            if (tokens_[t].sentence_start || !is_gap_word(tokens_[t]) || ++gap > max_cue_gap) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    bool continues_list(const TokenSpan& span) const {
+        std::size_t start = span.first;
+        while (!tokens_[start].sentence_start) {
+            start = previous(start);
+            if (start == no_token) {
+                return false;
+            }
+        }
+        for (std::size_t t = start; t != no_token; t = next(t)) {
+            if (t != start && tokens_[t].sentence_start) {
+                break;
+            }
+            if (owner_[t] == no_token && !connectors().contains(tokens_[t].term)) {
+                return false;
+            }
+        }
+        const std::size_t before = previous(start);
+        return before != no_token && owner_[before] != no_token && negated_[owner_[before]] &&
+               spans_[owner_[before]].last == before;
+    }
+
+    const std::vector<Token>& tokens_;
+    const std::vector<TokenSpan>& spans_;
+    std::vector<std::size_t> owner_;
+    std::vector<bool> negated_;
+};
+
+}  // namespace
+
+bool is_negation_cue(std::string_view term) {
+    return single_cues().contains(term);
+}
+
+std::vector<bool> negated_spans(const std::vector<Token>& tokens,
+                                const std::vector<TokenSpan>& spans) {
+    return Scope(tokens, spans).run();
+}
+
+}  // namespace qaindex::detail
