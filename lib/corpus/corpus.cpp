@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: Apache-2.0
+// Corpus folders: which files are consultations, listing them, reading each with its reader.
+#include "qaindex/corpus.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "corpus/text.hpp"
+#include "corpus/text_file.hpp"
+#include "qaindex/errors.hpp"
+
+namespace qaindex {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Project files that sit beside the data in corpus folders (shared/data has LICENSE.txt,
+// PROVENANCE.md, Readme.txt). The prefix must end the name or be followed by a separator,
+// so "notice_of_rash.txt" is not taken for a NOTICE file.
+bool is_project_file(std::string_view name) {
+    constexpr std::array<std::string_view, 6> prefixes = {"README",  "LICENSE", "LICENCE",
+                                                          "COPYING", "NOTICE",  "PROVENANCE"};
+    for (std::string_view prefix : prefixes) {
+        if (detail::starts_with_icase(name, prefix)) {
+            const std::string_view rest = name.substr(prefix.size());
+            if (rest.empty() || rest.front() == '.' || rest.front() == '-' ||
+                rest.front() == '_' || rest.front() == ' ') {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+struct FileStatus {
+    bool ok = false;
+    bool directory = false;
+    bool regular = false;
+    std::uintmax_t size = 0;
+    std::int64_t modified = 0;
+    dev_t device = 0;
+    ino_t inode = 0;
+    std::string error;
+};
+
+// stat() rather than std::filesystem: one call gives type, size, nanosecond mtime and the
+// identity used to follow each symlinked folder once.
+FileStatus status_of(const fs::path& path) {
+    FileStatus status;
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        status.error = std::generic_category().message(errno);
+        return status;
+    }
+    status.ok = true;
+    status.directory = S_ISDIR(info.st_mode);
+    status.regular = S_ISREG(info.st_mode);
+    status.size = static_cast<std::uintmax_t>(info.st_size);
+    status.modified = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 +
+                      static_cast<std::int64_t>(info.st_mtim.tv_nsec);
+    status.device = info.st_dev;
+    status.inode = info.st_ino;
+    return status;
+}
+
+// Walks the real folders first and follows symlinks afterwards, in batches sorted by path: a
+// folder or file reachable both directly and through links is listed once, under its direct
+// path, whatever order readdir() returns entries in. Symlink cycles end at the visited check.
+class Lister {
+public:
+    explicit Lister(const DiagnosticSink& diagnose) : diagnose_(diagnose) {}
+
+    std::vector<CorpusFile> run(const fs::path& root, const FileStatus& status) {
+        walk(root, "", status);
+        while (!links_.empty()) {
+            std::vector<Link> batch = std::move(links_);
+            links_.clear();
+            std::sort(batch.begin(), batch.end(),
+                      [](const Link& a, const Link& b) { return a.relative < b.relative; });
+            for (const Link& link : batch) {
+                visit(link.path, link.relative, true);
+            }
+        }
+        std::sort(files_.begin(), files_.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });
+        return std::move(files_);
+    }
+
+private:
+    struct Link {
+        fs::path path;
+        std::string relative;
+    };
+
+    void walk(const fs::path& folder, const std::string& relative, const FileStatus& status) {
+        if (!folders_.emplace(status.device, status.inode).second) {
+            return;
+        }
+        std::error_code error;
+        fs::directory_iterator it(folder, error);
+        const fs::directory_iterator end;
+        while (!error && it != end) {
+            const fs::path& path = it->path();
+            const std::string name = path.filename().string();
+            if (!name.empty() && name.front() != '.') {
+                std::string child = relative.empty() ? name : relative + '/' + name;
+                std::error_code ignored;
+                if (it->is_symlink(ignored)) {
+                    links_.push_back({path, std::move(child)});
+                } else {
+                    visit(path, child, false);
+                }
+            }
+            it.increment(error);
+        }
+        if (error) {
+            detail::report(diagnose_, folder.string(), std::nullopt, Problem::Unreadable,
+                           "cannot list folder: " + error.message());
+        }
+    }
+
+    void visit(const fs::path& path, const std::string& relative, bool through_link) {
+        const FileStatus status = status_of(path);
+        const auto format = detect_format(path);
+        if (!status.ok) {
+            // A dangling symlink or a file removed meanwhile: worth a word only if it would
+            // have been read.
+            if (format) {
+                detail::report(diagnose_, path.string(), std::nullopt, Problem::Unreadable,
+                               "cannot read: " + status.error);
+            }
+            return;
+        }
+        if (status.directory) {
+            walk(path, relative, status);
+            return;
+        }
+        if (!status.regular || !format) {
+            return;
+        }
+        if (!listed_.emplace(status.device, status.inode).second && through_link) {
+            return;
+        }
+        files_.push_back(CorpusFile{.path = path,
+                                    .relative = relative,
+                                    .format = *format,
+                                    .size = status.size,
+                                    .modified = status.modified});
+    }
+
+    const DiagnosticSink& diagnose_;
+    std::set<std::pair<dev_t, ino_t>> folders_;
+    std::set<std::pair<dev_t, ino_t>> listed_;
+    std::vector<Link> links_;
+    std::vector<CorpusFile> files_;
+};
+
+std::string_view without_extension(std::string_view relative) {
+    const std::size_t dot = relative.rfind('.');
+    const std::size_t slash = relative.rfind('/');
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
+        return relative;
+    }
+    return relative.substr(0, dot);
+}
+
+}  // namespace
+
+std::string_view to_string(CorpusFormat format) {
+    switch (format) {
+        case CorpusFormat::ConsultationPage: return "page";
+        case CorpusFormat::JsonLines: return "jsonl";
+        case CorpusFormat::MedquadXml: return "medquad-xml";
+        case CorpusFormat::ConsultationCsv: return "csv";
+    }
+    return "unknown";
+}
+
+std::optional<CorpusFormat> detect_format(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    if (name.empty() || name.front() == '.' || is_project_file(name)) {
+        return std::nullopt;
+    }
+    const std::string extension = path.extension().string();
+    if (detail::equals_icase(extension, ".txt")) {
+        return CorpusFormat::ConsultationPage;
+    }
+    if (detail::equals_icase(extension, ".jsonl") || detail::equals_icase(extension, ".ndjson")) {
+        return CorpusFormat::JsonLines;
+    }
+    if (detail::equals_icase(extension, ".xml")) {
+        return CorpusFormat::MedquadXml;
+    }
+    if (detail::equals_icase(extension, ".csv")) {
+        return CorpusFormat::ConsultationCsv;
+    }
+    return std::nullopt;
+}
+
+std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
+                                    const DiagnosticSink& diagnose) {
+    const FileStatus status = status_of(root);
+    if (!status.ok) {
+        throw InputError("corpus " + root.string() + ": " + status.error);
+    }
+    if (!status.directory) {
+        const auto format = detect_format(root);
+        if (!status.regular || !format) {
+            throw InputError("corpus " + root.string() +
+                             " is neither a folder nor a .txt, .jsonl, .ndjson, .xml or .csv "
+                             "consultation file");
+        }
+        return {CorpusFile{.path = root,
+                           .relative = root.filename().string(),
+                           .format = *format,
+                           .size = status.size,
+                           .modified = status.modified}};
+    }
+    return Lister(diagnose).run(root, status);
+}
+
+std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
+                             const DiagnosticSink& diagnose) {
+    const std::string source = file.path.string();
+    const detail::FileContents contents = detail::read_whole_file(file.path);
+    if (contents.error) {
+        detail::report(diagnose, source, std::nullopt, Problem::Unreadable, *contents.error);
+        return 0;
+    }
+    const std::string_view text = contents.bytes;
+    if (const std::size_t nul = detail::find_binary_byte(text); nul != std::string_view::npos) {
+        detail::report(diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
+                       "binary data (a NUL byte at byte " + std::to_string(nul) +
+                           "), not a text file");
+        return 0;
+    }
+    switch (file.format) {
+        case CorpusFormat::ConsultationPage: {
+            auto entry = parse_page(text, without_extension(file.relative), source, diagnose);
+            if (!entry) {
+                return 0;
+            }
+            if (emit) {
+                emit(std::move(*entry));
+            }
+            return 1;
+        }
+        case CorpusFormat::JsonLines:
+            return parse_json_lines(text, source, file.relative, emit, diagnose);
+        case CorpusFormat::MedquadXml:
+            return parse_medquad_xml(text, source, file.path.stem().string(), emit, diagnose);
+        case CorpusFormat::ConsultationCsv:
+            return parse_consultation_csv(text, source, file.relative, emit, diagnose);
+    }
+    return 0;
+}
+
+}  // namespace qaindex
