@@ -45,7 +45,9 @@ constexpr std::string_view kRun =
     "q4 Q0 d1 1 1.0 t\n";
 
 // log base 2 of a small integer, for the hand-computed discounts.
-double lg(int x) { return std::log2(static_cast<double>(x)); }
+double lg(int x) {
+    return std::log2(static_cast<double>(x));
+}
 
 int exit_status(const std::string& command) {
     const int status = std::system(command.c_str());
@@ -110,23 +112,20 @@ TEST_CASE("Malformed input names the source and line", "[eval]") {
 TEST_CASE("Missing files are named", "[eval]") {
     const qaindex::test::ScratchDir dir("qaeval-missing");
     const auto missing = dir.path() / "nope.txt";
-    CHECK_THROWS_WITH(eval::read_run(missing),
-                      Catch::Matchers::Contains("nope.txt: no such file"));
-    CHECK_THROWS_WITH(eval::read_qrels(dir.path()),
-                      Catch::Matchers::Contains("is a directory"));
+    CHECK_THROWS_WITH(eval::read_run(missing), Catch::Matchers::Contains("nope.txt: no such file"));
+    CHECK_THROWS_WITH(eval::read_qrels(dir.path()), Catch::Matchers::Contains("is a directory"));
 }
 
 TEST_CASE("Ranking order: score, then rank field, then docid; repeats count once", "[eval]") {
     // Scores: d 2.0 first; the three at 1.0 by rank field: b and c share rank 1 (docid order
     // b, c), a has rank 3. The second b (score 0.5) is a repeat: dropped.
     const std::vector<eval::RunLine> lines{
-        {.docid = "a", .rank = 3, .score = 1.0},  {.docid = "c", .rank = 1, .score = 1.0},
-        {.docid = "b", .rank = 1, .score = 1.0},  {.docid = "d", .rank = 2, .score = 2.0},
+        {.docid = "a", .rank = 3, .score = 1.0}, {.docid = "c", .rank = 1, .score = 1.0},
+        {.docid = "b", .rank = 1, .score = 1.0}, {.docid = "d", .rank = 2, .score = 2.0},
         {.docid = "b", .rank = 9, .score = 0.5},
     };
     std::size_t duplicates = 0;
-    CHECK(eval::ranked_docids(lines, &duplicates) ==
-          std::vector<std::string>{"d", "b", "c", "a"});
+    CHECK(eval::ranked_docids(lines, &duplicates) == std::vector<std::string>{"d", "b", "c", "a"});
     CHECK(duplicates == 1);
     // A repeat placed better than the first listing counts at its better place.
     const std::vector<eval::RunLine> better{{.docid = "x", .rank = 2, .score = 1.0},
@@ -137,8 +136,8 @@ TEST_CASE("Ranking order: score, then rank field, then docid; repeats count once
 
 TEST_CASE("Metrics of one query, computed by hand", "[eval]") {
     const eval::Qrels qrels = eval::parse_qrels(kQrels, "qrels.txt");
-    const eval::Metrics m = eval::score_query({"d2", "d1", "d5", "d3", "d6"},
-                                              qrels.judgements.at("q1"));
+    const eval::Metrics m =
+        eval::score_query({"d2", "d1", "d5", "d3", "d6"}, qrels.judgements.at("q1"));
     // Relevant: d1 (1), d3 (2), d9 (1): R = 3. Found at ranks 2 (d1) and 4 (d3).
     // AP = (1/2 + 2/4) / 3 = 1/3.
     CHECK(m.average_precision == Approx(1.0 / 3.0));
@@ -172,17 +171,30 @@ TEST_CASE("Metric table: cut-offs and recall at 1", "[eval]") {
         // Perfect: both relevant on top. AP 1, RR 1, nDCG 1, P@5 2/5, R@1 1/2 (one of two).
         {{"a", "b", "c"},
          {{"a", 1}, {"b", 1}},
-         {.average_precision = 1.0, .reciprocal_rank_10 = 1.0, .ndcg_10 = 1.0,
-          .precision_5 = 0.4, .precision_10 = 0.2, .recall_1 = 0.5, .recall_10 = 1.0,
-          .recall_100 = 1.0, .success_1 = 1.0, .success_10 = 1.0}},
+         {.average_precision = 1.0,
+          .reciprocal_rank_10 = 1.0,
+          .ndcg_10 = 1.0,
+          .precision_5 = 0.4,
+          .precision_10 = 0.2,
+          .recall_1 = 0.5,
+          .recall_10 = 1.0,
+          .recall_100 = 1.0,
+          .success_1 = 1.0,
+          .success_10 = 1.0}},
         // Graded, swapped: grade 1 at rank 1, grade 3 at rank 2.
         // DCG = 1 + 3/log2(3); IDCG = 3 + 1/log2(3). AP = (1/1 + 2/2) / 2 = 1.
         {{"lo", "hi"},
          {{"lo", 1}, {"hi", 3}},
-         {.average_precision = 1.0, .reciprocal_rank_10 = 1.0,
-          .ndcg_10 = (1 + 3 / lg(3)) / (3 + 1 / lg(3)), .precision_5 = 0.4,
-          .precision_10 = 0.2, .recall_1 = 0.5, .recall_10 = 1.0, .recall_100 = 1.0,
-          .success_1 = 1.0, .success_10 = 1.0}},
+         {.average_precision = 1.0,
+          .reciprocal_rank_10 = 1.0,
+          .ndcg_10 = (1 + 3 / lg(3)) / (3 + 1 / lg(3)),
+          .precision_5 = 0.4,
+          .precision_10 = 0.2,
+          .recall_1 = 0.5,
+          .recall_10 = 1.0,
+          .recall_100 = 1.0,
+          .success_1 = 1.0,
+          .success_10 = 1.0}},
         // Relevant at rank 11 and 150 only: nothing in the top 10; AP = (1/11 + 2/150) / 2;
         // R@100 = 1/2 (rank 150 is past 100).
         {deep,
@@ -193,8 +205,13 @@ TEST_CASE("Metric table: cut-offs and recall at 1", "[eval]") {
         // Negative grade is not relevant and gains nothing.
         {{"neg", "a"},
          {{"neg", -1}, {"a", 1}},
-         {.average_precision = 0.5, .reciprocal_rank_10 = 0.5, .ndcg_10 = 1 / lg(3),
-          .precision_5 = 0.2, .precision_10 = 0.1, .recall_10 = 1.0, .recall_100 = 1.0,
+         {.average_precision = 0.5,
+          .reciprocal_rank_10 = 0.5,
+          .ndcg_10 = 1 / lg(3),
+          .precision_5 = 0.2,
+          .precision_10 = 0.1,
+          .recall_10 = 1.0,
+          .recall_100 = 1.0,
           .success_10 = 1.0}},
     };
     for (const Case& c : cases) {

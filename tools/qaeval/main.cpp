@@ -53,8 +53,7 @@ int main(int argc, char** argv) {
         }
         if (evaluation.run_queries_not_judged > 0) {
             fmt::print(stderr, "qaeval: warning: {}: {} query id(s) are not in {}: ignored\n",
-                       run_path.string(), evaluation.run_queries_not_judged,
-                       qrels_path.string());
+                       run_path.string(), evaluation.run_queries_not_judged, qrels_path.string());
         }
         fmt::print("{}", json ? qaindex::eval::format_json(evaluation, per_query)
                               : qaindex::eval::format_text(evaluation, per_query));

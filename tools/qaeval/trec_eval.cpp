@@ -125,7 +125,8 @@ Qrels parse_qrels(std::string_view text, std::string_view source) {
                  "relevance " + quoted(fields[3]) + " is not an integer in " + quoted(line));
         }
         auto& judged = qrels.judgements[std::string(fields[0])];
-        const auto [it, inserted] = judged.emplace(std::string(fields[2]), static_cast<int>(*grade));
+        const auto [it, inserted] =
+            judged.emplace(std::string(fields[2]), static_cast<int>(*grade));
         if (!inserted) {
             fail(source, number,
                  "document " + quoted(fields[2]) + " is judged twice for query " +
@@ -146,15 +147,16 @@ Run parse_run(std::string_view text, std::string_view source) {
         }
         const auto rank = parse_integer(fields[3]);
         if (!rank) {
-            fail(source, number, "rank " + quoted(fields[3]) + " is not an integer in " + quoted(line));
+            fail(source, number,
+                 "rank " + quoted(fields[3]) + " is not an integer in " + quoted(line));
         }
         const auto score = parse_number(fields[4]);
         if (!score) {
             fail(source, number,
                  "score " + quoted(fields[4]) + " is not a finite number in " + quoted(line));
         }
-        run.results[std::string(fields[0])].push_back(
-            RunLine{.docid = std::string(fields[2]), .rank = *rank, .score = *score, .line = number});
+        run.results[std::string(fields[0])].push_back(RunLine{
+            .docid = std::string(fields[2]), .rank = *rank, .score = *score, .line = number});
     });
     return run;
 }
@@ -258,8 +260,8 @@ Evaluation evaluate(const Qrels& qrels, const Run& run) {
     }
     for (const auto& [qid, judged] : qrels.judgements) {
         QueryResult result{.qid = qid};
-        result.relevant = static_cast<std::size_t>(
-            std::count_if(judged.begin(), judged.end(), [](const auto& j) { return j.second > 0; }));
+        result.relevant = static_cast<std::size_t>(std::count_if(
+            judged.begin(), judged.end(), [](const auto& j) { return j.second > 0; }));
         std::vector<std::string> ranking;
         if (const auto it = run.results.find(qid); it != run.results.end()) {
             result.in_run = true;
@@ -299,11 +301,11 @@ Evaluation evaluate(const Qrels& qrels, const Run& run) {
 
 const std::vector<MetricField>& metric_fields() {
     static const std::vector<MetricField> fields{
-        {"map", &Metrics::average_precision},  {"mrr@10", &Metrics::reciprocal_rank_10},
-        {"ndcg@10", &Metrics::ndcg_10},        {"P@5", &Metrics::precision_5},
-        {"P@10", &Metrics::precision_10},      {"R@1", &Metrics::recall_1},
-        {"R@10", &Metrics::recall_10},         {"R@100", &Metrics::recall_100},
-        {"success@1", &Metrics::success_1},    {"success@10", &Metrics::success_10},
+        {"map", &Metrics::average_precision}, {"mrr@10", &Metrics::reciprocal_rank_10},
+        {"ndcg@10", &Metrics::ndcg_10},       {"P@5", &Metrics::precision_5},
+        {"P@10", &Metrics::precision_10},     {"R@1", &Metrics::recall_1},
+        {"R@10", &Metrics::recall_10},        {"R@100", &Metrics::recall_100},
+        {"success@1", &Metrics::success_1},   {"success@10", &Metrics::success_10},
     };
     return fields;
 }

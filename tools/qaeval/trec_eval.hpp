@@ -23,8 +23,8 @@ struct Qrels {
 /// One line of a run: a document retrieved for a query.
 struct RunLine {
     std::string docid;
-    long rank = 0;      ///< the rank field as written
-    double score = 0;   ///< the score field
+    long rank = 0;         ///< the rank field as written
+    double score = 0;      ///< the score field
     std::size_t line = 0;  ///< 1-based line in the run file, for messages
 
     bool operator==(const RunLine&) const = default;
@@ -64,16 +64,16 @@ struct Run {
 
 /// The metrics of one query (or their mean over queries).
 struct Metrics {
-    double average_precision = 0;  ///< "map": mean over relevant docs of precision at its rank
-    double reciprocal_rank_10 = 0; ///< "mrr@10": 1/rank of the first relevant doc in the top 10
-    double ndcg_10 = 0;            ///< "ndcg@10": linear gain, log2(rank+1) discount
-    double precision_5 = 0;        ///< "P@5": relevant docs in the top 5, divided by 5
-    double precision_10 = 0;       ///< "P@10"
-    double recall_1 = 0;     ///< "R@1": share of the relevant docs found at rank 1
-    double recall_10 = 0;    ///< "R@10": share of the relevant docs found in the top 10
-    double recall_100 = 0;   ///< "R@100"
-    double success_1 = 0;    ///< "success@1": 1 if a relevant doc is at rank 1
-    double success_10 = 0;   ///< "success@10": 1 if any relevant doc is in the top 10
+    double average_precision = 0;   ///< "map": mean over relevant docs of precision at its rank
+    double reciprocal_rank_10 = 0;  ///< "mrr@10": 1/rank of the first relevant doc in the top 10
+    double ndcg_10 = 0;             ///< "ndcg@10": linear gain, log2(rank+1) discount
+    double precision_5 = 0;         ///< "P@5": relevant docs in the top 5, divided by 5
+    double precision_10 = 0;        ///< "P@10"
+    double recall_1 = 0;            ///< "R@1": share of the relevant docs found at rank 1
+    double recall_10 = 0;           ///< "R@10": share of the relevant docs found in the top 10
+    double recall_100 = 0;          ///< "R@100"
+    double success_1 = 0;           ///< "success@1": 1 if a relevant doc is at rank 1
+    double success_10 = 0;          ///< "success@10": 1 if any relevant doc is in the top 10
 
     bool operator==(const Metrics&) const = default;
 };
@@ -81,11 +81,11 @@ struct Metrics {
 /// The outcome for one query of the qrels.
 struct QueryResult {
     std::string qid;
-    std::size_t relevant = 0;           ///< judged relevant (grade > 0)
-    std::size_t retrieved = 0;          ///< distinct docids in the run for it
-    std::size_t relevant_retrieved = 0; ///< of those, judged relevant
-    std::size_t duplicates = 0;         ///< run lines dropped as repeated docids
-    bool in_run = false;                ///< the run lists this query at all
+    std::size_t relevant = 0;            ///< judged relevant (grade > 0)
+    std::size_t retrieved = 0;           ///< distinct docids in the run for it
+    std::size_t relevant_retrieved = 0;  ///< of those, judged relevant
+    std::size_t duplicates = 0;          ///< run lines dropped as repeated docids
+    bool in_run = false;                 ///< the run lists this query at all
     /// Its metrics; nullopt when it has no relevant document (then it is not averaged).
     std::optional<Metrics> metrics;
 
@@ -99,14 +99,14 @@ struct Evaluation {
     /// Mean of each metric over the queries with at least one relevant document, including
     /// those the run does not list (they score 0): trec_eval's -c convention.
     Metrics mean;
-    std::size_t queries_scored = 0;         ///< queries averaged in mean
+    std::size_t queries_scored = 0;            ///< queries averaged in mean
     std::size_t queries_without_relevant = 0;  ///< in the qrels, no grade above 0: skipped
     std::size_t queries_missing_from_run = 0;  ///< scored queries the run does not list
-    std::size_t run_queries_not_judged = 0; ///< run queries absent from the qrels: ignored
-    std::size_t relevant = 0;               ///< sum over scored queries
-    std::size_t retrieved = 0;              ///< sum over scored queries
-    std::size_t relevant_retrieved = 0;     ///< sum over scored queries
-    std::size_t duplicates = 0;             ///< run lines dropped as repeated docids, all queries
+    std::size_t run_queries_not_judged = 0;    ///< run queries absent from the qrels: ignored
+    std::size_t relevant = 0;                  ///< sum over scored queries
+    std::size_t retrieved = 0;                 ///< sum over scored queries
+    std::size_t relevant_retrieved = 0;        ///< sum over scored queries
+    std::size_t duplicates = 0;  ///< run lines dropped as repeated docids, all queries
 
     bool operator==(const Evaluation&) const = default;
 };
