@@ -85,7 +85,7 @@ Xapian::Query FreeTextQuery::query() const {
 
 FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
                                    const LexiconIndex& index)
-    : analyzer_(analyzer), lexicon_(lexicon), index_(index) {
+    : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {
     // Analysed with the query's own analyzer, so the phrases match whatever it does with
     // apostrophes and case.
     for (const std::string_view phrase : kBoilerplatePhrases) {
@@ -220,8 +220,13 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         ++entry.occurrences;
     }
 
-    // Misspellings: the lexicon's known ones always, the index's spelling table for words the
-    // index has never seen.
+    // Misspellings: the lexicon's known ones are searched and suggested; the index's spelling
+    // table is asked about words the index has never seen, suggested for short queries, and
+    // searched for long words only (see ranking::kAutoCorrectMinLength).
+    std::size_t content_words = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        content_words += content(i) && tokens[i].kind != TokenKind::Compound ? 1U : 0U;
+    }
     std::set<std::string> checked;
     for (std::size_t i = 0; i < count && any_content; ++i) {
         const Token& token = tokens[i];
@@ -229,21 +234,32 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             !checked.insert(token.term).second) {
             continue;
         }
-        std::string corrected;
+        Correction correction{.written = std::string(text.substr(token.begin, token.end - token.begin))};
         if (const std::string* known = index_.correction(token.term)) {
-            corrected = *known;
-        } else if (spelling && db.get_termfreq(token.term) == 0) {
-            corrected = db.get_spelling_suggestion(token.term, 2);
+            correction.corrected = *known;
+            correction.searched = true;
+        } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
+                   db.get_termfreq(token.term) == 0) {
+            correction.corrected = db.get_spelling_suggestion(token.term, 2);
+            // A different first letter is rarely a typo ("years" -> "ears").
+            if (correction.corrected.empty() || correction.corrected.front() != token.term.front()) {
+                continue;
+            }
+            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
+            if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
+                continue;
+            }
         }
-        if (corrected.empty() || corrected == token.term) {
+        if (correction.corrected.empty() || correction.corrected == token.term) {
             continue;
         }
-        out.corrections.push_back(
-            {std::string(text.substr(token.begin, token.end - token.begin)), corrected});
-        StemWeight& entry = stems[stem_term(analyzer_.stem(corrected))];
-        entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
-        entry.first = entry.occurrences == 0 ? i : entry.first;
-        ++entry.occurrences;
+        if (correction.searched) {
+            StemWeight& entry = stems[stem_term(analyzer_.stem(correction.corrected))];
+            entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
+            entry.first = entry.occurrences == 0 ? i : entry.first;
+            ++entry.occurrences;
+        }
+        out.corrections.push_back(std::move(correction));
     }
 
     // Keep the strongest words of a long question, by weight x idf.
@@ -257,8 +273,10 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     for (const auto& [term, entry] : stems) {
         const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
         const double w = entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
-        const double frequency = std::max<double>(1.0, db.get_termfreq(term));
-        ranked.push_back({{term, w}, w * std::log(1.0 + documents / frequency), entry.first});
+        // A word no entry holds matches nothing and must not take a strong word's place.
+        const double frequency = db.get_termfreq(term);
+        const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
+        ranked.push_back({{term, w}, strength, entry.first});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
@@ -354,6 +372,31 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             }
         }
         start += matched > 0 ? matched : 1;
+    }
+
+    // Question kinds: "is there a cure" also looks for "treat", "treatment", "therapy".
+    for (const QuestionKindMatch& match : question_words_.find(tokens, dropped)) {
+        const QuestionKind& kind = question_words_.kinds()[match.kind];
+        double trigger_weight = 1.0;
+        for (std::size_t i = match.first; i <= match.last; ++i) {
+            const auto it = kept.find(stem_term(tokens[i].stem));
+            if (it != kept.end()) {
+                trigger_weight = std::max(trigger_weight, it->second);
+            }
+        }
+        const std::string from(text.substr(tokens[match.first].begin,
+                                           tokens[match.last].end - tokens[match.first].begin));
+        for (std::size_t k = 0; k < kind.stems.size(); ++k) {
+            const std::string term = stem_term(kind.stems[k]);
+            if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
+                continue;
+            }
+            out.expansions.push_back({.from = from,
+                                      .to = kind.words[k],
+                                      .stem_term = term,
+                                      .weight = ranking::kQuestionKindWeight * trigger_weight});
+            add_unique(out.highlight_stems, kind.stems[k]);
+        }
     }
 
     // Specialties named in the text ("neurologist", "ear nose and throat").

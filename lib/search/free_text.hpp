@@ -11,6 +11,7 @@
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 #include "search/lexicon_index.hpp"
+#include "search/question_words.hpp"
 
 namespace qaindex::detail {
 
@@ -39,6 +40,7 @@ struct Expansion {
 struct Correction {
     std::string written;    ///< as written in the query
     std::string corrected;  ///< normalised correct word
+    bool searched = false;  ///< also added to the query (not only suggested)
 };
 
 /// What a run of free words asks for.
@@ -72,6 +74,7 @@ private:
     const Lexicon& lexicon_;
     const LexiconIndex& index_;
     std::vector<std::vector<std::string>> boilerplate_;  // phrases as analysed terms
+    QuestionWords question_words_;
 };
 
 }  // namespace qaindex::detail

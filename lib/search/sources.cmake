@@ -7,6 +7,7 @@ target_sources(qaindex PRIVATE
   search/lexicon_index.cpp
   search/query_builder.cpp
   search/query_parser.cpp
+  search/question_words.cpp
   search/related.cpp
   search/searcher.cpp
   search/similar.cpp
