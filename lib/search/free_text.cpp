@@ -52,6 +52,12 @@ std::string stem_term(std::string_view stem) {
     return term;
 }
 
+bool contains_all(const std::vector<std::string>& list, const std::vector<std::string>& values) {
+    return std::all_of(values.begin(), values.end(), [&](const std::string& value) {
+        return std::find(list.begin(), list.end(), value) != list.end();
+    });
+}
+
 void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) {
         list.push_back(value);
@@ -329,6 +335,12 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             const Token& first = tokens[words[start]];
             const Token& last = tokens[words[start + length - 1]];
             const std::string from(text.substr(first.begin, last.end - first.begin));
+            // A synonym holding all the user's words ("hypertension" -> "arterial
+            // hypertension") would only reward those words twice.
+            std::vector<std::string> matched_stems;
+            for (std::size_t k = 0; k < length; ++k) {
+                matched_stems.push_back(tokens[words[start + k]].stem);
+            }
             double user_weight = 0;
             for (std::size_t k = 0; k < length; ++k) {
                 const auto it = kept.find(stem_term(tokens[words[start + k]].stem));
@@ -338,6 +350,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             for (const std::size_t group : *groups) {
                 for (const SynonymPhrase& phrase : index_.group(group)) {
                     if (added >= ranking::kMaxExpansionsPerMatch || phrase.key == key ||
+                        contains_all(phrase.stems, matched_stems) ||
                         !expanded.insert(phrase.key).second) {
                         continue;
                     }

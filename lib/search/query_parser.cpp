@@ -32,6 +32,10 @@ struct LexToken {
     bool glued = false;  // Field: its value follows without a space
 };
 
+// Longer text is a pasted question, whose capitals, colons and quotes are prose: "I do NOT
+// have diabetes", "Question: ...".
+constexpr std::size_t kMaxSyntaxWords = 16;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Quotes: ASCII " and the typographic “ ” that pasted text brings (3 bytes each in UTF-8).
@@ -69,11 +73,12 @@ bool is_operator_word(std::string_view chunk) {
     return chunk == "AND" || chunk == "OR" || chunk == "NOT";
 }
 
-// A question typed in capitals ("I LIKE TO KNOW RECENT THERAPY ON ARRHYTHMIA OF HEART AND
-// LUNGS") has no operators: only text with some lower-case letter besides them does.
+// Operators are upper-case words, but a question typed in capitals ("I AM HAVING PARKINSON
+// ... AND HAVING SKIN PROBLEM") has none: only text whose other letters are mostly lower
+// case has operators.
 bool operators_enabled(std::string_view text) {
-    bool lower = false;
-    bool upper = false;
+    std::size_t lower = 0;
+    std::size_t upper = 0;
     std::size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && is_space(text[i])) {
@@ -88,11 +93,25 @@ bool operators_enabled(std::string_view text) {
             continue;
         }
         for (const char c : chunk) {
-            lower = lower || (c >= 'a' && c <= 'z');
-            upper = upper || (c >= 'A' && c <= 'Z');
+            lower += (c >= 'a' && c <= 'z') ? 1U : 0U;
+            upper += (c >= 'A' && c <= 'Z') ? 1U : 0U;
         }
     }
-    return lower || !upper;
+    return upper <= lower;
+}
+
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+        if (is_space(c)) {
+            in_word = false;
+        } else if (!in_word) {
+            in_word = true;
+            ++words;
+        }
+    }
+    return words;
 }
 
 // nullopt for an unterminated quote.
@@ -323,6 +342,9 @@ private:
 }  // namespace
 
 bool has_query_syntax(std::string_view text) {
+    if (word_count(text) > kMaxSyntaxWords) {
+        return false;
+    }
     const auto tokens = lex(text);
     if (!tokens) {
         return true;  // an unbalanced quote: the parser reports it

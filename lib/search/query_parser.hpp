@@ -31,14 +31,15 @@ struct QueryNode {
     bool operator==(const QueryNode&) const = default;
 };
 
-/// Whether text uses any of the syntax (quotes, parentheses, AND/OR/NOT, a known field
-/// prefix). Text without syntax is searched as one run of free words, which keeps sentence
-/// boundaries and multi-word mentions intact.
+/// Whether text uses any of the syntax (quotes, AND/OR/NOT, a known field prefix; parentheses
+/// alone are prose). Text without syntax is searched as one run of free words, which keeps
+/// sentence boundaries and multi-word mentions intact. Text of more than 16 words is a pasted
+/// question and never has syntax.
 [[nodiscard]] bool has_query_syntax(std::string_view text);
 
 /// Parses text. Juxtaposition binds tightest, then AND and NOT, then OR (Xapian's
 /// QueryParser order): `a b NOT c` is `(a b) NOT c`. Operators are upper-case words, and
-/// are plain words in text without lower-case letters (a question typed in capitals).
+/// are plain words in text mostly in capitals (a question typed in capitals).
 /// nullopt if the text is not well formed (unbalanced quotes or parentheses, an operator
 /// without an operand, an empty field value).
 [[nodiscard]] std::optional<QueryNode> parse_query(std::string_view text);

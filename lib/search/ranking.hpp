@@ -50,7 +50,7 @@ inline constexpr double kQuestionKindWeight = 0.5;
 inline constexpr std::size_t kSpellingMinLength = 4;
 /// "Did you mean" is offered for queries of at most this many words; a pasted question is
 /// full of words an index of short questions lacks.
-inline constexpr std::size_t kSuggestMaxWords = 12;
+inline constexpr std::size_t kSuggestMaxWords = 6;
 /// A spelling-table correction is also searched (not only suggested) for words of at least
 /// this many bytes: long words have few real-word neighbours, so their nearest indexed word
 /// is nearly always what was meant ("fibromalgia"), unlike "years" -> "ears".
