@@ -70,8 +70,28 @@ Xapian::Query Expansion::query() const {
     if (!stem_term.empty()) {
         return Xapian::Query(stem_term);
     }
-    return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
-                         static_cast<Xapian::termcount>(window));
+    return Xapian::Query(exact ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
+                         terms.end(), static_cast<Xapian::termcount>(window));
+}
+
+bool Expansion::matched_by(const std::vector<std::string>& matching) const {
+    auto has = [&](const std::string& term) {
+        return std::find(matching.begin(), matching.end(), term) != matching.end();
+    };
+    if (!stem_term.empty()) {
+        return has(stem_term);
+    }
+    return std::all_of(terms.begin(), terms.end(), has);
+}
+
+Xapian::Query ExpansionGroup::query() const {
+    std::vector<Xapian::Query> parts;
+    parts.reserve(alternatives.size());
+    for (const Expansion& alternative : alternatives) {
+        parts.push_back(alternative.query());
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()), weight);
 }
 
 Xapian::Query FreeTextQuery::query() const {
@@ -80,8 +100,10 @@ Xapian::Query FreeTextQuery::query() const {
     for (const WeightedTerm& term : terms) {
         parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
     }
-    for (const Expansion& expansion : expansions) {
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion.query(), expansion.weight);
+    for (const ExpansionGroup& group : expansions) {
+        if (!group.alternatives.empty()) {
+            parts.push_back(group.query());
+        }
     }
     if (parts.empty()) {
         return {};
@@ -302,86 +324,129 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         return out;
     }
 
-    // Synonyms: runs of content words (stop words may sit between them, as in "ringing in
-    // my ears") looked up longest first; each match adds the other phrases of its group.
+    // The mean weight of the user's content words in tokens [first, last]: a group of
+    // alternatives is searched as one term (OP_SYNONYM), so it weighs like one of them.
+    auto user_weight = [&](std::size_t first, std::size_t last) {
+        double sum = 0;
+        std::size_t words_seen = 0;
+        for (std::size_t i = first; i <= last && i < count; ++i) {
+            if (content(i) && tokens[i].kind != TokenKind::Compound) {
+                const auto it = kept.find(stem_term(tokens[i].stem));
+                sum += it == kept.end() ? weight[i] : it->second;
+                ++words_seen;
+            }
+        }
+        return words_seen == 0 ? 0.0 : sum / static_cast<double>(words_seen);
+    };
+    auto user_stems = [&](std::size_t first, std::size_t last) {
+        std::vector<std::string> found;
+        for (std::size_t i = first; i <= last && i < count; ++i) {
+            if (content(i) && tokens[i].kind != TokenKind::Compound) {
+                found.push_back(tokens[i].stem);
+            }
+        }
+        return found;
+    };
+    std::set<std::string> expanded;  // keys of phrases already searched
+    std::vector<bool> covered(count, false);
+    // The alternatives of a run of user words among phrases: those not holding all of the
+    // user's words ("hypertension" -> "arterial hypertension" would only reward them twice).
+    auto add_group = [&](std::size_t first, std::size_t last,
+                         const std::vector<SynonymPhrase>& phrases) {
+        const std::vector<std::string> own = user_stems(first, last);
+        ExpansionGroup group{
+            .from = std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)),
+            .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        for (const SynonymPhrase& phrase : phrases) {
+            if (group.alternatives.size() >= ranking::kMaxExpansionsPerMatch) {
+                break;
+            }
+            if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
+                !expanded.insert(phrase.key).second) {
+                continue;
+            }
+            Expansion expansion{.to = phrase.text};
+            if (phrase.terms.size() == 1) {
+                // One- and two-letter forms ("mi", "ms") mean too many things.
+                if (phrase.terms.front().size() <= 2) {
+                    continue;
+                }
+                expansion.stem_term = stem_term(phrase.stems.front());
+            } else if (phrase.stems.size() == 1) {
+                expansion.terms = phrase.terms;  // "working out": the stop word matters
+                expansion.exact = true;
+                expansion.window = phrase.terms.size();
+            } else {
+                for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
+                    if (!phrase.stopword[t]) {
+                        expansion.terms.push_back(phrase.terms[t]);
+                    }
+                }
+                expansion.window = phrase.terms.size() + 1;
+            }
+            for (const std::string& stem : phrase.stems) {
+                add_unique(out.highlight_stems, stem);
+            }
+            group.alternatives.push_back(std::move(expansion));
+        }
+        if (!group.alternatives.empty() && group.weight > 0) {
+            out.expansions.push_back(std::move(group));
+        }
+        std::fill(covered.begin() + static_cast<std::ptrdiff_t>(first),
+                  covered.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
+    };
+
+    // Symptoms and conditions the lexicon's matcher found: all their forms, lay and clinical.
+    for (const Mention& mention : out.mentions) {
+        if (mention.negated || mention.last_token >= count || covered[mention.first_token] ||
+            covered[mention.last_token]) {
+            continue;
+        }
+        const auto* forms = index_.concept_forms(mention.kind, mention.id);
+        if (forms != nullptr) {
+            add_group(mention.first_token, mention.last_token, *forms);
+        }
+    }
+
+    // Word synonyms (synonyms.tsv): runs of words matching a phrase exactly, stop words
+    // included, longest first.
     std::vector<std::size_t> words;
     for (std::size_t i = 0; i < count; ++i) {
-        if (content(i) && tokens[i].kind != TokenKind::Compound) {
+        if (tokens[i].kind != TokenKind::Compound && !dropped[i] && searchable(tokens[i])) {
             words.push_back(i);
         }
     }
-    std::set<std::string> expanded;
     for (std::size_t start = 0; start < words.size();) {
         std::size_t matched = 0;
-        for (std::size_t length = std::min(index_.longest_phrase(), words.size() - start);
-             length > 0 && matched == 0; --length) {
-            std::string key;
-            bool contiguous = true;
-            for (std::size_t k = 0; k < length; ++k) {
-                const Token& token = tokens[words[start + k]];
-                if (k > 0) {
-                    const Token& previous = tokens[words[start + k - 1]];
-                    contiguous = contiguous && token.position <= previous.position + 3 &&
+        if (!tokens[words[start]].stopword && !covered[words[start]]) {
+            for (std::size_t length = std::min(index_.longest_phrase(), words.size() - start);
+                 length > 0 && matched == 0; --length) {
+                std::string key;
+                bool usable = true;
+                for (std::size_t k = 0; k < length && usable; ++k) {
+                    const Token& token = tokens[words[start + k]];
+                    if (k > 0) {
+                        const Token& previous = tokens[words[start + k - 1]];
+                        usable = !covered[words[start + k]] && token.position == previous.position + 1 &&
                                  !ends_sentence(text.substr(previous.end, token.begin - previous.end));
-                    key += ' ';
+                        key += ' ';
+                    }
+                    key += token.stopword ? token.term : token.stem;
                 }
-                key += token.stem;
-            }
-            const auto* groups = contiguous ? index_.groups_of(key) : nullptr;
-            if (groups == nullptr) {
-                continue;
-            }
-            matched = length;
-            const Token& first = tokens[words[start]];
-            const Token& last = tokens[words[start + length - 1]];
-            const std::string from(text.substr(first.begin, last.end - first.begin));
-            // A synonym holding all the user's words ("hypertension" -> "arterial
-            // hypertension") would only reward those words twice.
-            std::vector<std::string> matched_stems;
-            for (std::size_t k = 0; k < length; ++k) {
-                matched_stems.push_back(tokens[words[start + k]].stem);
-            }
-            double user_weight = 0;
-            for (std::size_t k = 0; k < length; ++k) {
-                const auto it = kept.find(stem_term(tokens[words[start + k]].stem));
-                user_weight += it == kept.end() ? weight[words[start + k]] : it->second;
-            }
-            std::size_t added = 0;
-            for (const std::size_t group : *groups) {
-                for (const SynonymPhrase& phrase : index_.group(group)) {
-                    if (added >= ranking::kMaxExpansionsPerMatch || phrase.key == key ||
-                        contains_all(phrase.stems, matched_stems) ||
-                        !expanded.insert(phrase.key).second) {
-                        continue;
-                    }
-                    Expansion expansion{.from = from, .to = phrase.text};
-                    if (phrase.stems.size() == 1) {
-                        // One- and two-letter forms ("mi", "ms") mean too many things.
-                        const auto word = std::find_if(phrase.terms.begin(), phrase.terms.end(),
-                                                       [&](const std::string& t) {
-                                                           return !analyzer_.is_stopword(t);
-                                                       });
-                        if (word == phrase.terms.end() || word->size() <= 2 ||
-                            kept.contains(stem_term(phrase.stems.front()))) {
-                            continue;
-                        }
-                        expansion.stem_term = stem_term(phrase.stems.front());
-                    } else {
-                        for (const std::string& term : phrase.terms) {
-                            if (!analyzer_.is_stopword(term)) {
-                                expansion.terms.push_back(term);
-                            }
-                        }
-                        expansion.window = phrase.terms.size() + 1;
-                    }
-                    expansion.weight = ranking::kExpansionWeight * user_weight /
-                                       static_cast<double>(phrase.stems.size());
-                    for (const std::string& stem : phrase.stems) {
-                        add_unique(out.highlight_stems, stem);
-                    }
-                    out.expansions.push_back(std::move(expansion));
-                    ++added;
+                const auto* groups = usable ? index_.groups_of(key) : nullptr;
+                if (groups == nullptr) {
+                    continue;
                 }
+                matched = length;
+                std::vector<SynonymPhrase> phrases;
+                for (const std::size_t group : *groups) {
+                    for (const SynonymPhrase& phrase : index_.group(group)) {
+                        if (phrase.key != key) {
+                            phrases.push_back(phrase);
+                        }
+                    }
+                }
+                add_group(words[start], words[start + length - 1], phrases);
             }
         }
         start += matched > 0 ? matched : 1;
@@ -397,18 +462,20 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 trigger_weight = std::max(trigger_weight, it->second);
             }
         }
-        const std::string from(text.substr(tokens[match.first].begin,
-                                           tokens[match.last].end - tokens[match.first].begin));
+        ExpansionGroup group{.from = std::string(text.substr(
+                                 tokens[match.first].begin,
+                                 tokens[match.last].end - tokens[match.first].begin)),
+                             .weight = ranking::kQuestionKindWeight * trigger_weight};
         for (std::size_t k = 0; k < kind.stems.size(); ++k) {
             const std::string term = stem_term(kind.stems[k]);
             if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
                 continue;
             }
-            out.expansions.push_back({.from = from,
-                                      .to = kind.words[k],
-                                      .stem_term = term,
-                                      .weight = ranking::kQuestionKindWeight * trigger_weight});
+            group.alternatives.push_back({.to = kind.words[k], .stem_term = term});
             add_unique(out.highlight_stems, kind.stems[k]);
+        }
+        if (!group.alternatives.empty()) {
+            out.expansions.push_back(std::move(group));
         }
     }
 

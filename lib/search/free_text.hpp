@@ -21,19 +21,31 @@ struct WeightedTerm {
     double weight = 1;
 };
 
-/// A lay <-> clinical synonym added to the query.
+/// One alternative wording searched for the user's words.
 struct Expansion {
+    std::string to;                  ///< as the lexicon writes it: "tinnitus"
+    std::string stem_term;           ///< "Z" + stem for one word
+    std::vector<std::string> terms;  ///< otherwise the unprefixed words, in order
+    bool exact = false;              ///< terms form an exact phrase (stop words included)
+    std::size_t window = 0;          ///< OP_NEAR window when not exact
+
+    [[nodiscard]] Xapian::Query query() const;
+    /// Whether a document matching all of matching (its matching query terms) matched this.
+    [[nodiscard]] bool matched_by(const std::vector<std::string>& matching) const;
+};
+
+/// The alternatives of one run of the user's words, searched as one term (OP_SYNONYM): a
+/// document saying "tinnitus" and "ringing in the ears" gains no more than one saying either.
+struct ExpansionGroup {
     std::string from;  ///< the user's words: "ringing in my ears"
-    std::string to;    ///< the synonym: "tinnitus"
-    std::vector<std::string> terms;  ///< unprefixed unstemmed non-stop words (more than one)
-    std::string stem_term;           ///< "Z" + stem when the synonym is one word
-    std::size_t window = 0;          ///< OP_NEAR window for several words
+    std::vector<Expansion> alternatives;
     double weight = 0;
 
-    /// The query matching this synonym.
     [[nodiscard]] Xapian::Query query() const;
-    /// "ringing in my ears -> tinnitus"
-    [[nodiscard]] std::string describe() const { return from + " -> " + to; }
+    /// "ringing in my ears -> tinnitus" for alternative i.
+    [[nodiscard]] std::string describe(std::size_t i) const {
+        return from + " -> " + alternatives[i].to;
+    }
 };
 
 /// A misspelled word and its correction.
@@ -46,7 +58,7 @@ struct Correction {
 /// What a run of free words asks for.
 struct FreeTextQuery {
     std::vector<WeightedTerm> terms;   ///< the user's words, strongest first
-    std::vector<Expansion> expansions;
+    std::vector<ExpansionGroup> expansions;
     std::vector<Mention> mentions;     ///< symptoms and conditions named (negated ones too)
     std::vector<Correction> corrections;
     std::vector<std::string> named_specialties;  ///< canonical specialties the words name

@@ -5,19 +5,9 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 namespace qaindex::detail {
 namespace {
-
-std::vector<std::string> split_spaces(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string word; in >> word;) {
-        out.push_back(word);
-    }
-    return out;
-}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -66,36 +56,75 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::of_builtin() {
 std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) {
     auto index = std::make_shared<LexiconIndex>();
     Analyzer analyzer;
-    for (const auto& group : lexicon.analysed_synonym_groups()) {
-        std::vector<SynonymPhrase> phrases;
-        std::set<std::string> keys;
-        for (const std::string& text : group) {
-            SynonymPhrase phrase;
-            phrase.text = text;
-            phrase.terms = split_spaces(text);
-            for (const std::string& term : phrase.terms) {
-                if (analyzer.is_stopword(term)) {
-                    continue;
-                }
-                phrase.stems.push_back(analyzer.stem(term));
-                if (!phrase.key.empty()) {
-                    phrase.key += ' ';
-                }
-                phrase.key += phrase.stems.back();
-            }
-            // Phrases differing only in stop words or inflection are one phrase for search.
-            if (phrase.key.empty() || !keys.insert(phrase.key).second) {
+    auto analyse = [&](const std::string& text) {
+        SynonymPhrase phrase;
+        phrase.text = text;
+        for (const Token& token : analyzer.analyze(text)) {
+            if (token.kind == TokenKind::Compound || token.term.empty()) {
                 continue;
             }
-            phrases.push_back(std::move(phrase));
+            phrase.terms.push_back(token.term);
+            phrase.stopword.push_back(token.stopword);
+            if (!phrase.key.empty()) {
+                phrase.key += ' ';
+            }
+            phrase.key += token.stopword ? token.term : token.stem;
+            if (!token.stopword) {
+                phrase.stems.push_back(token.stem);
+                if (!phrase.content_key.empty()) {
+                    phrase.content_key += ' ';
+                }
+                phrase.content_key += token.stem;
+            }
         }
+        return phrase;
+    };
+    // The distinct searchable forms among texts.
+    auto forms_of = [&](std::initializer_list<const std::vector<std::string>*> lists,
+                        const std::string& name) {
+        std::vector<SynonymPhrase> forms;
+        std::set<std::string> keys;
+        auto add = [&](const std::string& text) {
+            SynonymPhrase phrase = analyse(text);
+            if (!phrase.stems.empty() && keys.insert(phrase.key).second) {
+                forms.push_back(std::move(phrase));
+            }
+        };
+        add(name);
+        for (const auto* list : lists) {
+            std::for_each(list->begin(), list->end(), add);
+        }
+        return forms;
+    };
+    for (const Symptom& symptom : lexicon.symptoms()) {
+        index->concepts_["S:" + symptom.id] =
+            forms_of({&symptom.clinical, &symptom.lay, &symptom.chinese}, symptom.name);
+    }
+    for (const Condition& condition : lexicon.conditions()) {
+        index->concepts_["C:" + condition.id] =
+            forms_of({&condition.clinical, &condition.lay, &condition.chinese}, condition.name);
+    }
+
+    // synonyms.tsv's groups: Lexicon::synonym_groups() also holds a group per symptom and
+    // condition, led by its name; those are expanded from mentions instead.
+    for (const SynonymGroup& group : lexicon.synonym_groups()) {
+        const std::string& lead = !group.clinical.empty() ? group.clinical.front()
+                                  : !group.lay.empty()    ? group.lay.front()
+                                                          : std::string();
+        const Symptom* symptom = lexicon.find_symptom(lead);
+        const Condition* condition = lexicon.find_condition(lead);
+        if ((symptom != nullptr && symptom->name == lead) ||
+            (condition != nullptr && condition->name == lead)) {
+            continue;
+        }
+        std::vector<SynonymPhrase> phrases = forms_of({&group.clinical, &group.lay}, lead);
         if (phrases.size() < 2) {
             continue;
         }
         const std::size_t group_index = index->groups_.size();
         for (const SynonymPhrase& phrase : phrases) {
             index->by_key_[phrase.key].push_back(group_index);
-            index->longest_ = std::max(index->longest_, phrase.stems.size());
+            index->longest_ = std::max(index->longest_, phrase.terms.size());
         }
         index->groups_.push_back(std::move(phrases));
     }
@@ -128,6 +157,12 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         }
     }
     return index;
+}
+
+const std::vector<SynonymPhrase>* LexiconIndex::concept_forms(ConceptKind kind,
+                                                             const std::string& id) const {
+    const auto it = concepts_.find((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
+    return it == concepts_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::size_t>* LexiconIndex::groups_of(const std::string& key) const {

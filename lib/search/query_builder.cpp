@@ -76,7 +76,7 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
             plan.mentions.push_back(std::move(mention));
         }
     }
-    for (Expansion& expansion : text.expansions) {
+    for (ExpansionGroup& expansion : text.expansions) {
         plan.expansions.push_back(std::move(expansion));
     }
     for (Correction& correction : text.corrections) {

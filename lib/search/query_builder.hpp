@@ -23,7 +23,7 @@ struct QueryPlan {
     Xapian::Query scored;   ///< the ranked part; empty for a filter-only query
     Xapian::Query boosts;   ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
     std::vector<Mention> mentions;        ///< symptoms and conditions named, not negated
-    std::vector<Expansion> expansions;
+    std::vector<ExpansionGroup> expansions;
     std::vector<Correction> corrections;
     std::vector<std::string> specialties;  ///< named or implied by the mentions
     SnippetTerms highlight;

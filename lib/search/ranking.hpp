@@ -35,7 +35,7 @@ inline constexpr std::size_t kMaxRepeats = 3;
 /// long story otherwise outvote its one rare medical word.
 inline constexpr std::size_t kMaxQueryTerms = 32;
 /// Weight of a synonym expansion relative to the user's own words it came from.
-inline constexpr double kExpansionWeight = 0.5;
+inline constexpr double kExpansionWeight = 0.3;
 /// Expansions added per recognised phrase, at most.
 inline constexpr std::size_t kMaxExpansionsPerMatch = 8;
 /// Weight of a spelling correction relative to the misspelled word.
@@ -59,7 +59,7 @@ inline constexpr std::size_t kAutoCorrectMinLength = 8;
 // ---- Concept boosts (OP_AND_MAYBE, never matching on their own) -------------------------
 /// A document tagged with a symptom or condition the query mentions gains this fraction of
 /// the tag's idf: agreement on the medical concept, however it is worded.
-inline constexpr double kConceptBoost = 0.6;
+inline constexpr double kConceptBoost = 0.3;
 /// A document filed under a specialty the query names ("neurologist").
 inline constexpr double kNamedSpecialtyBoost = 0.6;
 /// A document filed under a specialty that handles the query's symptoms.

@@ -246,14 +246,12 @@ struct Searcher::Impl {
                 out.matched.push_back({term, "text"});
             }
         }
-        for (const detail::Expansion& expansion : plan.expansions) {
-            const bool matched =
-                expansion.stem_term.empty()
-                    ? std::all_of(expansion.terms.begin(), expansion.terms.end(),
-                                  [&](const std::string& t) { return matching.contains(t); })
-                    : matching.contains(expansion.stem_term);
-            if (matched) {
-                out.synonyms.push_back(expansion.describe());
+        const std::vector<std::string> matching_list(matching.begin(), matching.end());
+        for (const detail::ExpansionGroup& group : plan.expansions) {
+            for (std::size_t i = 0; i < group.alternatives.size(); ++i) {
+                if (group.alternatives[i].matched_by(matching_list)) {
+                    out.synonyms.push_back(group.describe(i));
+                }
             }
         }
         auto tagged = [](const std::vector<std::string>& ids, const std::string& id) {
@@ -287,8 +285,10 @@ struct Searcher::Impl {
                 list.push_back(name);
             }
         }
-        for (const detail::Expansion& expansion : plan.expansions) {
-            results.expansions.push_back(expansion.describe());
+        for (const detail::ExpansionGroup& group : plan.expansions) {
+            for (std::size_t i = 0; i < group.alternatives.size(); ++i) {
+                results.expansions.push_back(group.describe(i));
+            }
         }
         results.plain_words = plan.plain_words;
     }
