@@ -114,7 +114,7 @@ Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms
     std::size_t start = best.begin;
     const std::size_t lead = std::min(start, room / 3);
     const std::size_t sentence = text.substr(0, start).find_last_of(".?!\n");
-    if (sentence == std::string_view::npos && start <= room / 2) {
+    if (start <= room / 2) {
         start = 0;
     } else if (sentence != std::string_view::npos && start - sentence <= room / 2) {
         start = sentence + 1;

@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test files of the tools area.
-if(TARGET qaindex_eval)
-  target_sources(qaindex_tests PRIVATE tools/qaeval_test.cpp)
-  target_link_libraries(qaindex_tests PRIVATE qaindex_eval)
-  target_compile_definitions(qaindex_tests PRIVATE QAINDEX_QAEVAL_PATH="$<TARGET_FILE:qaeval>")
-  add_dependencies(qaindex_tests qaeval)
+if(TARGET qaquery)
+  target_sources(qaindex_tests PRIVATE tools/qaquery_test.cpp)
+  target_compile_definitions(qaindex_tests PRIVATE QAINDEX_QAQUERY="$<TARGET_FILE:qaquery>")
+  add_dependencies(qaindex_tests qaquery)
 endif()

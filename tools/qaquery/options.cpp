@@ -37,10 +37,13 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
     add_database_option(app, options.db);
     app.add_option("-n,--limit", options.limit, "results to show (default 10; Similar Q&A 5)");
     app.add_option("--offset", options.offset, "results to skip (paging)");
+    // One value per occurrence, so that `--symptom fever headache` leaves "headache" a word.
     app.add_option("--specialty", options.specialties,
-                   "only this specialty, in any form (\"neurologist\"); repeatable");
+                   "only this specialty, in any form (\"neurologist\"); repeatable")
+        ->allow_extra_args(false);
     app.add_option("--symptom", options.symptoms,
-                   "only entries with this symptom or a narrower one; repeatable");
+                   "only entries with this symptom or a narrower one; repeatable")
+        ->allow_extra_args(false);
     app.add_option("--since", options.since, "asked on or after this date (YYYY-MM-DD)");
     app.add_option("--until", options.until, "asked on or before this date (YYYY-MM-DD)");
     app.add_option("--sex", options.sex, "asker's sex: female or male");
