@@ -257,11 +257,8 @@ struct Analyzer::Impl {
         return stemmer.stem(term);
     }
 
-    bool stop(const std::string& term, TokenKind kind) const {
-        if (kind == TokenKind::Han) {
-            return detail::is_chinese_stopword(term);
-        }
-        return kind == TokenKind::Word && detail::is_english_stopword(term);
+    static bool stop(const std::string& term, TokenKind kind) {
+        return (kind == TokenKind::Word || kind == TokenKind::Han) && detail::is_stopword(term);
     }
 
     // Emits a word token; returns its index in the output.
@@ -399,7 +396,7 @@ std::string Analyzer::stem(std::string_view word) {
 }
 
 bool Analyzer::is_stopword(std::string_view term) const {
-    return detail::is_english_stopword(term) || detail::is_chinese_stopword(term);
+    return detail::is_stopword(term);
 }
 
 const AnalyzerOptions& Analyzer::options() const {

@@ -2,8 +2,9 @@
 // Stop-word lists: English (Snowball plus consultation filler) and Chinese function words.
 #include "analysis/stopwords.hpp"
 
+#include <array>
+#include <cstdint>
 #include <string_view>
-#include <unordered_set>
 
 namespace qaindex::detail {
 namespace {
@@ -59,25 +60,59 @@ constexpr std::string_view chinese[] = {
     "非常", "要",   "会",   "能",     "可以", "应该", "自己", "现在", "时候",
 };
 
-template <std::size_t N>
-std::unordered_set<std::string_view> make_set(const std::string_view (&words)[N]) {
-    return {std::begin(words), std::end(words)};
+// A fixed set of short strings, open addressing: every token is looked up, and a node-based
+// std::unordered_set costs a division and two cache misses per lookup.
+class WordSet {
+  public:
+    template <std::size_t N>
+    void add(const std::string_view (&words)[N]) {
+        for (std::string_view word : words) {
+            std::size_t i = hash(word) & mask;
+            while (!slots_[i].empty() && slots_[i] != word) {
+                i = (i + 1) & mask;
+            }
+            slots_[i] = word;
+        }
+    }
+
+    [[nodiscard]] bool contains(std::string_view word) const {
+        for (std::size_t i = hash(word) & mask; !slots_[i].empty(); i = (i + 1) & mask) {
+            if (slots_[i] == word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+  private:
+    static constexpr std::size_t mask = 1023;  // 1024 slots for about 300 words
+
+    static std::size_t hash(std::string_view word) {
+        std::uint32_t h = 2166136261U;  // FNV-1a: words are short, so bytewise is fine
+        for (const char c : word) {
+            h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+        }
+        return h;
+    }
+
+    std::array<std::string_view, mask + 1> slots_{};
+};
+
+const WordSet& stop_words() {
+    static const WordSet words = [] {
+        WordSet set;
+        set.add(snowball_english);
+        set.add(consultation_english);
+        set.add(chinese);
+        return set;
+    }();
+    return words;
 }
 
 }  // namespace
 
-bool is_english_stopword(std::string_view term) {
-    static const std::unordered_set<std::string_view> words = [] {
-        auto set = make_set(snowball_english);
-        set.insert(std::begin(consultation_english), std::end(consultation_english));
-        return set;
-    }();
-    return words.contains(term);
-}
-
-bool is_chinese_stopword(std::string_view term) {
-    static const std::unordered_set<std::string_view> words = make_set(chinese);
-    return words.contains(term);
+bool is_stopword(std::string_view term) {
+    return stop_words().contains(term);
 }
 
 }  // namespace qaindex::detail

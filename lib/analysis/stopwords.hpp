@@ -6,10 +6,8 @@
 
 namespace qaindex::detail {
 
-/// Whether a normalised (case-folded, unstemmed) English word is a stop word.
-[[nodiscard]] bool is_english_stopword(std::string_view term);
-
-/// Whether a normalised (Simplified) Chinese word is a function word.
-[[nodiscard]] bool is_chinese_stopword(std::string_view term);
+/// Whether a normalised term (case-folded and unstemmed English, or Simplified Chinese) is a
+/// stop word. One table holds both languages: their words cannot collide.
+[[nodiscard]] bool is_stopword(std::string_view term);
 
 }  // namespace qaindex::detail

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -21,15 +22,15 @@ namespace fs = std::filesystem;
 
 // Project files that sit beside the data in corpus folders (shared/data has LICENSE.txt,
 // PROVENANCE.md, Readme.txt). The prefix must end the name or be followed by a separator,
-// so "notice_of_rash.txt" is not taken for a NOTICE file.
+// so "noticeable_rash.txt" is not taken for a NOTICE file.
 bool is_project_file(std::string_view name) {
     constexpr std::array<std::string_view, 6> prefixes = {"README",  "LICENSE", "LICENCE",
                                                           "COPYING", "NOTICE",  "PROVENANCE"};
     for (std::string_view prefix : prefixes) {
         if (detail::starts_with_icase(name, prefix)) {
             const std::string_view rest = name.substr(prefix.size());
-            if (rest.empty() || rest.front() == '.' || rest.front() == '-' ||
-                rest.front() == '_' || rest.front() == ' ') {
+            if (rest.empty() || rest.front() == '.' || rest.front() == '-' || rest.front() == '_' ||
+                rest.front() == ' ') {
                 return true;
             }
         }
@@ -72,7 +73,7 @@ FileStatus status_of(const fs::path& path) {
 // folder or file reachable both directly and through links is listed once, under its direct
 // path, whatever order readdir() returns entries in. Symlink cycles end at the visited check.
 class Lister {
-public:
+  public:
     explicit Lister(const DiagnosticSink& diagnose) : diagnose_(diagnose) {}
 
     std::vector<CorpusFile> run(const fs::path& root, const FileStatus& status) {
@@ -91,7 +92,7 @@ public:
         return std::move(files_);
     }
 
-private:
+  private:
     struct Link {
         fs::path path;
         std::string relative;
@@ -173,10 +174,14 @@ std::string_view without_extension(std::string_view relative) {
 
 std::string_view to_string(CorpusFormat format) {
     switch (format) {
-        case CorpusFormat::ConsultationPage: return "page";
-        case CorpusFormat::JsonLines: return "jsonl";
-        case CorpusFormat::MedquadXml: return "medquad-xml";
-        case CorpusFormat::ConsultationCsv: return "csv";
+        case CorpusFormat::ConsultationPage:
+            return "page";
+        case CorpusFormat::JsonLines:
+            return "jsonl";
+        case CorpusFormat::MedquadXml:
+            return "medquad-xml";
+        case CorpusFormat::ConsultationCsv:
+            return "csv";
     }
     return "unknown";
 }
@@ -234,9 +239,9 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
     }
     const std::string_view text = contents.bytes;
     if (const std::size_t nul = detail::find_binary_byte(text); nul != std::string_view::npos) {
-        detail::report(diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
-                       "binary data (a NUL byte at byte " + std::to_string(nul) +
-                           "), not a text file");
+        detail::report(
+            diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
+            "binary data (a NUL byte at byte " + std::to_string(nul) + "), not a text file");
         return 0;
     }
     switch (file.format) {

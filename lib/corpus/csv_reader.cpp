@@ -36,8 +36,8 @@ void CsvScanner::resync(std::size_t start, std::size_t start_line) {
 
 bool CsvScanner::next(CsvRecord& record) {
     const std::size_t n = text_.size();
-    while (pos_ < n && (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < n &&
-                                                text_[pos_ + 1] == '\n'))) {
+    while (pos_ < n && (text_[pos_] == '\n' ||
+                        (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n'))) {
         pos_ += text_[pos_] == '\n' ? std::size_t{1} : std::size_t{2};
         ++line_;
     }
@@ -82,7 +82,8 @@ bool CsvScanner::next(CsvRecord& record) {
             if (pos_ >= n) {
                 break;
             }
-            if (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) {
+            if (text_[pos_] == '\n' ||
+                (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) {
                 pos_ += text_[pos_] == '\n' ? std::size_t{1} : std::size_t{2};
                 ++line_;
                 break;
@@ -188,9 +189,9 @@ std::size_t parse_consultation_csv(std::string_view text, std::string_view sourc
                        std::to_string(width));
             continue;
         }
-        const bool valid = std::all_of(record.fields.begin(), record.fields.end(), [](const auto& f) {
-            return detail::find_invalid_utf8(f) == std::string_view::npos;
-        });
+        const bool valid = std::all_of(
+            record.fields.begin(), record.fields.end(),
+            [](const auto& f) { return detail::find_invalid_utf8(f) == std::string_view::npos; });
         if (!valid) {
             report(record.line, std::move(name), Problem::InvalidUtf8, "invalid UTF-8 in a field");
             continue;

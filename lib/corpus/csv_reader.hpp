@@ -27,7 +27,7 @@ struct CsvRecord {
 /// line breaks; lines end in LF or CRLF; blank lines between records are skipped. A quote
 /// inside an unquoted field is kept as a character, as most CSV writers expect.
 class CsvScanner {
-public:
+  public:
     explicit CsvScanner(std::string_view text) : text_(text) {}
 
     /// Reads the next record into record (reusing its strings); false at the end of text.
@@ -35,7 +35,7 @@ public:
     /// the one the bad record starts on, so one stray quote costs one record, not the file.
     bool next(CsvRecord& record);
 
-private:
+  private:
     void resync(std::size_t start, std::size_t start_line);
 
     std::string_view text_;

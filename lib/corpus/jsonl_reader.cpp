@@ -58,9 +58,13 @@ struct BadRecord {
     std::string message;
 };
 
-[[noreturn]] void bad(std::string message) { throw BadRecord{Problem::Malformed, std::move(message)}; }
+[[noreturn]] void bad(std::string message) {
+    throw BadRecord{Problem::Malformed, std::move(message)};
+}
 
-std::string in_quotes(std::string_view key) { return '"' + std::string(key) + '"'; }
+std::string in_quotes(std::string_view key) {
+    return '"' + std::string(key) + '"';
+}
 
 const json* member(const json& object, const char* key) {
     const auto found = object.find(key);
@@ -178,11 +182,12 @@ std::vector<SimilarQuestion> read_similar(const json& object) {
             if (!title) {
                 bad("an item of \"similar\" has no \"title\"");
             }
-            rows.push_back({.title = std::move(*title),
-                            .question_excerpt = optional_string(item, "question", " in \"similar\""),
-                            .doctor = optional_string(item, "doctor", " in \"similar\""),
-                            .specialty = optional_string(item, "specialty", " in \"similar\""),
-                            .reply_excerpt = optional_string(item, "reply", " in \"similar\"")});
+            rows.push_back(
+                {.title = std::move(*title),
+                 .question_excerpt = optional_string(item, "question", " in \"similar\""),
+                 .doctor = optional_string(item, "doctor", " in \"similar\""),
+                 .specialty = optional_string(item, "specialty", " in \"similar\""),
+                 .reply_excerpt = optional_string(item, "reply", " in \"similar\"")});
         }
     }
     return rows;

@@ -56,8 +56,9 @@ bool is_named(const pugi::xml_node& node, Names names) {
     if (node.type() != pugi::node_element) {
         return false;
     }
-    return std::any_of(names.begin(), names.end(),
-                       [&](std::string_view name) { return detail::equals_icase(node.name(), name); });
+    return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
+        return detail::equals_icase(node.name(), name);
+    });
 }
 
 pugi::xml_node child_named(const pugi::xml_node& parent, Names names) {
@@ -136,7 +137,7 @@ std::optional<Focus> read_focus(const pugi::xml_node& root) {
 
 // Line numbers of nodes, counted incrementally: pairs come in document order.
 class LineCounter {
-public:
+  public:
     explicit LineCounter(std::string_view text) : text_(text) {}
 
     std::size_t line_of(const pugi::xml_node& node) {
@@ -156,7 +157,7 @@ public:
         return line_;
     }
 
-private:
+  private:
     std::string_view text_;
     std::size_t offset_ = 0;
     std::size_t line_ = 1;

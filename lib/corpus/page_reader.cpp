@@ -48,8 +48,8 @@ namespace {
 constexpr std::size_t kMaxHeaderPart = 80;
 
 bool looks_like_sentence(std::string_view part) {
-    constexpr std::array<std::string_view, 9> marks = {",", ";", "!", "?", "，", "；", "！",
-                                                       "？", "。"};
+    constexpr std::array<std::string_view, 9> marks = {",",  ";",  "!",  "?", "，",
+                                                       "；", "！", "？", "。"};
     for (std::string_view mark : marks) {
         if (part.find(mark) != std::string_view::npos) {
             return true;
@@ -183,7 +183,8 @@ RelatedTopic parse_related_topic(std::string_view line) {
         const std::size_t inside = open + brackets.open.size();
         return RelatedTopic{
             .name = std::string(trim(line.substr(0, open))),
-            .specialty = non_empty(line.substr(inside, line.size() - brackets.close.size() - inside)),
+            .specialty =
+                non_empty(line.substr(inside, line.size() - brackets.close.size() - inside)),
         };
     }
     return RelatedTopic{.name = std::string(trim(line)), .specialty = std::nullopt};
@@ -215,7 +216,9 @@ std::optional<Section> section_of(std::string_view line) {
     return std::nullopt;
 }
 
-bool is_asker_line(std::string_view line) { return detail::parse_asker_line(line).has_value(); }
+bool is_asker_line(std::string_view line) {
+    return detail::parse_asker_line(line).has_value();
+}
 
 std::string join_lines(const std::vector<PageLine>& lines, std::size_t begin, std::size_t end) {
     std::size_t size = 0;
@@ -320,7 +323,8 @@ std::optional<Consultation> parse_page(std::string_view text, std::string_view i
                     "page ends without its \"Ask Date:\" line");
     }
     if (asker_at == 1) {
-        return fail(lines[1].number, Problem::Truncated, "page has no question before its asker line");
+        return fail(lines[1].number, Problem::Truncated,
+                    "page has no question before its asker line");
     }
 
     Consultation entry;
@@ -344,7 +348,8 @@ std::optional<Consultation> parse_page(std::string_view text, std::string_view i
         std::size_t date_at = i + 1;
         while (date_at < n && !lines[date_at].text.starts_with(kReplyDate)) {
             // A new block or section before "Reply Date:" means this block was cut short.
-            if (section_of(lines[date_at].text) || detail::parse_reply_header(lines[date_at].text)) {
+            if (section_of(lines[date_at].text) ||
+                detail::parse_reply_header(lines[date_at].text)) {
                 break;
             }
             ++date_at;

@@ -42,13 +42,13 @@ void report(const DiagnosticSink& diagnose, std::string_view file, std::optional
 /// Walks text line by line without copying. Lines end at '\n'; a '\r' before it (CRLF) is
 /// dropped. A final line without '\n' is still a line; an empty text has no lines.
 class LineCursor {
-public:
+  public:
     explicit LineCursor(std::string_view text) : text_(text) {}
 
     /// Stores the next line in line and its 1-based number in number; false at the end.
     bool next(std::string_view& line, std::size_t& number);
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 0;

@@ -13,11 +13,13 @@
 namespace qaindex::detail {
 namespace {
 
-std::string errno_message(int error) { return std::generic_category().message(error); }
+std::string errno_message(int error) {
+    return std::generic_category().message(error);
+}
 
 // Closes the descriptor on every path out of read_whole_file.
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
         if (fd_ >= 0) {
@@ -28,7 +30,7 @@ public:
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     [[nodiscard]] int get() const { return fd_; }
 
-private:
+  private:
     int fd_;
 };
 

@@ -15,7 +15,9 @@ unsigned byte_at(std::string_view text, std::size_t i) {
     return static_cast<unsigned char>(text[i]);
 }
 
-bool is_continuation(unsigned byte) { return (byte & 0xC0U) == 0x80U; }
+bool is_continuation(unsigned byte) {
+    return (byte & 0xC0U) == 0x80U;
+}
 
 // Decodes the sequence at text[i]; returns its length, or 0 when it is ill-formed.
 std::size_t decode(std::string_view text, std::size_t i, char32_t& code_point) {

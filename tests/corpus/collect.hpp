@@ -34,6 +34,8 @@ struct DiagnosticKey {
     bool operator==(const DiagnosticKey&) const = default;
 };
 
-inline DiagnosticKey key_of(const Diagnostic& d) { return {d.file, d.line, d.record, d.problem}; }
+inline DiagnosticKey key_of(const Diagnostic& d) {
+    return {d.file, d.line, d.record, d.problem};
+}
 
 }  // namespace qaindex::test

@@ -8,8 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "corpus/collect.hpp"
 #include "qaindex/errors.hpp"
@@ -75,10 +78,10 @@ std::map<std::string, DiagnosticKey> bad_input_table() {
         REQUIRE(cells.size() >= 4);
         const fs::path path = qaindex::test::fixture("bad/" + cells[0]);
         REQUIRE(problems.count(cells[1]) == 1);
-        table[cells[0]] = DiagnosticKey{
-            path.string(), std::stoul(cells[2]),
-            cells[3].empty() ? std::nullopt : std::optional<std::string>(cells[3]),
-            problems.at(cells[1])};
+        table[cells[0]] =
+            DiagnosticKey{path.string(), std::stoul(cells[2]),
+                          cells[3].empty() ? std::nullopt : std::optional<std::string>(cells[3]),
+                          problems.at(cells[1])};
     }
     return table;
 }
@@ -189,11 +192,11 @@ TEST_CASE("Every format of the fixture corpus is read through read_corpus_file",
         CHECK(entry.language.has_value());
     }
     CHECK(ids.size() == got.entries.size());
-    for (const char* id : {"j-1", "jsonl/consultations.jsonl#3", "42", "n-1", "GHR_0000001_Sec1",
-                           "GHR_0000001_Sec3", "MPlusHealthTopics_0000002_Sec1",
-                           "NINDS_0000007_Sec2", "CDC_0000397_Sec3", "pages/CHEST",
-                           "pages/neurology/facial_twitch", "pages/noticeable_rash",
-                           "zh/consultations.csv#1", "zh/consultations.csv#4"}) {
+    for (const char* id :
+         {"j-1", "jsonl/consultations.jsonl#3", "42", "n-1", "GHR_0000001_Sec1", "GHR_0000001_Sec3",
+          "MPlusHealthTopics_0000002_Sec1", "NINDS_0000007_Sec2", "CDC_0000397_Sec3", "pages/CHEST",
+          "pages/neurology/facial_twitch", "pages/noticeable_rash", "zh/consultations.csv#1",
+          "zh/consultations.csv#4"}) {
         CAPTURE(id);
         CHECK(ids.count(id) == 1);
     }
@@ -201,7 +204,8 @@ TEST_CASE("Every format of the fixture corpus is read through read_corpus_file",
         return e.id.value == "pages/neurology/facial_twitch";
     });
     REQUIRE(page != got.entries.end());
-    CHECK(page->source == (qaindex::test::fixture("corpus") / "pages/neurology/facial_twitch.txt").string());
+    CHECK(page->source ==
+          (qaindex::test::fixture("corpus") / "pages/neurology/facial_twitch.txt").string());
     CHECK(page->specialty() == "Neurology");
 }
 
@@ -233,22 +237,22 @@ TEST_CASE("Symlinks are followed once and dangling ones reported", "[corpus]") {
     write(root / "real/a.txt", kGoodPage);
     write(root / "real/deeper/b.txt", kGoodPage);
     write(scratch.path() / "../corpus-links-outside.txt", kGoodPage);
-    fs::create_directory_symlink(root / "real", root / "alias");        // same folder twice
-    fs::create_directory_symlink(root, root / "real/loop");              // a cycle
-    fs::create_symlink(root / "real/a.txt", root / "again.txt");         // same file twice
+    fs::create_directory_symlink(root / "real", root / "alias");  // same folder twice
+    fs::create_directory_symlink(root, root / "real/loop");       // a cycle
+    fs::create_symlink(root / "real/a.txt", root / "again.txt");  // same file twice
     fs::create_symlink(root / "../corpus-links-outside.txt", root / "outside.txt");
-    fs::create_symlink(root / "missing.txt", root / "dangling.txt");    // reported
-    fs::create_symlink(root / "missing.md", root / "dangling.md");      // not a corpus file
+    fs::create_symlink(root / "missing.txt", root / "dangling.txt");  // reported
+    fs::create_symlink(root / "missing.md", root / "dangling.md");    // not a corpus file
     std::vector<qaindex::Diagnostic> diagnostics;
-    const auto files = qaindex::list_corpus(
-        root, [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); });
+    const auto files =
+        qaindex::list_corpus(root, [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); });
     fs::remove(scratch.path() / "../corpus-links-outside.txt");
     CHECK(relatives(files) ==
           std::vector<std::string>{"outside.txt", "real/a.txt", "real/deeper/b.txt"});
     REQUIRE(diagnostics.size() == 1);
-    CHECK(qaindex::test::key_of(diagnostics[0]) ==
-          DiagnosticKey{(root / "dangling.txt").string(), std::nullopt, std::nullopt,
-                        Problem::Unreadable});
+    CHECK(qaindex::test::key_of(diagnostics[0]) == DiagnosticKey{(root / "dangling.txt").string(),
+                                                                 std::nullopt, std::nullopt,
+                                                                 Problem::Unreadable});
 }
 
 TEST_CASE("Unreadable files yield one diagnostic and no entry", "[corpus][bad]") {
@@ -334,8 +338,8 @@ TEST_CASE("Bad files cost only themselves: the rest of the corpus is read", "[co
     for (const auto& entry : got.entries) {
         ids.insert(entry.id.value);
     }
-    CHECK(ids == std::set<std::string>{"a_first", "good/mixed.jsonl#1", "good/mixed.jsonl#3",
-                                       "z_last"});
+    CHECK(ids ==
+          std::set<std::string>{"a_first", "good/mixed.jsonl#1", "good/mixed.jsonl#3", "z_last"});
 }
 
 TEST_CASE("A throwing sink stops reading and leaves no half state", "[corpus]") {
@@ -368,4 +372,97 @@ TEST_CASE("A throwing sink stops reading and leaves no half state", "[corpus]") 
     fs::create_symlink(scratch.path() / "missing.txt", scratch.path() / "dangling.txt");
     const qaindex::DiagnosticSink strict = [](const qaindex::Diagnostic&) { throw Stop{}; };
     CHECK_THROWS_AS(qaindex::list_corpus(scratch.path(), strict), Stop);
+}
+
+TEST_CASE("Mutated inputs never crash or throw: they yield entries or diagnostics",
+          "[corpus][bad]") {
+    // Fixed seed: the same mutations on every run.
+    std::uint32_t state = 20240601;
+    const auto next = [&state](std::uint32_t bound) {
+        state = state * 1664525U + 1013904223U;
+        return (state >> 8U) % bound;
+    };
+    const std::string_view inserts[] = {"\n",
+                                        "\r\n",
+                                        "\"",
+                                        ",",
+                                        "<",
+                                        "</",
+                                        ">",
+                                        "{",
+                                        "}",
+                                        "\xFF",
+                                        std::string_view("\0", 1),
+                                        "Ask Date:",
+                                        "Dr. X reply Y\n",
+                                        "Reply Date:",
+                                        "\xE9\xA0",
+                                        "&amp"};
+    struct Sample {
+        const char* fixture;
+        CorpusFormat format;
+    };
+    const Sample samples[] = {
+        {"pages/cardiology.txt", CorpusFormat::ConsultationPage},
+        {"corpus/jsonl/consultations.jsonl", CorpusFormat::JsonLines},
+        {"corpus/medquad/3_GHR_QA/0000001.xml", CorpusFormat::MedquadXml},
+        {"corpus/medquad/9_CDC_QA/0000397.xml", CorpusFormat::MedquadXml},
+        {"corpus/zh/consultations.csv", CorpusFormat::ConsultationCsv},
+    };
+    for (const Sample& sample : samples) {
+        CAPTURE(sample.fixture);
+        const std::string original =
+            qaindex::test::read_file(qaindex::test::fixture(sample.fixture));
+        for (int round = 0; round < 200; ++round) {
+            std::string text = original;
+            const std::uint32_t edits = 1 + next(4);
+            for (std::uint32_t e = 0; e < edits && !text.empty(); ++e) {
+                const std::size_t at = next(static_cast<std::uint32_t>(text.size()));
+                switch (next(3)) {
+                    case 0:
+                        text.resize(at);
+                        break;
+                    case 1:
+                        text.erase(at, 1 + next(40));
+                        break;
+                    default:
+                        text.insert(at, inserts[next(std::size(inserts))]);
+                        break;
+                }
+            }
+            Collected got;
+            const auto check = [&] {
+                switch (sample.format) {
+                    case CorpusFormat::ConsultationPage:
+                        if (auto entry =
+                                qaindex::parse_page(text, "x", "x.txt", got.diagnostic_sink())) {
+                            got.entries.push_back(std::move(*entry));
+                        }
+                        break;
+                    case CorpusFormat::JsonLines:
+                        (void)qaindex::parse_json_lines(text, "x.jsonl", "x", got.entry_sink(),
+                                                        got.diagnostic_sink());
+                        break;
+                    case CorpusFormat::MedquadXml:
+                        (void)qaindex::parse_medquad_xml(text, "d/x.xml", "x", got.entry_sink(),
+                                                         got.diagnostic_sink());
+                        break;
+                    case CorpusFormat::ConsultationCsv:
+                        (void)qaindex::parse_consultation_csv(text, "x.csv", "x", got.entry_sink(),
+                                                              got.diagnostic_sink());
+                        break;
+                }
+            };
+            REQUIRE_NOTHROW(check());
+            for (const qaindex::Diagnostic& d : got.diagnostics) {
+                CHECK_FALSE(d.file.empty());
+                CHECK(d.line.has_value());
+            }
+            for (const qaindex::Consultation& entry : got.entries) {
+                CHECK_FALSE(entry.id.value.empty());
+                CHECK_FALSE(entry.question.empty());
+                CHECK(entry.title != std::optional<std::string>(""));
+            }
+        }
+    }
 }

@@ -43,16 +43,18 @@ TEST_CASE("CsvScanner splits RFC 4180 records", "[corpus][csv]") {
         {"no final newline", "a,b\nc,d", {{{"a", "b"}, 1}, {{"c", "d"}, 2}}},
         {"CRLF", "a,b\r\nc,d\r\n", {{{"a", "b"}, 1}, {{"c", "d"}, 2}}},
         {"empty fields", ",\na,,\n", {{{"", ""}, 1}, {{"a", "", ""}, 2}}},
-        {"quoted comma and quote", "\"a,b\",\"say \"\"hi\"\"\"\n",
-         {{{"a,b", "say \"hi\""}, 1}}},
-        {"embedded newlines", "\"line 1\nline 2\",x\r\n\"a\r\nb\",y\nz,w\n",
+        {"quoted comma and quote", "\"a,b\",\"say \"\"hi\"\"\"\n", {{{"a,b", "say \"hi\""}, 1}}},
+        {"embedded newlines",
+         "\"line 1\nline 2\",x\r\n\"a\r\nb\",y\nz,w\n",
          {{{"line 1\nline 2", "x"}, 1}, {{"a\nb", "y"}, 3}, {{"z", "w"}, 5}}},
         {"blank lines between records", "\n\na\n\r\n\nb\n", {{{"a"}, 3}, {{"b"}, 6}}},
         {"quote inside an unquoted field", "5\" tall,x\n", {{{"5\" tall", "x"}, 1}}},
         {"empty quoted field", "\"\",x\n", {{{"", "x"}, 1}}},
-        {"unterminated quote, then a good record", "a,\"b\nc,d\n",
+        {"unterminated quote, then a good record",
+         "a,\"b\nc,d\n",
          {{{"a", ""}, 1, CsvError::UnterminatedQuote}, {{"c", "d"}, 2}}},
-        {"text after a closing quote", "\"a\"b,c\nd,e\n",
+        {"text after a closing quote",
+         "\"a\"b,c\nd,e\n",
          {{{"a"}, 1, CsvError::TextAfterQuote}, {{"d", "e"}, 2}}},
     };
     for (const Row& row : rows) {
@@ -87,8 +89,8 @@ TEST_CASE("A consultation CSV maps department, title, ask and answer", "[corpus]
     CHECK(first.id.value == "zh/consultations.csv#1");
     CHECK(first.title == "头晕怎么办");
     CHECK(first.question == "最近经常头晕，\n尤其是早上起床时。");
-    CHECK(first.replies == std::vector<Reply>{{.specialty = "神经科",
-                                               .text = "建议测量血压，必要时做头颅检查。"}});
+    CHECK(first.replies ==
+          std::vector<Reply>{{.specialty = "神经科", .text = "建议测量血压，必要时做头颅检查。"}});
     CHECK(first.specialty() == "神经科");
     CHECK(first.language == "zh");
     CHECK(first.source == path.string() + ":2");
@@ -109,7 +111,9 @@ TEST_CASE("A consultation CSV maps department, title, ask and answer", "[corpus]
 }
 
 TEST_CASE("Columns are found by header name", "[corpus][csv]") {
-    const auto got = parse("\xEF\xBB\xBF" "Ask,Answer,Extra\nQ1,A1,x\n");
+    const auto got = parse(
+        "\xEF\xBB\xBF"
+        "Ask,Answer,Extra\nQ1,A1,x\n");
     REQUIRE(got.diagnostics.empty());
     REQUIRE(got.entries.size() == 1);
     CHECK(got.entries[0].question == "Q1");

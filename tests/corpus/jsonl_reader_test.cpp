@@ -19,9 +19,8 @@ namespace {
 qaindex::test::Collected parse(std::string_view text, std::string_view source = "c.jsonl",
                                std::string_view id_base = "c.jsonl") {
     qaindex::test::Collected collected;
-    const std::size_t count = qaindex::parse_json_lines(text, source, id_base,
-                                                        collected.entry_sink(),
-                                                        collected.diagnostic_sink());
+    const std::size_t count = qaindex::parse_json_lines(
+        text, source, id_base, collected.entry_sink(), collected.diagnostic_sink());
     CHECK(count == collected.entries.size());
     return collected;
 }
@@ -30,7 +29,8 @@ qaindex::test::Collected parse(std::string_view text, std::string_view source = 
 
 TEST_CASE("JSON Lines fixture: ids, flat and listed replies, defaults", "[corpus][jsonl]") {
     const auto path = qaindex::test::fixture("corpus/jsonl/consultations.jsonl");
-    const auto got = parse(qaindex::test::read_file(path), path.string(), "jsonl/consultations.jsonl");
+    const auto got =
+        parse(qaindex::test::read_file(path), path.string(), "jsonl/consultations.jsonl");
     REQUIRE(got.diagnostics.empty());
     REQUIRE(got.entries.size() == 3);
 
@@ -96,8 +96,8 @@ TEST_CASE("Every key of the schema is read", "[corpus][jsonl]") {
     CHECK(e.asked == Date{2020, 1, 2});
     CHECK(e.replies == std::vector<Reply>{{"D", "S", "R", Date{2020, 1, 3}}});
     CHECK(e.more_info == "M");
-    CHECK(e.similar == std::vector<qaindex::SimilarQuestion>{{"ST", "SQ", "SD", "SS", "SR"},
-                                                             {.title = "Only"}});
+    CHECK(e.similar ==
+          std::vector<qaindex::SimilarQuestion>{{"ST", "SQ", "SD", "SS", "SR"}, {.title = "Only"}});
     CHECK(e.related == std::vector<qaindex::RelatedTopic>{
                            {"RN", "RS"}, {"", std::nullopt}, {"Face", "Neurology"}});
     CHECK(e.question_type == "symptoms");
@@ -108,11 +108,12 @@ TEST_CASE("Every key of the schema is read", "[corpus][jsonl]") {
 
 TEST_CASE("Null and empty strings are absent, blank lines and CRLF are harmless",
           "[corpus][jsonl]") {
-    const auto got = parse("\xEF\xBB\xBF\r\n"
-                           R"({"question":"Q","title":"","url":null,"reply":"","doctor":null})"
-                           "\r\n   \r\n"
-                           R"({"question":"Q2"})"
-                           "\r\n");
+    const auto got = parse(
+        "\xEF\xBB\xBF\r\n"
+        R"({"question":"Q","title":"","url":null,"reply":"","doctor":null})"
+        "\r\n   \r\n"
+        R"({"question":"Q2"})"
+        "\r\n");
     REQUIRE(got.diagnostics.empty());
     REQUIRE(got.entries.size() == 2);
     CHECK_FALSE(got.entries[0].title.has_value());
@@ -157,9 +158,8 @@ TEST_CASE("A malformed line is reported with its number and skipped", "[corpus][
     for (const Row& row : rows) {
         CAPTURE(row.line);
         // The bad line sits between two good ones: only it is lost.
-        const std::string text =
-            std::string(R"({"id": "before", "question": "A"})") + "\n\n" + row.line + "\n" +
-            R"({"id": "after", "question": "B"})";
+        const std::string text = std::string(R"({"id": "before", "question": "A"})") + "\n\n" +
+                                 row.line + "\n" + R"({"id": "after", "question": "B"})";
         const auto got = parse(text, "dir/c.jsonl");
         REQUIRE(got.diagnostics.size() == 1);
         CHECK(got.diagnostics[0].file == "dir/c.jsonl");
@@ -175,12 +175,14 @@ TEST_CASE("A malformed line is reported with its number and skipped", "[corpus][
 TEST_CASE("format_json_line round-trips consultations from every reader", "[corpus][jsonl]") {
     std::vector<Consultation> entries;
     {
-        const std::string page = qaindex::test::read_file(qaindex::test::fixture("pages/cardiology.txt"));
+        const std::string page =
+            qaindex::test::read_file(qaindex::test::fixture("pages/cardiology.txt"));
         entries.push_back(*qaindex::parse_page(page, "pages/cardiology", "cardiology.txt"));
         const std::string zh =
             qaindex::test::read_file(qaindex::test::fixture("pages/zh_traditional.txt"));
         entries.push_back(*qaindex::parse_page(zh, "pages/zh", "zh.txt"));
-        const std::string two = qaindex::test::read_file(qaindex::test::fixture("pages/two_doctors.txt"));
+        const std::string two =
+            qaindex::test::read_file(qaindex::test::fixture("pages/two_doctors.txt"));
         entries.push_back(*qaindex::parse_page(two, "pages/two", "two.txt"));
     }
     Consultation medquad;
@@ -189,8 +191,8 @@ TEST_CASE("format_json_line round-trips consultations from every reader", "[corp
     medquad.question = "What is (are) Example syndrome ?";
     medquad.replies = {Reply{.text = "A \"quoted\"\nanswer\twith\\escapes"}};
     medquad.question_type = "information";
-    medquad.focus = qaindex::Focus{"Example syndrome", {"EXS"}, {"C0000001"}, {"T047"},
-                                   "Disorders", {}};
+    medquad.focus =
+        qaindex::Focus{"Example syndrome", {"EXS"}, {"C0000001"}, {"T047"}, "Disorders", {}};
     medquad.url = "https://example.org/x";
     medquad.language = "en";
     entries.push_back(medquad);
@@ -217,7 +219,8 @@ TEST_CASE("format_json_line writes the documented keys", "[corpus][jsonl]") {
     entry.id.value = "x";
     entry.question = "Q";
     entry.asked = Date{2005, 3, 9};
-    entry.replies = {Reply{.doctor = "D", .specialty = "S", .text = "R", .date = Date{2005, 3, 10}}};
+    entry.replies = {
+        Reply{.doctor = "D", .specialty = "S", .text = "R", .date = Date{2005, 3, 10}}};
     entry.language = "en";
     CHECK(qaindex::format_json_line(entry) ==
           R"({"id":"x","question":"Q","asked":"2005-03-09","reply":"R","doctor":"D",)"

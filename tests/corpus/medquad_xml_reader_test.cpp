@@ -123,9 +123,12 @@ TEST_CASE("Without a source attribute the folder names the source", "[corpus][me
         const char* source;
     };
     const Row rows[] = {
-        {"6_NINDS_QA", "NINDS"},           {"8_NHLBI_QA_XML", "NHLBI"},
-        {"10_MPlus_ADAM_QA", "MPlus_ADAM"}, {"custom", "custom"},
-        {"", "MedQuAD"},                   {".", "MedQuAD"},
+        {"6_NINDS_QA", "NINDS"},
+        {"8_NHLBI_QA_XML", "NHLBI"},
+        {"10_MPlus_ADAM_QA", "MPlus_ADAM"},
+        {"custom", "custom"},
+        {"", "MedQuAD"},
+        {".", "MedQuAD"},
     };
     for (const Row& row : rows) {
         CAPTURE(row.folder);

@@ -193,10 +193,12 @@ TEST_CASE("The reference page is read field by field", "[corpus][page]") {
 
     REQUIRE(entry.more_info);
     const std::string& more = *entry.more_info;
-    CHECK(more.starts_with("Facial nerve issues can manifest in various ways, including "
-                           "involuntary twitching or spasms, which you are experiencing."));
-    CHECK(more.ends_with("Your health and well-being are paramount, and early intervention can "
-                         "make a significant difference in your recovery."));
+    CHECK(
+        more.starts_with("Facial nerve issues can manifest in various ways, including "
+                         "involuntary twitching or spasms, which you are experiencing."));
+    CHECK(
+        more.ends_with("Your health and well-being are paramount, and early intervention can "
+                       "make a significant difference in your recovery."));
     CHECK(std::count(more.begin(), more.end(), '\n') == 20);  // 21 lines
     CHECK(more.find("\nCauses of Facial Nerve Issues\n") != std::string::npos);
     CHECK(more.find("Similar Q&A") == std::string::npos);
@@ -285,8 +287,8 @@ TEST_CASE("The reference page is read field by field", "[corpus][page]") {
 
 TEST_CASE("format_page writes the reference page back byte for byte", "[corpus][page]") {
     QAINDEX_REQUIRE_SHARED("reference/000_9ccf1e5a58cd5c5b.txt");
-    const std::string text =
-        qaindex::test::read_file(qaindex::test::shared_dir() / "reference/000_9ccf1e5a58cd5c5b.txt");
+    const std::string text = qaindex::test::read_file(qaindex::test::shared_dir() /
+                                                      "reference/000_9ccf1e5a58cd5c5b.txt");
     const Parsed parsed = parse_text(text);
     REQUIRE(parsed.entry);
     CHECK(qaindex::format_page(*parsed.entry) == text);
@@ -330,8 +332,7 @@ TEST_CASE("CRLF line ends, a BOM and extra blank lines read like the plain page"
     }
 }
 
-TEST_CASE("Multi-paragraph questions and replies keep one paragraph per line",
-          "[corpus][page]") {
+TEST_CASE("Multi-paragraph questions and replies keep one paragraph per line", "[corpus][page]") {
     // Blank lines between paragraphs are dropped: paragraphs are joined by a single "\n".
     const Consultation entry = parse_fixture("multi_paragraph.txt");
     CHECK(entry.title == "Persistent dry cough for two months");
@@ -357,8 +358,9 @@ TEST_CASE("Multi-paragraph questions and replies keep one paragraph per line",
 TEST_CASE("A Traditional Chinese page uses the English labels", "[corpus][page]") {
     const Consultation entry = parse_fixture("zh_traditional.txt");
     CHECK(entry.title == "頭痛與失眠");
-    CHECK(entry.question ==
-          "醫師您好，我最近兩個月常常頭痛，尤其是下午的時候，晚上也睡不好。\n請問需要做腦部檢查嗎？");
+    CHECK(
+        entry.question ==
+        "醫師您好，我最近兩個月常常頭痛，尤其是下午的時候，晚上也睡不好。\n請問需要做腦部檢查嗎？");
     CHECK(entry.asker == Asker{.name = "陳小姐", .age_group = "30~39", .sex = Sex::Female});
     CHECK(entry.asked == Date{2019, 5, 2});
     REQUIRE(entry.replies.size() == 1);
@@ -368,14 +370,14 @@ TEST_CASE("A Traditional Chinese page uses the English labels", "[corpus][page]"
           "您好，緊張型頭痛常與壓力及睡眠不足有關，建議規律作息並適度運動。\n"
           "若頭痛加劇或伴隨嘔吐、視力模糊，請儘快至神經內科門診檢查。");
     CHECK(entry.replies[0].date == Date{2019, 5, 3});
-    CHECK(entry.similar == std::vector<SimilarQuestion>{
-                               {.title = "長期失眠怎麼辦？",
-                                .question_excerpt = "醫師您好，我已經失眠半年，每天只睡三四個小時，白天精神很差...",
-                                .doctor = "李小華",
-                                .specialty = "精神科",
-                                .reply_excerpt = "失眠的原因很多，建議先建立固定的睡眠時間，睡前避免使用手機..."}});
-    CHECK(entry.related ==
-          std::vector<RelatedTopic>{{"頭痛", "神經內科"}, {"失眠", "精神科"}});
+    CHECK(entry.similar ==
+          std::vector<SimilarQuestion>{
+              {.title = "長期失眠怎麼辦？",
+               .question_excerpt = "醫師您好，我已經失眠半年，每天只睡三四個小時，白天精神很差...",
+               .doctor = "李小華",
+               .specialty = "精神科",
+               .reply_excerpt = "失眠的原因很多，建議先建立固定的睡眠時間，睡前避免使用手機..."}});
+    CHECK(entry.related == std::vector<RelatedTopic>{{"頭痛", "神經內科"}, {"失眠", "精神科"}});
     CHECK(entry.language == "zh");
 }
 
@@ -404,21 +406,26 @@ TEST_CASE("Asker lines: every part but the Ask Date label is optional", "[corpus
     };
     const Row rows[] = {
         {"Xiao Jie, 10~19 year old female. Ask Date: 2005/03/09",
-         {"Xiao Jie", "10~19", Sex::Female}, "2005/03/09"},
-        {"陳小姐, 30~39 year old female. Ask Date: 2019/05/02", {"陳小姐", "30~39", Sex::Female},
+         {"Xiao Jie", "10~19", Sex::Female},
+         "2005/03/09"},
+        {"陳小姐, 30~39 year old female. Ask Date: 2019/05/02",
+         {"陳小姐", "30~39", Sex::Female},
          "2019/05/02"},
         {"Ask Date: 2005/03/09", {}, "2005/03/09"},
         {"Ask Date:", {}, ""},
         {"Xiao Jie. Ask Date: 2005/03/09", {"Xiao Jie", std::nullopt, std::nullopt}, "2005/03/09"},
-        {"10~19 year old female. Ask Date: 2005/03/09", {std::nullopt, "10~19", Sex::Female},
+        {"10~19 year old female. Ask Date: 2005/03/09",
+         {std::nullopt, "10~19", Sex::Female},
          "2005/03/09"},
         {"female. Ask Date: 2005/03/09", {std::nullopt, std::nullopt, Sex::Female}, "2005/03/09"},
         {"Wang, male. Ask Date: 2001/01/01", {"Wang", std::nullopt, Sex::Male}, "2001/01/01"},
         {"Wang, 35 years old. Ask Date: 2001/01/01", {"Wang", "35", std::nullopt}, "2001/01/01"},
         {"Wang, Li. Ask Date: 2001/01/01", {"Wang, Li", std::nullopt, std::nullopt}, "2001/01/01"},
-        {"Wang, Li, 50~59 year old male. Ask Date: 2001/01/01", {"Wang, Li", "50~59", Sex::Male},
+        {"Wang, Li, 50~59 year old male. Ask Date: 2001/01/01",
+         {"Wang, Li", "50~59", Sex::Male},
          "2001/01/01"},
-        {"王先生，40~49 year old male. Ask Date: 2001/01/01", {"王先生", "40~49", Sex::Male},
+        {"王先生，40~49 year old male. Ask Date: 2001/01/01",
+         {"王先生", "40~49", Sex::Male},
          "2001/01/01"},
     };
     for (const Row& row : rows) {
@@ -493,8 +500,8 @@ TEST_CASE("Broken pages yield one diagnostic with file, line and problem", "[cor
         {"no Ask Date line", "Title\nQuestion one\nQuestion two\n", 3, Problem::Truncated},
         {"no title", "Ask Date: 2020/01/01\n", 1, Problem::Truncated},
         {"no question", "Title\n\nXiao Jie. Ask Date: 2020/01/01\n", 3, Problem::Truncated},
-        {"reply without Reply Date at the end",
-         "T\nQ\nAsk Date: 2020/01/01\nDr. A reply B\nText\n", 4, Problem::Truncated},
+        {"reply without Reply Date at the end", "T\nQ\nAsk Date: 2020/01/01\nDr. A reply B\nText\n",
+         4, Problem::Truncated},
         {"reply without Reply Date before More Info",
          "T\nQ\nAsk Date: 2020/01/01\nDr. A reply B\nText\nMore Info\nM\n", 4, Problem::Truncated},
         {"reply without Reply Date before the next reply",
@@ -548,7 +555,8 @@ TEST_CASE("format_page round-trips every page fixture", "[corpus][page]") {
         CHECK(*again.entry == entry);
     }
     // The plain fixture is written in the layout format_page produces, bar the final newline.
-    const std::string text = qaindex::test::read_file(qaindex::test::fixture("pages/cardiology.txt"));
+    const std::string text =
+        qaindex::test::read_file(qaindex::test::fixture("pages/cardiology.txt"));
     CHECK(qaindex::format_page(parse_fixture("cardiology.txt")) + "\n" == text);
 }
 
@@ -558,11 +566,14 @@ TEST_CASE("format_page keeps absent parts absent on the way back", "[corpus][pag
     entry.title = "Title";
     entry.question = "Question";
     entry.asker = Asker{.name = "Mr. Jr.", .age_group = std::nullopt, .sex = Sex::Male};
-    entry.replies = {Reply{.doctor = std::nullopt, .specialty = "Neurology", .text = "A"},
-                     Reply{.doctor = "B", .specialty = std::nullopt, .text = "", .date = Date{2020, 1, 2}}};
-    entry.similar = {SimilarQuestion{.title = "Only a title"},
-                     SimilarQuestion{.title = "T2", .question_excerpt = "Q2", .reply_excerpt = "R2"}};
-    entry.related = {RelatedTopic{"", std::nullopt}, RelatedTopic{"Ends (in brackets)", std::nullopt},
+    entry.replies = {
+        Reply{.doctor = std::nullopt, .specialty = "Neurology", .text = "A"},
+        Reply{.doctor = "B", .specialty = std::nullopt, .text = "", .date = Date{2020, 1, 2}}};
+    entry.similar = {
+        SimilarQuestion{.title = "Only a title"},
+        SimilarQuestion{.title = "T2", .question_excerpt = "Q2", .reply_excerpt = "R2"}};
+    entry.related = {RelatedTopic{"", std::nullopt},
+                     RelatedTopic{"Ends (in brackets)", std::nullopt},
                      RelatedTopic{"Plain", std::nullopt}};
     entry.source = "x.txt";
     entry.language = "en";

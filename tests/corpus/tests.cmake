@@ -7,4 +7,5 @@ target_sources(qaindex_tests PRIVATE
   corpus/medquad_xml_reader_test.cpp
   corpus/page_reader_test.cpp
   corpus/text_file_test.cpp
+  corpus/text_test.cpp
   corpus/utf8_test.cpp)

@@ -57,9 +57,15 @@ TEST_CASE("contains_han finds CJK ideographs and nothing else", "[corpus][utf8]"
         bool han;
     };
     const Row rows[] = {
-        {"Facial nerve", false},        {"頭痛與失眠", true},  {"高血压", true},
-        {"Dr. 王大明 reply", true},     {"こんにちは", false}, {"한국어", false},
-        {"\xF0\xA0\x80\x80", true},     {"ＡＢＣ", false},     {"café", false},
+        {"Facial nerve", false},
+        {"頭痛與失眠", true},
+        {"高血压", true},
+        {"Dr. 王大明 reply", true},
+        {"こんにちは", false},
+        {"한국어", false},
+        {"\xF0\xA0\x80\x80", true},
+        {"ＡＢＣ", false},
+        {"café", false},
         {"", false},
     };
     for (const Row& row : rows) {

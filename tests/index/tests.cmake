@@ -1,3 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test files of the index area.
-target_sources(qaindex_tests PRIVATE index/schema_test.cpp)
+target_sources(qaindex_tests PRIVATE
+  index/schema_test.cpp
+  index/index_writer_test.cpp
+  index/build_test.cpp)

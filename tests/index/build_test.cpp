@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of build_index(): full and incremental builds, bad input, strictness, atomicity, check.
+#include "qaindex/index_writer.hpp"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include "index/index_folder.hpp"
+#include "index/index_test_support.hpp"
+#include "index/schema.hpp"
+#include "qaindex/database.hpp"
+#include "qaindex/errors.hpp"
+#include "qaindex/lexicon.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace schema = qaindex::schema;
+using qaindex::test::consultation;
+using qaindex::test::write_page;
+using qaindex::test::write_text;
+
+// A corpus of three pages and a JSON Lines file with two entries.
+void write_corpus(const fs::path& root) {
+    write_page(root, "neurology/001.txt",
+               consultation("neurology/001", "Eyelid twitching", "My eyelid keeps twitching.",
+                            "Neurology", "Usually benign myokymia."));
+    write_page(root, "cardiology/001.txt",
+               consultation("cardiology/001", "Palpitations", "My heart races at night.",
+                            "Cardiology", "Consider a Holter monitor."));
+    write_page(root, "dermatology/001.txt",
+               consultation("dermatology/001", "Itchy rash", "A red itchy rash on my arm.",
+                            "Dermatology", "Probably contact dermatitis."));
+    write_text(root, "more.jsonl",
+               "{\"id\":\"j1\",\"title\":\"Heartburn\",\"question\":\"Burning in my chest after "
+               "meals\",\"reply\":\"Acid reflux is likely\",\"specialty\":\"Gastroenterology\"}\n"
+               "{\"id\":\"j2\",\"title\":\"Tinnitus\",\"question\":\"Ringing in my ears\","
+               "\"reply\":\"See an ENT\",\"specialty\":\"Otolaryngology\"}\n");
+    write_text(root, "README.md", "not a corpus file");
+}
+
+qaindex::BuildOptions options_for(const fs::path& corpus, const fs::path& db) {
+    qaindex::BuildOptions options;
+    options.corpus = corpus;
+    options.database = db;
+    options.threads = 2;
+    return options;
+}
+
+Xapian::Database open_index(const fs::path& db) { return Xapian::Database(db.string()); }
+
+bool has_entry(const fs::path& db, const std::string& id) {
+    return open_index(db).get_termfreq(schema::term(schema::kId, id)) == 1;
+}
+
+// Rewrites a file so that the change is seen even within one clock tick.
+void touch_later(const fs::path& path) {
+    fs::last_write_time(path, fs::last_write_time(path) + std::chrono::seconds(5));
+}
+
+}  // namespace
+
+TEST_CASE("A first build indexes every entry of every format", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-full");
+    write_corpus(scratch.path() / "corpus");
+    const auto db = scratch.path() / "db";
+    const auto report = qaindex::build_index(options_for(scratch.path() / "corpus", db));
+    CHECK(report.full);
+    CHECK(report.full_reason == "no index yet");
+    CHECK(report.files == 4);
+    CHECK(report.files_read == 4);
+    CHECK(report.read == 5);
+    CHECK(report.added == 5);
+    CHECK(report.skipped == 0);
+    CHECK(report.entries == 5);
+    CHECK(report.index_bytes > 0);
+    CHECK(has_entry(db, "neurology/001"));
+    CHECK(has_entry(db, "j2"));
+    CHECK(qaindex::check_index(db).ok());
+    // The folder is a Xapian stub plus the live generation; no scratch shards are left.
+    std::size_t generations = 0;
+    for (const auto& child : fs::directory_iterator(db)) {
+        if (child.path().filename().string().starts_with("gen-")) {
+            ++generations;
+            CHECK(child.path().filename().string().find("shard") == std::string::npos);
+        }
+    }
+    CHECK(generations == 1);
+}
+
+TEST_CASE("A second build of an unchanged corpus changes nothing", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-unchanged");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+    const auto revision = open_index(db).get_revision();
+    const auto live = qaindex::detail::IndexFolder(db).live_generation();
+
+    const auto report = qaindex::build_index(options_for(corpus, db));
+    CHECK_FALSE(report.full);
+    CHECK(report.files_read == 0);
+    CHECK(report.read == 0);
+    CHECK(report.unchanged == 5);
+    CHECK(report.added + report.updated + report.deleted == 0);
+    CHECK(open_index(db).get_revision() == revision);
+    CHECK(qaindex::detail::IndexFolder(db).live_generation() == live);
+}
+
+TEST_CASE("Incremental builds follow edits, additions and deletions", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-incremental");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+
+    // Edit one page, add one, delete one, drop a record from the JSON Lines file.
+    write_page(corpus, "neurology/001.txt",
+               consultation("neurology/001", "Eyelid twitching", "My left eyelid keeps twitching.",
+                            "Neurology", "Usually benign myokymia; cut down on coffee."));
+    touch_later(corpus / "neurology/001.txt");
+    write_page(corpus, "neurology/002.txt",
+               consultation("neurology/002", "Numb hands", "Pins and needles in my hands.",
+                            "Neurology", "Check for carpal tunnel syndrome."));
+    fs::remove(corpus / "dermatology/001.txt");
+    write_text(corpus, "more.jsonl",
+               "{\"id\":\"j1\",\"title\":\"Heartburn\",\"question\":\"Burning in my chest after "
+               "meals\",\"reply\":\"Acid reflux is likely\",\"specialty\":\"Gastroenterology\"}\n");
+    touch_later(corpus / "more.jsonl");
+
+    const auto report = qaindex::build_index(options_for(corpus, db));
+    CHECK_FALSE(report.full);
+    CHECK(report.files_read == 3);
+    CHECK(report.added == 1);      // neurology/002
+    CHECK(report.updated == 1);    // neurology/001
+    CHECK(report.unchanged == 2);  // cardiology/001 (file unchanged), j1 (re-read, same)
+    CHECK(report.deleted == 2);    // dermatology/001 (file gone), j2 (record gone)
+    CHECK(report.entries == 4);
+    CHECK(has_entry(db, "neurology/002"));
+    CHECK_FALSE(has_entry(db, "dermatology/001"));
+    CHECK_FALSE(has_entry(db, "j2"));
+    CHECK(open_index(db).get_termfreq("left") == 1);
+    CHECK(qaindex::check_index(db).ok());
+
+    SECTION("--rebuild starts over and gives the same index") {
+        auto options = options_for(corpus, db);
+        options.rebuild = true;
+        const auto rebuilt = qaindex::build_index(options);
+        CHECK(rebuilt.full);
+        CHECK(rebuilt.full_reason == "--rebuild");
+        CHECK(rebuilt.entries == 4);
+        CHECK(qaindex::check_index(db).ok());
+    }
+}
+
+TEST_CASE("An entry that moves to another file is kept", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-move");
+    const auto corpus = scratch.path() / "corpus";
+    write_text(corpus, "a.jsonl", "{\"id\":\"x\",\"question\":\"Dry cough for weeks\"}\n");
+    write_text(corpus, "b.jsonl", "{\"id\":\"y\",\"question\":\"Sore throat\"}\n");
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+    write_text(corpus, "a.jsonl", "");
+    write_text(corpus, "b.jsonl",
+               "{\"id\":\"y\",\"question\":\"Sore throat\"}\n"
+               "{\"id\":\"x\",\"question\":\"Dry cough for weeks\"}\n");
+    touch_later(corpus / "a.jsonl");
+    touch_later(corpus / "b.jsonl");
+    const auto report = qaindex::build_index(options_for(corpus, db));
+    CHECK(report.entries == 2);
+    CHECK(has_entry(db, "x"));
+    CHECK(qaindex::check_index(db).ok());
+}
+
+TEST_CASE("Bad input is reported, counted and skipped; the rest is indexed", "[index][build]") {
+    const auto bad = qaindex::test::fixture("bad");
+    REQUIRE(fs::exists(bad));
+    qaindex::test::ScratchDir scratch("build-bad");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    fs::copy(bad, corpus / "bad", fs::copy_options::recursive);
+    const auto db = scratch.path() / "db";
+
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    const auto report = qaindex::build_index(options);
+    CHECK(report.skipped == diagnostics.size());
+    CHECK(report.skipped > 0);
+    std::size_t by_reason = 0;
+    for (const auto& [reason, count] : report.skipped_by_reason) {
+        by_reason += count;
+    }
+    CHECK(by_reason == report.skipped);
+    for (const auto& diagnostic : diagnostics) {
+        CAPTURE(diagnostic.to_string());
+        CHECK(diagnostic.file.find("bad") != std::string::npos);
+        CHECK((diagnostic.line.has_value() || diagnostic.record.has_value() ||
+               diagnostic.problem == qaindex::Problem::BinaryFile ||
+               diagnostic.problem == qaindex::Problem::Unreadable ||
+               diagnostic.problem == qaindex::Problem::Empty));
+    }
+    for (const char* id : {"neurology/001", "cardiology/001", "dermatology/001", "j1", "j2"}) {
+        CHECK(has_entry(db, id));
+    }
+    CHECK(qaindex::check_index(db).ok());
+}
+
+TEST_CASE("Each bad file leaves an existing index unchanged", "[index][build]") {
+    const auto bad = qaindex::test::fixture("bad");
+    REQUIRE(fs::exists(bad));
+    for (const auto& file : fs::directory_iterator(bad)) {
+        if (!file.is_regular_file() || file.path().extension() == ".md") {
+            continue;
+        }
+        CAPTURE(file.path().filename().string());
+        qaindex::test::ScratchDir scratch("build-bad-one");
+        const auto corpus = scratch.path() / "corpus";
+        write_corpus(corpus);
+        const auto db = scratch.path() / "db";
+        qaindex::build_index(options_for(corpus, db));
+        const auto before = open_index(db).get_doccount();
+
+        fs::copy_file(file.path(), corpus / file.path().filename());
+        std::vector<qaindex::Diagnostic> diagnostics;
+        auto options = options_for(corpus, db);
+        options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+        const auto report = qaindex::build_index(options);
+        REQUIRE_FALSE(diagnostics.empty());
+        CHECK_THAT(diagnostics.front().file, Catch::Contains(file.path().filename().string()));
+        CHECK(report.deleted == 0);
+        CHECK(report.updated == 0);
+        // Some bad files still hold good records (a JSON Lines file with one bad line).
+        CHECK(open_index(db).get_doccount() == before + report.added);
+        CHECK(qaindex::check_index(db).ok());
+
+        SECTION("and strict mode fails on it without touching the index") {
+            const auto revision = open_index(db).get_revision();
+            fs::last_write_time(corpus / file.path().filename(),
+                                fs::last_write_time(corpus / file.path().filename()) +
+                                    std::chrono::seconds(5));
+            auto strict = options_for(corpus, db);
+            strict.strict = true;
+            CHECK_THROWS_AS(qaindex::build_index(strict), qaindex::InputError);
+            CHECK(open_index(db).get_revision() == revision);
+            strict.rebuild = true;
+            CHECK_THROWS_AS(qaindex::build_index(strict), qaindex::InputError);
+            CHECK(open_index(db).get_revision() == revision);
+            CHECK(qaindex::check_index(db).ok());
+        }
+    }
+}
+
+TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-duplicates");
+    const auto corpus = scratch.path() / "corpus";
+    write_text(corpus, "a.jsonl", "{\"id\":\"x\",\"question\":\"first\"}\n"
+                                  "{\"id\":\"x\",\"question\":\"second\"}\n");
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, scratch.path() / "db");
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    const auto report = qaindex::build_index(options);
+    CHECK(report.entries == 1);
+    CHECK(report.skipped == 1);
+    REQUIRE(diagnostics.size() == 1);
+    CHECK_THAT(diagnostics.front().message, Catch::Contains("duplicate entry id x"));
+    CHECK(open_index(scratch.path() / "db").get_termfreq("first") == 1);
+}
+
+TEST_CASE("A build while another writer holds the index gets a clear error", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-locked");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+    auto writer = qaindex::IndexWriter::open(db);
+    try {
+        (void)qaindex::build_index(options_for(corpus, db));
+        FAIL("build ran while the index was locked");
+    } catch (const qaindex::IndexError& error) {
+        CHECK_THAT(error.what(), Catch::Contains("being built by another process"));
+    }
+}
+
+TEST_CASE("A build into a folder that is not an index is refused", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-foreign");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    write_text(scratch.path() / "home", "thesis.tex", "precious");
+    CHECK_THROWS_AS(qaindex::build_index(options_for(corpus, scratch.path() / "home")),
+                    qaindex::IndexError);
+    CHECK(fs::exists(scratch.path() / "home" / "thesis.tex"));
+}
+
+TEST_CASE("A missing corpus is an error naming it", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-missing");
+    try {
+        (void)qaindex::build_index(options_for(scratch.path() / "nowhere", scratch.path() / "db"));
+        FAIL("no error");
+    } catch (const qaindex::Error& error) {
+        CHECK_THAT(error.what(), Catch::Contains("nowhere"));
+    }
+}
+
+TEST_CASE("check_index finds broken invariants", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-check");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+    REQUIRE(qaindex::check_index(db).ok());
+    {
+        // A document written behind qaindex's back: no id term, no stored data.
+        Xapian::WritableDatabase raw(db.string(), Xapian::DB_OPEN);
+        Xapian::Document stray;
+        stray.add_term("stray");
+        raw.add_document(stray);
+        raw.commit();
+    }
+    const auto report = qaindex::check_index(db);
+    CHECK_FALSE(report.ok());
+    CHECK(report.entries_checked == 6);
+    CHECK_THAT(report.problems.front(), Catch::Contains("0 id terms"));
+}
+
+TEST_CASE("stats lists specialties and symptoms with counts", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-stats");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+    const auto stats = qaindex::index_stats(db);
+    CHECK(stats.entries == 5);
+    CHECK(stats.specialties.size() == 5);
+    CHECK(stats.last_build.has_value());
+    CHECK(stats.lexicon_fingerprint == qaindex::Lexicon::builtin().fingerprint());
+    std::size_t total = 0;
+    for (const auto& specialty : stats.specialties) {
+        total += specialty.count;
+    }
+    CHECK(total == 5);
+    CHECK_FALSE(stats.top_symptoms.empty());
+    CHECK_THROWS_AS(qaindex::index_stats(scratch.path() / "nothing"), qaindex::IndexError);
+}
+
+TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") {
+    CHECK(qaindex::database_path(fs::path("given")) == fs::path("given"));
+    ::setenv("QAINDEX_DB", "/from/env", 1);
+    CHECK(qaindex::database_path() == fs::path("/from/env"));
+    ::unsetenv("QAINDEX_DB");
+    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
+}
