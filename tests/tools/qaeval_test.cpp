@@ -291,7 +291,7 @@ TEST_CASE("qaeval exit codes and messages", "[eval][tools]") {
     write(qrels, kQrels);
     write(run, kRun);
     write(bad, "q1 Q0 d1 1 2.0 t\nq1 Q0 d2 two 1.0 t\n");
-    const std::string tool = QAINDEX_QAEVAL_PATH;
+    const std::string tool = QAINDEX_TOOL_QAEVAL;
     const auto invoke = [&](const std::string& args) {
         return exit_status("'" + tool + "' " + args + " >'" + out.string() + "' 2>'" +
                            err.string() + "'");
