@@ -2,6 +2,7 @@
 // qaeval: TREC parsing, ranking order, hand-computed metrics, output forms and exit codes.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
