@@ -2,6 +2,7 @@
 // qaeval: TREC parsing, ranking order, hand-computed metrics, output forms and exit codes.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -291,7 +292,7 @@ TEST_CASE("qaeval exit codes and messages", "[eval][tools]") {
     write(qrels, kQrels);
     write(run, kRun);
     write(bad, "q1 Q0 d1 1 2.0 t\nq1 Q0 d2 two 1.0 t\n");
-    const std::string tool = QAINDEX_QAEVAL_PATH;
+    const std::string tool = QAINDEX_TOOL_QAEVAL;
     const auto invoke = [&](const std::string& args) {
         return exit_status("'" + tool + "' " + args + " >'" + out.string() + "' 2>'" +
                            err.string() + "'");
