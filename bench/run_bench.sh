@@ -218,8 +218,9 @@ for i in "${!NAMES[@]}"; do
     time_queries "$name" qaindex "$QUERIES/two_word.txt" search-facets --facets
     time_queries "$name" qaindex "$QUERIES/long_lay.txt" similar --mode similar
     if [[ $name == gen-* ]]; then
-      similar_ids "$corpus" "$RUN/$name.ids.txt"
-      time_queries "$name" qaindex "$RUN/$name.ids.txt" similar-to --mode similar-to
+      mkdir -p "$RUN/ids-$name"
+      similar_ids "$corpus" "$RUN/ids-$name/entry_ids.txt"
+      time_queries "$name" qaindex "$RUN/ids-$name/entry_ids.txt" similar-to --mode similar-to
     fi
   fi
   if ((!KEEP)); then
