@@ -103,6 +103,10 @@ int main(int argc, char** argv) {
     app.add_option("--chinese-share", options.chinese_share, "Share of Chinese consultations")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
+    app.add_option("--typo-rate", options.typo_rate,
+                   "Share of question words misspelt (0: none; 0.003 grows the vocabulary)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 0.5));
     app.add_option(
         "--vocabulary", vocabulary_dir,
         "Corpus to learn English from (default: ../shared/data/medquad, else data/corpus; "

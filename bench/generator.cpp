@@ -809,6 +809,41 @@ Date add_days(Date date, int days) {
 }
 
 // Breaks text into lines every few sentences, as the reference page does.
+// Misspells a share of the words of 4+ ASCII letters: drop, double or swap a letter.
+std::string with_typos(const std::string& text, double rate, Rng& rng) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j])))
+            ++j;
+        if (j == i) {
+            out.push_back(text[i++]);
+            continue;
+        }
+        std::string word = text.substr(i, j - i);
+        if (word.size() >= 4 && rng.chance(rate)) {
+            // Never the first letter: "headache" -> "headace", "haedache", "headdache".
+            const std::size_t at = 1 + rng.below(word.size() - 2);
+            switch (rng.below(3)) {
+                case 0:
+                    word.erase(at, 1);
+                    break;
+                case 1:
+                    word.insert(at, 1, word[at]);
+                    break;
+                default:
+                    std::swap(word[at], word[at + 1]);
+                    break;
+            }
+        }
+        out += word;
+        i = j;
+    }
+    return out;
+}
+
 std::string into_lines(std::string text, Rng& rng) {
     std::size_t sentences = 0;
     std::size_t limit = static_cast<std::size_t>(rng.between(1, 3));
@@ -984,6 +1019,8 @@ Consultation PageGenerator::english(Rng& rng, std::uint64_t /*index*/) const {
     }
     question += ' ';
     question += close;
+    if (options_.typo_rate > 0)
+        question = with_typos(question, options_.typo_rate, rng);
     entry.question = into_lines(std::move(question), rng);
 
     // Replies: 30 to 400 words, clinical phrasing.

@@ -166,6 +166,10 @@ struct GeneratorOptions {
     std::uint64_t seed = 1;
     double malformed_share = 0.002;  ///< share of pages that are broken on purpose
     double chinese_share = 0.05;     ///< share of Chinese consultations
+    /// Share of question words (4+ letters) misspelt the way lay writers do (a letter dropped,
+    /// doubled or swapped). 0 leaves the output exactly as without this option; a small rate
+    /// such as 0.003 makes the vocabulary keep growing with the corpus, as real text does.
+    double typo_rate = 0;
 };
 
 /// Builds consultation number i of a corpus, the same for a given seed whatever the order
