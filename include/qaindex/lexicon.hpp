@@ -50,7 +50,8 @@ struct Specialty {
 };
 
 /// Phrases that mean the same thing, clinical and lay (synonyms.tsv, plus every symptom's
-/// and condition's names).
+/// and condition's names). For a symptom or condition, clinical holds its name and clinical
+/// forms, lay its lay forms, misspellings and Chinese forms.
 struct SynonymGroup {
     std::vector<std::string> clinical;  ///< "myocardial infarction"
     std::vector<std::string> lay;       ///< "heart attack"
@@ -80,10 +81,14 @@ struct Mention {
 /// ("ringing in my ears" matches "ringing in the ears").
 class Lexicon {
 public:
-    /// The lexicon compiled into the library from data/lexicon/.
+    /// The lexicon compiled into the library from data/lexicon/, parsed on first use
+    /// (thread-safe). Throws InputError if the compiled-in files are malformed.
     [[nodiscard]] static const Lexicon& builtin();
     /// Reads symptoms.tsv, conditions.tsv, specialties.tsv and synonyms.tsv from dir.
-    /// Throws InputError naming file and line for a malformed row.
+    /// Throws InputError naming file and line for a malformed row: wrong header or cell
+    /// count, invalid UTF-8, empty or duplicate id, unknown parent or parent cycle, a
+    /// specialty that specialties.tsv does not know, a specialty alias naming two
+    /// specialties, a phrase of nothing but stop words; or naming the file it cannot read.
     [[nodiscard]] static Lexicon load(const std::filesystem::path& dir);
 
     ~Lexicon();
@@ -97,7 +102,9 @@ public:
     [[nodiscard]] const std::vector<Specialty>& specialties() const;
     [[nodiscard]] const std::vector<SynonymGroup>& synonym_groups() const;
 
-    /// A symptom by id or by any of its names or forms ("facial twitching", 抽搐).
+    /// A symptom by id (exact) or by any of its names or forms ("facial twitching",
+    /// "Twitching of the face", 抽搐), compared as find_mentions compares phrases. nullptr if
+    /// none; where two symptoms share a form, the first in the file.
     [[nodiscard]] const Symptom* find_symptom(std::string_view id_or_name) const;
     /// A condition by id or by any of its names or forms.
     [[nodiscard]] const Condition* find_condition(std::string_view id_or_name) const;
@@ -105,18 +112,33 @@ public:
     [[nodiscard]] std::vector<std::string> symptom_ancestors(std::string_view id) const;
 
     /// The canonical specialty for any form of it: "neurologist", "Dept. of Neurology",
-    /// "neuro", 神經內科 -> "Neurology". nullopt if unknown.
+    /// "neuro", 神經內科 -> "Neurology". Case, script, punctuation, stop words and the words
+    /// dept, department, division, clinic, service, section, unit, center, 门诊, 科室 do not
+    /// matter; the rest must equal a name, alias or Chinese form. nullopt if unknown.
     [[nodiscard]] std::optional<std::string> canonical_specialty(std::string_view text) const;
 
     /// The symptoms and conditions mentioned in analysed text (tokens from an Analyzer with
-    /// default options), longest match first, negation marked.
+    /// default options), in text order, negation marked. Where candidate phrases overlap the
+    /// longest (most words, then widest) wins; a phrase naming several concepts yields one
+    /// Mention each, with the same range. Between two words of a phrase the text may hold up
+    /// to 3 stop words, none starting a clause.
+    ///
+    /// Negated: a cue (no, not, never, without, denies, don't, negative for, free of,
+    /// absence of, 没有, 无, 否认, 未 ...) before the mention in the same clause, with at most
+    /// 3 stop words or filler words (history, any, signs, experiencing ...) in between; a
+    /// mention right after a negated one ("no fever or cough"); and comma lists ("denies
+    /// fever, chills, or night sweats"). "no improvement in my headache" is not negated.
+    /// Cues after the mention are not recognised. Details: lib/lexicon/negation.cpp.
     [[nodiscard]] std::vector<Mention> find_mentions(const std::vector<Token>& tokens) const;
 
     /// Every group of equivalent phrases, each phrase analysed into unstemmed terms joined by
-    /// single spaces (the form written to the index's synonym table).
+    /// single spaces, stop words and Compound tokens left out ("x-ray image" -> "x ray
+    /// image"): the form written to the index's synonym table. Duplicates are merged and
+    /// groups with fewer than two distinct phrases left out.
     [[nodiscard]] std::vector<std::vector<std::string>> analysed_synonym_groups() const;
 
-    /// A short fingerprint of the lexicon's content (changes when any file changes).
+    /// A short fingerprint of the lexicon's content (changes when any file changes): 16 hex
+    /// digits of a 64-bit FNV-1a hash of the four files' bytes.
     [[nodiscard]] std::string fingerprint() const;
 
 private:

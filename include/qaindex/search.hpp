@@ -63,6 +63,7 @@ struct Explanation {
     std::vector<MatchedTerm> matched;
     std::vector<std::string> synonyms;  ///< expansions that matched: "twitching -> myokymia"
     std::vector<std::string> symptoms;  ///< symptoms shared with the query
+    std::vector<std::string> conditions;  ///< conditions shared with the query
     std::optional<std::string> specialty;  ///< set if the specialty matched the query's
 
     bool operator==(const Explanation&) const = default;
@@ -111,6 +112,7 @@ struct SearchResults {
     std::vector<FacetCounts> facets;
     std::optional<std::string> suggestion;  ///< "Did you mean": the corrected query
     std::vector<std::string> symptoms;      ///< symptoms recognised in the query
+    std::vector<std::string> conditions;    ///< conditions recognised in the query
     std::vector<std::string> expansions;    ///< synonym expansions applied to the query
     bool plain_words = false;  ///< the query syntax was rejected and words were searched
 

@@ -26,7 +26,10 @@ public:
     /// Throws IndexError if it is missing or not a qaindex index.
     [[nodiscard]] static Searcher open(const std::filesystem::path& database,
                                        const Lexicon* lexicon = nullptr);
-    /// Searches what writer holds, committed or not (same thread as the writer only).
+    /// Searches what writer holds, committed or not (same thread as the writer only, and not
+    /// beyond the writer's lifetime). lexicon nullptr means the writer's lexicon. An
+    /// in-memory index has no spelling table: suggestions then come from the lexicon's
+    /// misspellings only.
     [[nodiscard]] static Searcher open(const IndexWriter& writer, const Lexicon* lexicon = nullptr);
 
     ~Searcher();

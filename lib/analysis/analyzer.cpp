@@ -243,7 +243,7 @@ struct Analyzer::Impl {
                 all_upper = false;
                 ++letters;
             } else if (u[i] >= 0x80) {
-                all_upper = false;  // non-Latin letters: no abbreviation rule
+                all_upper = false;  // accented or non-Latin letters: no abbreviation rule
             }
         }
         piece.abbreviation = all_upper && letters >= 2 && letters <= 5;
@@ -339,8 +339,11 @@ struct Analyzer::Impl {
                 continue;
             }
             std::size_t chain_end = w;
+            // Number-number is a range or a date ("5-10 mg", "2005-03-09"), not one word.
             while (plain(chain_end) && chain_end + 1 < n && gaps_after[chain_end].hyphen &&
-                   plain(chain_end + 1)) {
+                   plain(chain_end + 1) &&
+                   !(pieces[chain_end].kind == TokenKind::Number &&
+                     pieces[chain_end + 1].kind == TokenKind::Number)) {
                 ++chain_end;
             }
             if (chain_end > w) {  // "x-ray", "follow-up", "COVID-19"

@@ -1,2 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
 # Sources of the search module (explicit list, no globbing).
+target_sources(qaindex PRIVATE
+  search/boost_source.cpp
+  search/facets.cpp
+  search/free_text.cpp
+  search/lexicon_index.cpp
+  search/query_builder.cpp
+  search/query_parser.cpp
+  search/question_words.cpp
+  search/related.cpp
+  search/searcher.cpp
+  search/similar.cpp
+  search/snippets.cpp)

@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: Apache-2.0
+# Ranking-quality evaluation programs: the qaindex runner and the plain-Xapian BM25 baseline.
+# Both write TREC runs that tools/qaeval scores; bench/eval/run_eval.sh drives them.
+option(QAINDEX_EVAL_RUNNER "Build qaindex_eval_run (links qaindex's Searcher)" ON)
+find_package(CLI11 REQUIRED)
+
+add_executable(qaindex_xapian_bm25_run ${CMAKE_CURRENT_LIST_DIR}/xapian_bm25_run.cpp)
+qaindex_set_warnings(qaindex_xapian_bm25_run)
+target_link_libraries(qaindex_xapian_bm25_run
+  PRIVATE Xapian::Xapian nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt)
+
+if(QAINDEX_EVAL_RUNNER AND TARGET qaindex_cli)
+  add_executable(qaindex_eval_run ${CMAKE_CURRENT_LIST_DIR}/eval_run.cpp)
+  qaindex_set_warnings(qaindex_eval_run)
+  target_link_libraries(qaindex_eval_run PRIVATE qaindex::qaindex qaindex_cli fmt::fmt)
+endif()

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// qaindex_eval_run: runs queries.tsv through qaindex's search or Similar Q&A; writes a TREC run.
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "common/cli.hpp"
+#include "qaindex/errors.hpp"
+#include "qaindex/search.hpp"
+#include "qaindex/searcher.hpp"
+#include "trec_io.hpp"
+
+int main(int argc, char** argv) {
+    namespace cli = qaindex::cli;
+    CLI::App app{
+        "Runs each query of queries.tsv ('qid<TAB>text') through an index and writes "
+        "a TREC run ('qid Q0 docid rank score tag') to standard output. A query that "
+        "fails is reported on stderr and gets no lines (qaeval scores it 0).",
+        "qaindex_eval_run"};
+    std::filesystem::path database;
+    std::filesystem::path queries_path;
+    std::string mode = "search";
+    std::size_t limit = 100;
+    std::string tag;
+    app.add_option("--db", database, "index folder")->required();
+    app.add_option("--queries", queries_path, "queries.tsv")->required();
+    app.add_option("--mode", mode, "search: Searcher::search(); similar-to: Searcher::similar()")
+        ->check(CLI::IsMember({"search", "similar-to"}));
+    app.add_option("--limit", limit, "results per query (default 100)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
+    app.add_option("--tag", tag, "run tag, the sixth field (default: qaindex-MODE)");
+
+    return cli::run(app, argc, argv, [&] {
+        if (tag.empty()) {
+            tag = "qaindex-" + mode;
+        }
+        std::vector<qaindex::bench::Query> queries;
+        try {
+            queries = qaindex::bench::read_queries(queries_path);
+        } catch (const std::runtime_error& e) {
+            throw qaindex::UsageError(e.what());
+        }
+        auto searcher = qaindex::Searcher::open(database);
+        std::size_t failed = 0;
+        for (const auto& query : queries) {
+            qaindex::SearchResults results;
+            try {
+                if (mode == "search") {
+                    results =
+                        searcher.search(qaindex::SearchRequest{.text = query.text, .limit = limit});
+                } else {
+                    results = searcher.similar(
+                        qaindex::SimilarRequest{.text = query.text, .limit = limit});
+                }
+            } catch (const qaindex::Error& e) {
+                fmt::print(stderr, "qaindex_eval_run: query {}: {}\n", query.qid, e.what());
+                ++failed;
+                continue;
+            }
+            std::size_t rank = 0;
+            for (const qaindex::Hit& hit : results.hits) {
+                qaindex::bench::write_run_line(stdout, query.qid, hit.id.value, ++rank, hit.score,
+                                               tag);
+            }
+        }
+        if (failed > 0) {
+            fmt::print(stderr, "qaindex_eval_run: {} of {} queries failed\n", failed,
+                       queries.size());
+        }
+        return cli::kOk;
+    });
+}

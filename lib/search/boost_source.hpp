@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// TermBoostSource: a posting source that gives every document holding one term the term's idf.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace qaindex::detail {
+
+/// Weights the documents holding term (a boolean term: symptom, condition, specialty) by the
+/// term's BM25 idf, so that agreeing on a rare concept counts more than on a common one.
+/// Boolean terms carry no within-document frequency, so BM25 itself gives them no weight;
+/// scale the result with OP_SCALE_WEIGHT and combine it with OP_AND_MAYBE so that it only
+/// reorders what the words matched.
+class TermBoostSource : public Xapian::PostingSource {
+public:
+    explicit TermBoostSource(std::string term);
+
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return frequency_; }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return frequency_; }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return frequency_; }
+    [[nodiscard]] double get_weight() const override { return weight_; }
+    [[nodiscard]] Xapian::docid get_docid() const override { return *position_; }
+    void next(double min_weight) override;
+    void skip_to(Xapian::docid docid, double min_weight) override;
+    [[nodiscard]] bool at_end() const override { return started_ && position_ == end_; }
+    [[nodiscard]] TermBoostSource* clone() const override;
+    [[nodiscard]] std::string name() const override { return "qaindex::TermBoostSource"; }
+    void init(const Xapian::Database& database) override;
+
+    /// BM25's idf of a term held by frequency of documents documents (never below 0.1).
+    [[nodiscard]] static double idf(double documents, double frequency);
+
+private:
+    void start();
+
+    std::string term_;
+    Xapian::Database database_;
+    Xapian::PostingIterator position_;
+    Xapian::PostingIterator end_;
+    Xapian::doccount frequency_ = 0;
+    double weight_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace qaindex::detail

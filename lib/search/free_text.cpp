@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: Apache-2.0
+// Free words to weighted query terms: what a long lay question really asks, and its synonyms.
+#include "search/free_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "index/schema.hpp"
+#include "search/ranking.hpp"
+
+namespace qaindex::detail {
+namespace {
+
+// Consultation boilerplate: the polite frame around a question, present in thousands of
+// questions and about none of them. Matched as whole phrases (stop words included) so that
+// "know" survives in "I don't know why my hand shakes" but not in "I would like to know".
+constexpr std::string_view kBoilerplatePhrases[] = {
+    "i would like to know", "i would like to ask", "i would like to get", "i'd like to know",
+    "i like to know", "i want to know", "i wanted to know", "i need to know",
+    "i would like information", "i would like more information", "i was wondering",
+    "i am wondering", "i'm wondering", "just wondering", "could you please", "can you please",
+    "would you please", "could you tell me", "can you tell me", "please tell me",
+    "please let me know", "let me know", "please help", "please advise", "please reply",
+    "thank you", "thanks in advance", "in advance", "many thanks", "hello doctor",
+    "hello doctors", "hi doctor", "dear doctor", "dear sir", "dear madam", "good morning",
+    "good afternoon", "good evening", "more information", "any information",
+    "some information", "further information", "information on", "information about",
+    "my name is", "i have a question", "my question is", "i have some questions",
+    "a question about", "i am writing", "i'm writing",
+};
+
+// Courtesy words dropped wherever they appear (in text that has other words).
+constexpr std::string_view kCourtesyWords[] = {
+    "hello", "hi",       "hey",     "dear",       "thanks",     "thank",     "please",
+    "regards", "sincerely", "kindly", "appreciate", "appreciated", "greetings", "sir",
+    "madam",   "director", "wondering",
+};
+
+bool ends_sentence(std::string_view between) {
+    return between.find_first_of(".?!;\n") != std::string_view::npos;
+}
+
+bool searchable(const Token& token) {
+    return !token.term.empty() && token.term.size() <= schema::kMaxTermBytes;
+}
+
+std::string stem_term(std::string_view stem) {
+    std::string term(schema::kStem);
+    term += stem;
+    return term;
+}
+
+bool contains_all(const std::vector<std::string>& list, const std::vector<std::string>& values) {
+    return std::all_of(values.begin(), values.end(), [&](const std::string& value) {
+        return std::find(list.begin(), list.end(), value) != list.end();
+    });
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) {
+        list.push_back(value);
+    }
+}
+
+}  // namespace
+
+Xapian::Query Expansion::query() const {
+    if (!stem_term.empty()) {
+        return Xapian::Query(stem_term);
+    }
+    return Xapian::Query(exact ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
+                         terms.end(), static_cast<Xapian::termcount>(window));
+}
+
+bool Expansion::matched_by(const std::vector<std::string>& matching) const {
+    auto has = [&](const std::string& term) {
+        return std::find(matching.begin(), matching.end(), term) != matching.end();
+    };
+    if (!stem_term.empty()) {
+        return has(stem_term);
+    }
+    return std::all_of(terms.begin(), terms.end(), has);
+}
+
+Xapian::Query ExpansionGroup::query() const {
+    std::vector<Xapian::Query> parts;
+    parts.reserve(alternatives.size());
+    for (const Expansion& alternative : alternatives) {
+        parts.push_back(alternative.query());
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()), weight);
+}
+
+Xapian::Query FreeTextQuery::query() const {
+    std::vector<Xapian::Query> parts;
+    parts.reserve(terms.size() + expansions.size());
+    for (const WeightedTerm& term : terms) {
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+    }
+    for (const ExpansionGroup& group : expansions) {
+        if (!group.alternatives.empty()) {
+            parts.push_back(group.query());
+        }
+    }
+    if (parts.empty()) {
+        return {};
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
+                                   const LexiconIndex& index)
+    : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {
+    // Analysed with the query's own analyzer, so the phrases match whatever it does with
+    // apostrophes and case.
+    for (const std::string_view phrase : kBoilerplatePhrases) {
+        std::vector<std::string> terms;
+        for (const Token& token : analyzer_.analyze(phrase)) {
+            if (token.kind != TokenKind::Compound) {
+                terms.push_back(token.term);
+            }
+        }
+        if (!terms.empty()) {
+            boilerplate_.push_back(std::move(terms));
+        }
+    }
+    for (const std::string_view word : kCourtesyWords) {
+        boilerplate_.push_back({analyzer_.normalize(word)});
+    }
+}
+
+void FreeTextAnalyzer::mark_boilerplate(const std::vector<Token>& tokens,
+                                        std::vector<bool>& dropped) const {
+    std::vector<std::size_t> words;  // indexes of non-compound tokens
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Compound) {
+            words.push_back(i);
+        }
+    }
+    for (std::size_t start = 0; start < words.size(); ++start) {
+        for (const auto& phrase : boilerplate_) {
+            if (start + phrase.size() > words.size()) {
+                continue;
+            }
+            bool match = true;
+            for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+                match = tokens[words[start + k]].term == phrase[k];
+            }
+            if (!match) {
+                continue;
+            }
+            // The phrase and any compound tokens sharing its positions.
+            const auto first = tokens[words[start]].position;
+            const auto last = tokens[words[start + phrase.size() - 1]].position;
+            for (std::size_t i = 0; i < tokens.size(); ++i) {
+                if (tokens[i].position >= first && tokens[i].position <= last) {
+                    dropped[i] = true;
+                }
+            }
+        }
+    }
+}
+
+FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Database& db,
+                                        bool expand, bool spelling) {
+    FreeTextQuery out;
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const std::size_t count = tokens.size();
+
+    std::vector<bool> dropped(count, false);
+    mark_boilerplate(tokens, dropped);
+    auto content = [&](std::size_t i) {
+        return !tokens[i].stopword && !dropped[i] && searchable(tokens[i]);
+    };
+    auto has_content = [&] {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (content(i)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    bool any_content = has_content();
+    if (!any_content) {
+        // Nothing but courtesy ("thank you"): search it rather than nothing.
+        std::fill(dropped.begin(), dropped.end(), false);
+        any_content = has_content();
+    }
+
+    std::vector<double> weight(count, 1.0);
+
+    // The subject line of a pasted question: a short first sentence followed by more.
+    std::size_t subject_end = 0;
+    std::size_t subject_words = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0 && ends_sentence(text.substr(tokens[i - 1].end,
+                                               tokens[i].begin - tokens[i - 1].end))) {
+            subject_end = i;
+            break;
+        }
+        if (tokens[i].kind != TokenKind::Compound) {
+            ++subject_words;
+        }
+    }
+    if (subject_end > 0 && subject_words <= ranking::kSubjectMaxWords) {
+        bool more = false;
+        for (std::size_t i = subject_end; i < count && !more; ++i) {
+            more = content(i);
+        }
+        for (std::size_t i = 0; more && i < subject_end; ++i) {
+            weight[i] *= 1.0 + ranking::kSubjectBoost;
+        }
+    }
+
+    if (expand) {
+        out.mentions = lexicon_.find_mentions(tokens);
+        for (const Mention& mention : out.mentions) {
+            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
+                weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
+            }
+        }
+    }
+
+    // One weight per stem: its strongest occurrence, plus a little per repetition.
+    struct StemWeight {
+        double weight = 0;
+        std::size_t occurrences = 0;
+        std::size_t first = 0;
+    };
+    std::map<std::string, StemWeight> stems;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!content(i) && any_content) {
+            continue;
+        }
+        if (!searchable(tokens[i])) {
+            continue;
+        }
+        // Text of nothing but stop words ("to be or not to be") searches their exact forms.
+        const std::string term = any_content ? stem_term(tokens[i].stem) : tokens[i].term;
+        StemWeight& entry = stems[term];
+        if (entry.occurrences == 0) {
+            entry.first = i;
+        }
+        entry.weight = std::max(entry.weight, weight[i]);
+        ++entry.occurrences;
+    }
+
+    // Misspellings: the lexicon's known ones are searched and suggested; the index's spelling
+    // table is asked about words the index has never seen, suggested for short queries, and
+    // searched for long words only (see ranking::kAutoCorrectMinLength).
+    std::size_t content_words = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        content_words += content(i) && tokens[i].kind != TokenKind::Compound ? 1U : 0U;
+    }
+    std::set<std::string> checked;
+    for (std::size_t i = 0; i < count && any_content; ++i) {
+        const Token& token = tokens[i];
+        if (!content(i) || token.kind != TokenKind::Word || token.term.size() < 3 ||
+            !checked.insert(token.term).second) {
+            continue;
+        }
+        Correction correction{.written = std::string(text.substr(token.begin, token.end - token.begin))};
+        if (const std::string* known = index_.correction(token.term)) {
+            correction.corrected = *known;
+            correction.searched = true;
+        } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
+                   db.get_termfreq(token.term) == 0) {
+            correction.corrected = db.get_spelling_suggestion(token.term, 2);
+            // A different first letter is rarely a typo ("years" -> "ears").
+            if (correction.corrected.empty() || correction.corrected.front() != token.term.front()) {
+                continue;
+            }
+            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
+            if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
+                continue;
+            }
+        }
+        if (correction.corrected.empty() || correction.corrected == token.term) {
+            continue;
+        }
+        if (correction.searched) {
+            StemWeight& entry = stems[stem_term(analyzer_.stem(correction.corrected))];
+            entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
+            entry.first = entry.occurrences == 0 ? i : entry.first;
+            ++entry.occurrences;
+        }
+        out.corrections.push_back(std::move(correction));
+    }
+
+    // Keep the strongest words of a long question, by weight x idf.
+    const double documents = std::max<double>(1.0, db.get_doccount());
+    struct Ranked {
+        WeightedTerm term;
+        double strength = 0;
+        std::size_t first = 0;
+    };
+    std::vector<Ranked> ranked;
+    for (const auto& [term, entry] : stems) {
+        const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
+        const double w = entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
+        // A word no entry holds matches nothing and must not take a strong word's place.
+        const double frequency = db.get_termfreq(term);
+        const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
+        ranked.push_back({{term, w}, strength, entry.first});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
+    });
+    if (ranked.size() > ranking::kMaxQueryTerms) {
+        ranked.resize(ranking::kMaxQueryTerms);
+    }
+    std::map<std::string, double> kept;
+    for (const Ranked& r : ranked) {
+        out.terms.push_back(r.term);
+        kept[r.term.term] = r.term.weight;
+        const std::string& term = r.term.term;
+        add_unique(out.highlight_stems,
+                   term.starts_with(schema::kStem) ? term.substr(schema::kStem.size()) : term);
+    }
+    if (!expand || !any_content) {
+        return out;
+    }
+
+    // The mean weight of the user's content words in tokens [first, last]: a group of
+    // alternatives is searched as one term (OP_SYNONYM), so it weighs like one of them.
+    auto user_weight = [&](std::size_t first, std::size_t last) {
+        double sum = 0;
+        std::size_t words_seen = 0;
+        for (std::size_t i = first; i <= last && i < count; ++i) {
+            if (content(i) && tokens[i].kind != TokenKind::Compound) {
+                const auto it = kept.find(stem_term(tokens[i].stem));
+                sum += it == kept.end() ? weight[i] : it->second;
+                ++words_seen;
+            }
+        }
+        return words_seen == 0 ? 0.0 : sum / static_cast<double>(words_seen);
+    };
+    auto user_stems = [&](std::size_t first, std::size_t last) {
+        std::vector<std::string> found;
+        for (std::size_t i = first; i <= last && i < count; ++i) {
+            if (content(i) && tokens[i].kind != TokenKind::Compound) {
+                found.push_back(tokens[i].stem);
+            }
+        }
+        return found;
+    };
+    std::set<std::string> expanded;  // keys of phrases already searched
+    std::vector<bool> covered(count, false);
+    // The alternatives of a run of user words among phrases: those not holding all of the
+    // user's words ("hypertension" -> "arterial hypertension" would only reward them twice).
+    auto add_group = [&](std::size_t first, std::size_t last,
+                         const std::vector<SynonymPhrase>& phrases) {
+        const std::vector<std::string> own = user_stems(first, last);
+        ExpansionGroup group{
+            .from = std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)),
+            .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        for (const SynonymPhrase& phrase : phrases) {
+            if (group.alternatives.size() >= ranking::kMaxExpansionsPerMatch) {
+                break;
+            }
+            if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
+                !expanded.insert(phrase.key).second) {
+                continue;
+            }
+            Expansion expansion{.to = phrase.text};
+            if (phrase.terms.size() == 1) {
+                // One- and two-letter forms ("mi", "ms") mean too many things.
+                if (phrase.terms.front().size() <= 2) {
+                    continue;
+                }
+                expansion.stem_term = stem_term(phrase.stems.front());
+            } else if (phrase.stems.size() == 1) {
+                expansion.terms = phrase.terms;  // "working out": the stop word matters
+                expansion.exact = true;
+                expansion.window = phrase.terms.size();
+            } else {
+                for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
+                    if (!phrase.stopword[t]) {
+                        expansion.terms.push_back(phrase.terms[t]);
+                    }
+                }
+                expansion.window = phrase.terms.size() + 1;
+            }
+            for (const std::string& stem : phrase.stems) {
+                add_unique(out.highlight_stems, stem);
+            }
+            group.alternatives.push_back(std::move(expansion));
+        }
+        if (!group.alternatives.empty() && group.weight > 0) {
+            out.expansions.push_back(std::move(group));
+        }
+        std::fill(covered.begin() + static_cast<std::ptrdiff_t>(first),
+                  covered.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
+    };
+
+    // Symptoms and conditions the lexicon's matcher found: all their forms, lay and clinical.
+    for (const Mention& mention : out.mentions) {
+        if (mention.negated || mention.last_token >= count || covered[mention.first_token] ||
+            covered[mention.last_token]) {
+            continue;
+        }
+        const auto* forms = index_.concept_forms(mention.kind, mention.id);
+        if (forms != nullptr) {
+            add_group(mention.first_token, mention.last_token, *forms);
+        }
+    }
+
+    // Word synonyms (synonyms.tsv): runs of words matching a phrase exactly, stop words
+    // included, longest first.
+    std::vector<std::size_t> words;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (tokens[i].kind != TokenKind::Compound && !dropped[i] && searchable(tokens[i])) {
+            words.push_back(i);
+        }
+    }
+    for (std::size_t start = 0; start < words.size();) {
+        std::size_t matched = 0;
+        if (!tokens[words[start]].stopword && !covered[words[start]]) {
+            for (std::size_t length = std::min(index_.longest_phrase(), words.size() - start);
+                 length > 0 && matched == 0; --length) {
+                std::string key;
+                bool usable = true;
+                for (std::size_t k = 0; k < length && usable; ++k) {
+                    const Token& token = tokens[words[start + k]];
+                    if (k > 0) {
+                        const Token& previous = tokens[words[start + k - 1]];
+                        usable = !covered[words[start + k]] && token.position == previous.position + 1 &&
+                                 !ends_sentence(text.substr(previous.end, token.begin - previous.end));
+                        key += ' ';
+                    }
+                    key += token.stopword ? token.term : token.stem;
+                }
+                const auto* groups = usable ? index_.groups_of(key) : nullptr;
+                if (groups == nullptr) {
+                    continue;
+                }
+                matched = length;
+                std::vector<SynonymPhrase> phrases;
+                for (const std::size_t group : *groups) {
+                    for (const SynonymPhrase& phrase : index_.group(group)) {
+                        if (phrase.key != key) {
+                            phrases.push_back(phrase);
+                        }
+                    }
+                }
+                add_group(words[start], words[start + length - 1], phrases);
+            }
+        }
+        start += matched > 0 ? matched : 1;
+    }
+
+    // Question kinds: "is there a cure" also looks for "treat", "treatment", "therapy".
+    for (const QuestionKindMatch& match : question_words_.find(tokens, dropped)) {
+        const QuestionKind& kind = question_words_.kinds()[match.kind];
+        double trigger_weight = 1.0;
+        for (std::size_t i = match.first; i <= match.last; ++i) {
+            const auto it = kept.find(stem_term(tokens[i].stem));
+            if (it != kept.end()) {
+                trigger_weight = std::max(trigger_weight, it->second);
+            }
+        }
+        ExpansionGroup group{.from = std::string(text.substr(
+                                 tokens[match.first].begin,
+                                 tokens[match.last].end - tokens[match.first].begin)),
+                             .weight = ranking::kQuestionKindWeight * trigger_weight};
+        for (std::size_t k = 0; k < kind.stems.size(); ++k) {
+            const std::string term = stem_term(kind.stems[k]);
+            if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
+                continue;
+            }
+            group.alternatives.push_back({.to = kind.words[k], .stem_term = term});
+            add_unique(out.highlight_stems, kind.stems[k]);
+        }
+        if (!group.alternatives.empty()) {
+            out.expansions.push_back(std::move(group));
+        }
+    }
+
+    // Specialties named in the text ("neurologist", "ear nose and throat").
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!content(i) || tokens[i].kind != TokenKind::Word) {
+            continue;
+        }
+        std::string phrase;
+        for (std::size_t k = i; k < count && k < i + 4; ++k) {
+            if (tokens[k].kind == TokenKind::Compound) {
+                continue;
+            }
+            if (!phrase.empty()) {
+                phrase += ' ';
+            }
+            phrase += tokens[k].term;
+            if (tokens[k].stopword) {
+                continue;
+            }
+            if (const auto specialty = lexicon_.canonical_specialty(phrase)) {
+                add_unique(out.named_specialties, *specialty);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace qaindex::detail

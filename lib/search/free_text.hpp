@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// Free words to weighted query terms: boilerplate, subject line, mentions, synonyms, spelling.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qaindex/analyzer.hpp"
+#include "qaindex/lexicon.hpp"
+#include "search/lexicon_index.hpp"
+#include "search/question_words.hpp"
+
+namespace qaindex::detail {
+
+/// A query term with its weight factor (OP_SCALE_WEIGHT).
+struct WeightedTerm {
+    std::string term;  ///< as indexed: "Z" + stem
+    double weight = 1;
+};
+
+/// One alternative wording searched for the user's words.
+struct Expansion {
+    std::string to;                  ///< as the lexicon writes it: "tinnitus"
+    std::string stem_term;           ///< "Z" + stem for one word
+    std::vector<std::string> terms;  ///< otherwise the unprefixed words, in order
+    bool exact = false;              ///< terms form an exact phrase (stop words included)
+    std::size_t window = 0;          ///< OP_NEAR window when not exact
+
+    [[nodiscard]] Xapian::Query query() const;
+    /// Whether a document matching all of matching (its matching query terms) matched this.
+    [[nodiscard]] bool matched_by(const std::vector<std::string>& matching) const;
+};
+
+/// The alternatives of one run of the user's words, searched as one term (OP_SYNONYM): a
+/// document saying "tinnitus" and "ringing in the ears" gains no more than one saying either.
+struct ExpansionGroup {
+    std::string from;  ///< the user's words: "ringing in my ears"
+    std::vector<Expansion> alternatives;
+    double weight = 0;
+
+    [[nodiscard]] Xapian::Query query() const;
+    /// "ringing in my ears -> tinnitus" for alternative i.
+    [[nodiscard]] std::string describe(std::size_t i) const {
+        return from + " -> " + alternatives[i].to;
+    }
+};
+
+/// A misspelled word and its correction.
+struct Correction {
+    std::string written;    ///< as written in the query
+    std::string corrected;  ///< normalised correct word
+    bool searched = false;  ///< also added to the query (not only suggested)
+};
+
+/// What a run of free words asks for.
+struct FreeTextQuery {
+    std::vector<WeightedTerm> terms;   ///< the user's words, strongest first
+    std::vector<ExpansionGroup> expansions;
+    std::vector<Mention> mentions;     ///< symptoms and conditions named (negated ones too)
+    std::vector<Correction> corrections;
+    std::vector<std::string> named_specialties;  ///< canonical specialties the words name
+    std::vector<std::string> highlight_stems;    ///< stems to highlight in snippets
+
+    /// OR of the weighted terms and expansions; an empty Query if there are none.
+    [[nodiscard]] Xapian::Query query() const;
+    [[nodiscard]] bool empty() const { return terms.empty() && expansions.empty(); }
+};
+
+/// Turns free words into a FreeTextQuery. Holds what every query reuses; one per Searcher.
+class FreeTextAnalyzer {
+public:
+    FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon, const LexiconIndex& index);
+
+    /// Analyses text against db (idf, spelling). expand: add synonyms and concept data.
+    /// spelling: ask db's spelling table for words the index lacks (disk indexes only).
+    [[nodiscard]] FreeTextQuery analyse(std::string_view text, const Xapian::Database& db,
+                                        bool expand, bool spelling);
+
+private:
+    void mark_boilerplate(const std::vector<Token>& tokens, std::vector<bool>& dropped) const;
+
+    Analyzer& analyzer_;
+    const Lexicon& lexicon_;
+    const LexiconIndex& index_;
+    std::vector<std::vector<std::string>> boilerplate_;  // phrases as analysed terms
+    QuestionWords question_words_;
+};
+
+}  // namespace qaindex::detail

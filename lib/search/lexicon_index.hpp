@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// LexiconIndex: the lexicon arranged for query expansion: concept forms, word synonyms, misspellings.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "qaindex/analyzer.hpp"
+#include "qaindex/lexicon.hpp"
+
+namespace qaindex::detail {
+
+/// One phrase of the lexicon, analysed once.
+struct SynonymPhrase {
+    std::vector<std::string> terms;  ///< unstemmed terms, stop words included
+    std::vector<bool> stopword;      ///< per term
+    std::vector<std::string> stems;  ///< stems of the non-stop terms
+    std::string key;  ///< how it is looked up: stems of non-stop terms, stop words as
+                      ///< written, joined by ' ' ("work out", "ring in the ear")
+    std::string content_key;  ///< stems of the non-stop terms only ("ring ear")
+    std::string text;         ///< the phrase as written in the lexicon
+};
+
+/// The lexicon arranged for query expansion, built once per lexicon, immutable:
+///  * every form of every symptom and condition (name, clinical and lay names, Chinese), to
+///    expand a mention the lexicon's own matcher found;
+///  * the groups of synonyms.tsv (word-level synonyms: "renal" = "kidney"), keyed by their
+///    exact analysed form so that a run of query words finds its group with one lookup;
+///  * the lexicon's misspellings, word by word ("twiching" -> "twitching").
+class LexiconIndex {
+public:
+    /// The index of Lexicon::builtin(), built on first use (thread-safe).
+    [[nodiscard]] static std::shared_ptr<const LexiconIndex> of_builtin();
+    /// The index of lexicon (for a lexicon other than the builtin one), built now.
+    [[nodiscard]] static std::shared_ptr<const LexiconIndex> build(const Lexicon& lexicon);
+
+    /// The forms of a symptom or condition by its id; nullptr if unknown.
+    [[nodiscard]] const std::vector<SynonymPhrase>* concept_forms(ConceptKind kind,
+                                                                  const std::string& id) const;
+    /// The word-synonym groups holding a phrase with this key.
+    [[nodiscard]] const std::vector<std::size_t>* groups_of(const std::string& key) const;
+    /// The phrases of one word-synonym group.
+    [[nodiscard]] const std::vector<SynonymPhrase>& group(std::size_t index) const {
+        return groups_[index];
+    }
+    /// The longest word-synonym phrase, in terms.
+    [[nodiscard]] std::size_t longest_phrase() const { return longest_; }
+    /// The correct spelling of a normalised misspelled word ("twiching" -> "twitching"), or
+    /// nullptr.
+    [[nodiscard]] const std::string* correction(const std::string& misspelling) const;
+
+private:
+    std::vector<std::vector<SynonymPhrase>> groups_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
+    std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"
+    std::unordered_map<std::string, std::string> corrections_;
+    std::size_t longest_ = 0;
+};
+
+}  // namespace qaindex::detail

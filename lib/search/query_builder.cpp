@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: Apache-2.0
+// QueryBuilder: the parsed query tree, concept boosts and filters as Xapian queries.
+#include "search/query_builder.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "index/schema.hpp"
+#include "qaindex/errors.hpp"
+#include "search/boost_source.hpp"
+#include "search/ranking.hpp"
+
+namespace qaindex::detail {
+namespace {
+
+std::string_view field_prefix(QueryField field) {
+    switch (field) {
+    case QueryField::Title:
+        return schema::kTitle;
+    case QueryField::Question:
+        return schema::kQuestion;
+    case QueryField::Reply:
+        return schema::kReply;
+    case QueryField::MoreInfo:
+        return schema::kMoreInfo;
+    default:
+        return {};
+    }
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> present;
+    for (const Xapian::Query& part : parts) {
+        if (!part.empty()) {
+            present.push_back(part);
+        }
+    }
+    if (present.empty()) {
+        return {};
+    }
+    if (present.size() == 1) {
+        return present.front();
+    }
+    return Xapian::Query(op, present.begin(), present.end());
+}
+
+Xapian::Query boost(const std::string& term, double factor) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query((new TermBoostSource(term))->release()), factor);
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) {
+        list.push_back(value);
+    }
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+QueryBuilder::QueryBuilder(Analyzer& analyzer, const Lexicon& lexicon, FreeTextAnalyzer& free_text)
+    : analyzer_(analyzer), lexicon_(lexicon), free_text_(free_text) {}
+
+void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
+    for (Mention& mention : text.mentions) {
+        if (!mention.negated) {
+            plan.mentions.push_back(std::move(mention));
+        }
+    }
+    for (ExpansionGroup& expansion : text.expansions) {
+        plan.expansions.push_back(std::move(expansion));
+    }
+    for (Correction& correction : text.corrections) {
+        plan.corrections.push_back(std::move(correction));
+    }
+    for (const std::string& specialty : text.named_specialties) {
+        add_unique(plan.specialties, specialty);
+    }
+    for (std::string& stem : text.highlight_stems) {
+        plan.highlight.stems.insert(std::move(stem));
+    }
+}
+
+QueryPlan QueryBuilder::plan_free_text(std::string_view text, const Xapian::Database& db,
+                                       bool expand, bool spelling) {
+    QueryPlan plan;
+    FreeTextQuery words = free_text_.analyse(text, db, expand, spelling);
+    plan.scored = words.query();
+    const std::size_t named = words.named_specialties.size();
+    absorb(std::move(words), plan);
+    if (expand) {
+        add_boosts(plan, named > 0 ? ranking::kNamedSpecialtyBoost : 0.0);
+    }
+    return plan;
+}
+
+QueryPlan QueryBuilder::plan(std::string_view text, const Xapian::Database& db, bool expand,
+                             bool spelling) {
+    if (!has_query_syntax(text)) {
+        return plan_free_text(text, db, expand, spelling);
+    }
+    if (const auto tree = parse_query(text)) {
+        try {
+            QueryPlan plan;
+            plan.scored = build(*tree, plan, db, expand, spelling);
+            if (expand) {
+                add_boosts(plan, plan.specialties.empty() ? 0.0 : ranking::kNamedSpecialtyBoost);
+            }
+            return plan;
+        } catch (const Failure&) {
+            // fall through to plain words
+        }
+    }
+    QueryPlan plan = plan_free_text(plain_words(text), db, expand, spelling);
+    plan.plain_words = true;
+    return plan;
+}
+
+void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
+    std::vector<Xapian::Query> boosts;
+    std::vector<std::string> seen;
+    std::vector<std::string> implied;
+    for (const Mention& mention : plan.mentions) {
+        const bool symptom = mention.kind == ConceptKind::Symptom;
+        const std::string term =
+            schema::term(symptom ? schema::kSymptom : schema::kCondition, lower_ascii(mention.id));
+        if (std::find(seen.begin(), seen.end(), term) != seen.end()) {
+            continue;
+        }
+        seen.push_back(term);
+        boosts.push_back(boost(term, ranking::kConceptBoost));
+        if (symptom) {
+            if (const Symptom* s = lexicon_.find_symptom(mention.id)) {
+                for (const std::string& specialty : s->specialties) {
+                    add_unique(implied, specialty);
+                }
+            }
+        } else if (const Condition* c = lexicon_.find_condition(mention.id)) {
+            for (const std::string& specialty : c->specialties) {
+                add_unique(implied, specialty);
+            }
+        }
+    }
+    // Specialties the text names get specialty_boost; those implied by its symptoms a little.
+    for (const std::string& specialty : plan.specialties) {
+        if (specialty_boost > 0) {
+            boosts.push_back(boost(schema::term(schema::kSpecialty, schema::slug(specialty)),
+                                   specialty_boost));
+        }
+    }
+    for (const std::string& specialty : implied) {
+        if (std::find(plan.specialties.begin(), plan.specialties.end(), specialty) ==
+            plan.specialties.end()) {
+            boosts.push_back(boost(schema::term(schema::kSpecialty, schema::slug(specialty)),
+                                   ranking::kImpliedSpecialtyBoost));
+            plan.specialties.push_back(specialty);
+        }
+    }
+    plan.boosts = combine(Xapian::Query::OP_OR, boosts);
+}
+
+Xapian::Query QueryBuilder::build(const QueryNode& node, QueryPlan& plan,
+                                  const Xapian::Database& db, bool expand, bool spelling) {
+    using Kind = QueryNode::Kind;
+    switch (node.kind) {
+    case Kind::Words: {
+        if (node.field != QueryField::Any) {
+            return field_words(node, plan);
+        }
+        FreeTextQuery words = free_text_.analyse(node.text, db, expand, spelling);
+        Xapian::Query query = words.query();
+        absorb(std::move(words), plan);
+        return query;
+    }
+    case Kind::Phrase:
+        return phrase(node, plan);
+    case Kind::Value: {
+        auto query = node.field == QueryField::Specialty ? specialty_query(node.text, db)
+                                                         : symptom_query(node.text);
+        if (!query) {
+            throw Failure{};
+        }
+        // Alone, a value is a filter: weight 0 for every document it matches.
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *query, 0.0);
+    }
+    case Kind::Seq: {
+        std::vector<Xapian::Query> ranked;
+        std::map<QueryField, std::vector<Xapian::Query>> values;
+        for (const QueryNode& child : node.children) {
+            if (child.kind == Kind::Value) {
+                auto query = child.field == QueryField::Specialty ? specialty_query(child.text, db)
+                                                                  : symptom_query(child.text);
+                if (!query) {
+                    throw Failure{};
+                }
+                values[child.field].push_back(*query);
+            } else {
+                ranked.push_back(build(child, plan, db, expand, spelling));
+            }
+        }
+        Xapian::Query scored = combine(Xapian::Query::OP_OR, ranked);
+        std::vector<Xapian::Query> filters;
+        for (const auto& [field, alternatives] : values) {
+            filters.push_back(combine(Xapian::Query::OP_OR, alternatives));
+        }
+        Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
+        if (filter.empty()) {
+            return scored;
+        }
+        if (scored.empty()) {
+            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+        }
+        return Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
+    }
+    case Kind::And:
+    case Kind::Or: {
+        std::vector<Xapian::Query> parts;
+        for (const QueryNode& child : node.children) {
+            parts.push_back(build(child, plan, db, expand, spelling));
+        }
+        return combine(node.kind == Kind::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts);
+    }
+    case Kind::AndNot: {
+        Xapian::Query left = build(node.children.at(0), plan, db, expand, spelling);
+        // Words excluded are not highlighted nor expanded: build them without the plan.
+        QueryPlan ignored;
+        Xapian::Query right = build(node.children.at(1), ignored, db, false, false);
+        if (left.empty()) {
+            throw Failure{};
+        }
+        return right.empty() ? left : Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
+    }
+    }
+    return {};
+}
+
+Xapian::Query QueryBuilder::field_words(const QueryNode& node, QueryPlan& plan) {
+    std::vector<Xapian::Query> parts;
+    for (const Token& token : analyzer_.analyze(node.text)) {
+        if (token.stopword || token.term.empty() || token.term.size() > schema::kMaxTermBytes) {
+            continue;
+        }
+        std::string term(schema::kStem);
+        term += field_prefix(node.field);
+        term += token.stem;
+        parts.emplace_back(term);
+        plan.highlight.stems.insert(token.stem);
+    }
+    return combine(Xapian::Query::OP_OR, parts);
+}
+
+Xapian::Query QueryBuilder::phrase(const QueryNode& node, QueryPlan& plan) {
+    std::vector<std::string> terms;
+    std::vector<Xapian::Query> field_terms;
+    Xapian::termpos first = 0;
+    Xapian::termpos last = 0;
+    for (const Token& token : analyzer_.analyze(node.text)) {
+        if (token.kind == TokenKind::Compound || token.term.empty() ||
+            token.term.size() > schema::kMaxTermBytes) {
+            continue;
+        }
+        if (terms.empty()) {
+            first = token.position;
+        }
+        last = token.position;
+        terms.push_back(token.term);
+        if (!token.stopword) {
+            plan.highlight.exact.insert(token.term);
+            if (node.field != QueryField::Any) {
+                std::string term(schema::kStem);
+                term += field_prefix(node.field);
+                term += token.stem;
+                field_terms.emplace_back(term);
+            }
+        }
+    }
+    if (terms.empty()) {
+        return {};
+    }
+    // Stop words stay in a quoted phrase: "the who" is not "who".
+    Xapian::Query query = terms.size() == 1
+                              ? Xapian::Query(terms.front())
+                              : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                              last - first + 1);
+    if (field_terms.empty()) {
+        return query;
+    }
+    // Positions are not kept per field, so a phrase in a field is the phrase anywhere and
+    // each of its words in that field.
+    field_terms.insert(field_terms.begin(), query);
+    return combine(Xapian::Query::OP_AND, field_terms);
+}
+
+std::optional<Xapian::Query> QueryBuilder::specialty_query(std::string_view value,
+                                                           const Xapian::Database& db) const {
+    if (const auto canonical = lexicon_.canonical_specialty(value)) {
+        return Xapian::Query(schema::term(schema::kSpecialty, schema::slug(*canonical)));
+    }
+    // A specialty the lexicon does not know is indexed as written.
+    const std::string term = schema::term(schema::kSpecialty, schema::slug(value));
+    if (!schema::slug(value).empty() && db.term_exists(term)) {
+        return Xapian::Query(term);
+    }
+    return std::nullopt;
+}
+
+std::optional<Xapian::Query> QueryBuilder::symptom_query(std::string_view value) const {
+    if (const Symptom* symptom = lexicon_.find_symptom(value)) {
+        const std::string id = lower_ascii(symptom->id);
+        return Xapian::Query(Xapian::Query::OP_OR,
+                             Xapian::Query(schema::term(schema::kSymptom, id)),
+                             Xapian::Query(schema::term(schema::kSymptomBroader, id)));
+    }
+    if (const Condition* condition = lexicon_.find_condition(value)) {
+        return Xapian::Query(schema::term(schema::kCondition, lower_ascii(condition->id)));
+    }
+    return std::nullopt;
+}
+
+FilterQueries QueryBuilder::filters(const Filter& filter, const Xapian::Database& db) const {
+    FilterQueries out;
+    std::vector<Xapian::Query> specialties;
+    for (const std::string& value : filter.specialties) {
+        auto query = specialty_query(value, db);
+        if (!query) {
+            std::string known;
+            for (const Specialty& specialty : lexicon_.specialties()) {
+                known += known.empty() ? "" : ", ";
+                known += specialty.name;
+            }
+            throw UsageError("unknown specialty \"" + value + "\"; known specialties: " + known);
+        }
+        specialties.push_back(*query);
+    }
+    out.specialty = combine(Xapian::Query::OP_OR, specialties);
+
+    std::vector<Xapian::Query> symptoms;
+    for (const std::string& value : filter.symptoms) {
+        auto query = symptom_query(value);
+        if (!query) {
+            throw UsageError("unknown symptom \"" + value +
+                             "\": give a symptom or condition the lexicon knows, by name or id");
+        }
+        symptoms.push_back(*query);
+    }
+    out.symptom = combine(Xapian::Query::OP_OR, symptoms);
+
+    std::vector<Xapian::Query> rest;
+    if (filter.since && filter.until && *filter.until < *filter.since) {
+        throw UsageError("the --until date " + filter.until->to_string() +
+                         " is before the --since date " + filter.since->to_string());
+    }
+    if (filter.since && filter.until) {
+        rest.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kAskedSlot,
+                          schema::date_value(*filter.since), schema::date_value(*filter.until));
+    } else if (filter.since) {
+        rest.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kAskedSlot,
+                          schema::date_value(*filter.since));
+    } else if (filter.until) {
+        rest.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kAskedSlot,
+                          schema::date_value(*filter.until));
+    }
+    if (filter.sex) {
+        rest.emplace_back(schema::term(schema::kSex, to_string(*filter.sex)));
+    }
+    if (filter.age_group) {
+        const std::string age = schema::normalise_age_group(*filter.age_group);
+        if (age.empty()) {
+            throw UsageError("empty age group");
+        }
+        rest.emplace_back(schema::term(schema::kAgeGroup, age));
+    }
+    if (filter.language) {
+        rest.emplace_back(schema::term(schema::kLanguage, lower_ascii(*filter.language)));
+    }
+    out.rest = combine(Xapian::Query::OP_AND, rest);
+    return out;
+}
+
+Xapian::Query QueryBuilder::compose(const QueryPlan& plan, const FilterQueries& filters,
+                                    std::optional<Facet> ignore) {
+    std::vector<Xapian::Query> filter_parts{filters.rest};
+    if (ignore != Facet::Specialty) {
+        filter_parts.push_back(filters.specialty);
+    }
+    if (ignore != Facet::Symptom) {
+        filter_parts.push_back(filters.symptom);
+    }
+    const Xapian::Query filter = combine(Xapian::Query::OP_AND, filter_parts);
+    Xapian::Query scored = plan.scored;
+    if (!scored.empty() && !plan.boosts.empty()) {
+        scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, plan.boosts);
+    }
+    if (scored.empty()) {
+        return filter.empty() ? Xapian::Query()
+                              : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+    }
+    return filter.empty() ? scored : Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
+}
+
+}  // namespace qaindex::detail

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+// QueryBuilder: a request's text and filter to Xapian queries, with what was recognised on the way.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qaindex/analyzer.hpp"
+#include "qaindex/lexicon.hpp"
+#include "qaindex/search.hpp"
+#include "search/free_text.hpp"
+#include "search/query_parser.hpp"
+#include "search/snippets.hpp"
+
+namespace qaindex::detail {
+
+/// The text part of a query and everything learnt while building it.
+struct QueryPlan {
+    Xapian::Query scored;   ///< the ranked part; empty for a filter-only query
+    Xapian::Query boosts;   ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
+    std::vector<Mention> mentions;        ///< symptoms and conditions named, not negated
+    std::vector<ExpansionGroup> expansions;
+    std::vector<Correction> corrections;
+    std::vector<std::string> specialties;  ///< named or implied by the mentions
+    SnippetTerms highlight;
+    bool plain_words = false;  ///< the syntax was rejected: built from the plain words
+};
+
+/// The filter of a request as queries, one per field, so a facet can leave its own out.
+struct FilterQueries {
+    Xapian::Query specialty;
+    Xapian::Query symptom;
+    Xapian::Query rest;  ///< dates, sex, age group, language (ANDed)
+
+    [[nodiscard]] bool empty() const {
+        return specialty.empty() && symptom.empty() && rest.empty();
+    }
+};
+
+/// Builds queries for one Searcher (it holds a FreeTextAnalyzer, hence one Analyzer).
+class QueryBuilder {
+public:
+    QueryBuilder(Analyzer& analyzer, const Lexicon& lexicon, FreeTextAnalyzer& free_text);
+
+    /// The plan for text (which may use the query syntax). Never throws for bad syntax: text
+    /// the parser rejects, or with a specialty:/symptom: value the lexicon does not know, is
+    /// searched as plain words (QueryPlan::plain_words).
+    [[nodiscard]] QueryPlan plan(std::string_view text, const Xapian::Database& db, bool expand,
+                                 bool spelling);
+
+    /// The plan for free words only (no syntax): Similar Q&A for new text.
+    [[nodiscard]] QueryPlan plan_free_text(std::string_view text, const Xapian::Database& db,
+                                           bool expand, bool spelling);
+
+    /// Adds concept boosts to plan for its mentions and specialties (done by plan()).
+    void add_boosts(QueryPlan& plan, double specialty_boost) const;
+
+    /// The queries of filter. Throws UsageError naming the value and the known ones for a
+    /// specialty or symptom neither the lexicon nor the index knows.
+    [[nodiscard]] FilterQueries filters(const Filter& filter, const Xapian::Database& db) const;
+
+    /// The whole query: plan's scored part with its boosts, filtered by filters, leaving out
+    /// the filter of ignore if given (facet counts). An empty Query if
+    /// there is nothing to run.
+    [[nodiscard]] static Xapian::Query compose(const QueryPlan& plan, const FilterQueries& filters,
+                                               std::optional<Facet> ignore = std::nullopt);
+
+    /// The filter term query for a specialty in any lexicon form, or nullopt.
+    [[nodiscard]] std::optional<Xapian::Query> specialty_query(std::string_view value,
+                                                               const Xapian::Database& db) const;
+    /// The filter query for a symptom (itself or any narrower one) or a condition, or nullopt.
+    [[nodiscard]] std::optional<Xapian::Query> symptom_query(std::string_view value) const;
+
+private:
+    struct Failure {};  // a part the syntax cannot take: fall back to plain words
+    Xapian::Query build(const QueryNode& node, QueryPlan& plan, const Xapian::Database& db,
+                        bool expand, bool spelling);
+    Xapian::Query field_words(const QueryNode& node, QueryPlan& plan);
+    Xapian::Query phrase(const QueryNode& node, QueryPlan& plan);
+    void absorb(FreeTextQuery&& text, QueryPlan& plan) const;
+
+    Analyzer& analyzer_;
+    const Lexicon& lexicon_;
+    FreeTextAnalyzer& free_text_;
+};
+
+/// The lower-case form of an id, as it appears in filter terms.
+[[nodiscard]] std::string lower_ascii(std::string_view text);
+
+}  // namespace qaindex::detail

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ranking constants of search and Similar Q&A, in one place, each with the reason for it.
+#pragma once
+
+#include <cstddef>
+
+namespace qaindex::detail::ranking {
+
+// ---- BM25 (Xapian::BM25Weight) ----------------------------------------------------------
+// Consultation titles and questions are short and replies long; the index already counts a
+// title word 4 times and a question word twice (schema::kTitleWdf ...). k1 = 1.2 and b = 0.75
+// are Robertson's defaults; k3 = 0 because query term weights are set explicitly through
+// OP_SCALE_WEIGHT below rather than by repeating terms.
+inline constexpr double kBm25K1 = 1.0;
+inline constexpr double kBm25K2 = 0.0;
+inline constexpr double kBm25K3 = 0.0;
+inline constexpr double kBm25B = 0.5;
+inline constexpr double kBm25MinNormLen = 0.5;
+
+// ---- Query term weights -----------------------------------------------------------------
+/// Extra weight of a word in the subject line of a pasted question ("High Blood Pressure. I
+/// know you may not answer this but..."): the subject names the topic, the body wanders.
+inline constexpr double kSubjectBoost = 0.5;
+/// A subject line is a first sentence of at most this many words followed by more text.
+inline constexpr std::size_t kSubjectMaxWords = 6;
+/// Extra weight of a word inside a recognised symptom or condition ("sleep apnea"): medical
+/// concepts carry the question, the rest is circumstance.
+inline constexpr double kMentionBoost = 0.5;
+/// Weight of a word inside a negated mention ("no fever"): the asker says it is absent.
+inline constexpr double kNegatedWeight = 0.3;
+/// Extra weight per repetition of a word, up to kMaxRepeats occurrences.
+inline constexpr double kRepeatBoost = 0.25;
+inline constexpr std::size_t kMaxRepeats = 3;
+/// A long question keeps only its strongest words (weight x idf): the many common words of a
+/// long story otherwise outvote its one rare medical word.
+inline constexpr std::size_t kMaxQueryTerms = 32;
+/// Weight of a synonym expansion relative to the user's own words it came from.
+inline constexpr double kExpansionWeight = 0.3;
+/// Expansions added per recognised phrase, at most.
+inline constexpr std::size_t kMaxExpansionsPerMatch = 8;
+/// Weight of a spelling correction relative to the misspelled word.
+inline constexpr double kCorrectionWeight = 0.9;
+/// Weight of the other words of a question kind the query asks ("cure" -> "treat",
+/// "treatment", "therapy"), relative to the words that asked it.
+inline constexpr double kQuestionKindWeight = 0.5;
+
+// ---- Spelling ---------------------------------------------------------------------------
+/// Words shorter than this are not corrected from the index's spelling table: short words
+/// missing from the index are mostly real words it happens not to hold.
+inline constexpr std::size_t kSpellingMinLength = 4;
+/// "Did you mean" is offered for queries of at most this many words; a pasted question is
+/// full of words an index of short questions lacks.
+inline constexpr std::size_t kSuggestMaxWords = 6;
+/// A spelling-table correction is also searched (not only suggested) for words of at least
+/// this many bytes: long words have few real-word neighbours, so their nearest indexed word
+/// is nearly always what was meant ("fibromalgia"), unlike "years" -> "ears".
+inline constexpr std::size_t kAutoCorrectMinLength = 8;
+
+// ---- Concept boosts (OP_AND_MAYBE, never matching on their own) -------------------------
+/// A document tagged with a symptom or condition the query mentions gains this fraction of
+/// the tag's idf: agreement on the medical concept, however it is worded.
+inline constexpr double kConceptBoost = 0.3;
+/// A document filed under a specialty the query names ("neurologist").
+inline constexpr double kNamedSpecialtyBoost = 0.6;
+/// A document filed under a specialty that handles the query's symptoms.
+inline constexpr double kImpliedSpecialtyBoost = 0.15;
+
+// ---- Similar Q&A ------------------------------------------------------------------------
+/// Terms of an entry's title and question used to find its neighbours.
+inline constexpr std::size_t kSimilarTerms = 24;
+/// Two entries are near-duplicates when the Jaccard similarity of their title + question stem
+/// sets is at least this, or their normalised questions are identical.
+inline constexpr double kNearDuplicateJaccard = 0.8;
+/// A neighbour filed under the entry's own specialty: same department, likelier the same
+/// kind of problem.
+inline constexpr double kSimilarSpecialtyBoost = 0.3;
+/// Candidates fetched per requested neighbour, to have some left after removing duplicates.
+inline constexpr std::size_t kSimilarOverfetch = 4;
+
+// ---- Result counting --------------------------------------------------------------------
+/// Matches counted beyond the requested page, so totals up to that size are exact.
+inline constexpr std::size_t kCheckAtLeast = 1000;
+
+}  // namespace qaindex::detail::ranking

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: Apache-2.0
+// Searcher: search, Similar Q&A, Related FAQ and entry lookup over one index, reopening as needed.
+#include "qaindex/searcher.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "index/index_folder.hpp"
+#include "index/index_writer_impl.hpp"
+#include "index/schema.hpp"
+#include "qaindex/errors.hpp"
+#include "qaindex/lexicon.hpp"
+#include "search/facets.hpp"
+#include "search/free_text.hpp"
+#include "search/lexicon_index.hpp"
+#include "search/query_builder.hpp"
+#include "search/ranking.hpp"
+#include "search/related.hpp"
+#include "search/similar.hpp"
+#include "search/snippets.hpp"
+
+namespace qaindex {
+
+std::string_view to_string(Facet facet) {
+    return facet == Facet::Specialty ? "specialty" : "symptom";
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::QueryPlan;
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+
+bool filter_empty(const Filter& filter) { return filter == Filter{}; }
+
+Xapian::BM25Weight bm25() {
+    namespace r = detail::ranking;
+    return {r::kBm25K1, r::kBm25K2, r::kBm25K3, r::kBm25B, r::kBm25MinNormLen};
+}
+
+Xapian::Database open_folder(const fs::path& path) {
+    const detail::IndexFolder folder(path);
+    if (!folder.live_generation()) {
+        throw IndexError(path.string() + ": no index here (build one with `qaindex build CORPUS --db " +
+                         path.string() + "`)");
+    }
+    Xapian::Database db;
+    try {
+        // The folder's XAPIANDB stub names the live generation.
+        db = Xapian::Database(path.string());
+    } catch (const Xapian::Error& error) {
+        throw IndexError(path.string() + ": cannot open the index: " + error.get_description());
+    }
+    if (db.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
+        throw IndexError(path.string() + ": not a qaindex index of schema version " +
+                         std::string(schema::kVersion) +
+                         "; rebuild it with `qaindex build CORPUS --rebuild`");
+    }
+    return db;
+}
+
+const char* field_name(std::string_view prefix) {
+    if (prefix == schema::kTitle) {
+        return "title";
+    }
+    if (prefix == schema::kQuestion) {
+        return "question";
+    }
+    if (prefix == schema::kReply) {
+        return "reply";
+    }
+    return "more_info";
+}
+
+constexpr std::string_view kFieldPrefixes[] = {schema::kTitle, schema::kQuestion, schema::kReply,
+                                               schema::kMoreInfo};
+
+bool has_term(const Xapian::Document& document, const std::string& term) {
+    auto it = document.termlist_begin();
+    it.skip_to(term);
+    return it != document.termlist_end() && *it == term;
+}
+
+std::string replace_word(std::string text, const std::string& word, const std::string& by) {
+    auto is_word_byte = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        const bool starts = at == 0 || !is_word_byte(text[at - 1]);
+        const bool ends = at + word.size() >= text.size() || !is_word_byte(text[at + word.size()]);
+        if (starts && ends) {
+            return text.replace(at, word.size(), by);
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    Impl(Xapian::Database database_, std::optional<fs::path> folder_, std::string name_,
+         const Lexicon& lexicon_, bool spelling_)
+        : folder(std::move(folder_)),
+          name(std::move(name_)),
+          db(std::move(database_)),
+          lexicon(lexicon_),
+          lexicon_index(&lexicon_ == &Lexicon::builtin() ? detail::LexiconIndex::of_builtin()
+                                                         : detail::LexiconIndex::build(lexicon_)),
+          free_text(analyzer, lexicon_, *lexicon_index),
+          builder(analyzer, lexicon_, free_text),
+          spelling(spelling_) {}
+
+    std::optional<fs::path> folder;  // set when opened from a folder: reopen from it
+    std::string name;
+    Xapian::Database db;
+    const Lexicon& lexicon;
+    std::shared_ptr<const detail::LexiconIndex> lexicon_index;
+    Analyzer analyzer;
+    detail::FreeTextAnalyzer free_text;
+    detail::QueryBuilder builder;
+    bool spelling;  // the database has a spelling table (disk indexes)
+
+    void reopen() {
+        if (folder) {
+            // A full build publishes a new generation: only the folder path finds it.
+            db = open_folder(*folder);
+        } else {
+            db.reopen();
+        }
+    }
+
+    // Runs body, reopening and retrying when a concurrent build changed the index under it,
+    // and turning Xapian's errors into ours.
+    template <typename Body>
+    auto guarded(const std::string& what, Body&& body) -> decltype(body()) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return body();
+            } catch (const Xapian::DatabaseModifiedError& error) {
+                if (attempt >= 2) {
+                    throw IndexError(name + ": " + what + ": " + error.get_description());
+                }
+            } catch (const Xapian::DatabaseOpeningError& error) {
+                if (attempt >= 2 || !folder) {
+                    throw IndexError(name + ": " + what + ": " + error.get_description());
+                }
+            } catch (const Xapian::DatabaseError& error) {
+                throw IndexError(name + ": " + what + ": " + error.get_description());
+            } catch (const Xapian::Error& error) {
+                throw QueryError(what + ": " + error.get_description());
+            }
+            try {
+                reopen();
+            } catch (const Xapian::Error& error) {
+                throw IndexError(name + ": cannot reopen: " + error.get_description());
+            }
+        }
+    }
+
+    Xapian::docid find(const EntryId& id) const {
+        const std::string term = schema::term(schema::kId, id.value);
+        const auto it = db.postlist_begin(term);
+        return it == db.postlist_end(term) ? 0 : *it;
+    }
+
+    std::string symptom_name(const std::string& id) const {
+        const Symptom* symptom = lexicon.find_symptom(id);
+        return symptom ? symptom->name : id;
+    }
+
+    std::string condition_name(const std::string& id) const {
+        const Condition* condition = lexicon.find_condition(id);
+        return condition ? condition->name : id;
+    }
+
+    Hit hit(const schema::StoredEntry& stored, double score, const detail::SnippetTerms& terms,
+            std::size_t snippet_bytes) {
+        const Consultation& entry = stored.entry;
+        Hit hit{.id = entry.id, .score = score, .title = entry.title};
+        hit.specialty = stored.specialty ? stored.specialty : entry.specialty();
+        for (const Reply& reply : entry.replies) {
+            if (reply.doctor) {
+                hit.doctor = reply.doctor;
+                break;
+            }
+        }
+        hit.asked = entry.asked;
+        std::vector<std::string_view> texts{entry.question};
+        for (const Reply& reply : entry.replies) {
+            texts.emplace_back(reply.text);
+        }
+        hit.snippet = detail::make_snippet(analyzer, texts, terms, snippet_bytes);
+        hit.question_excerpt = detail::excerpt(entry.question);
+        if (!entry.replies.empty()) {
+            hit.reply_excerpt = detail::excerpt(entry.replies.front().text);
+        }
+        for (const std::string& id : stored.symptoms) {
+            hit.symptoms.push_back(symptom_name(id));
+        }
+        hit.source = entry.source;
+        return hit;
+    }
+
+    Explanation explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+                        const Xapian::Document& document, const schema::StoredEntry& stored,
+                        const QueryPlan& plan) const {
+        Explanation out;
+        const std::set<std::string> matching(enquire.get_matching_terms_begin(it),
+                                             enquire.get_matching_terms_end(it));
+        for (const std::string& term : matching) {
+            if (term.starts_with(schema::kStem) && term.size() > 1) {
+                const std::string rest = term.substr(schema::kStem.size());
+                bool field_term = false;
+                for (const std::string_view prefix : kFieldPrefixes) {
+                    if (rest.starts_with(prefix)) {
+                        out.matched.push_back({rest.substr(prefix.size()), field_name(prefix)});
+                        field_term = true;
+                        break;
+                    }
+                }
+                if (field_term) {
+                    continue;
+                }
+                for (const std::string_view prefix : kFieldPrefixes) {
+                    std::string field_term_name(schema::kStem);
+                    field_term_name += prefix;
+                    field_term_name += rest;
+                    if (has_term(document, field_term_name)) {
+                        out.matched.push_back({rest, field_name(prefix)});
+                    }
+                }
+            } else if (term.starts_with(schema::kSymptomBroader) || term.starts_with(schema::kSymptom)) {
+                const std::size_t prefix = schema::kSymptom.size();
+                out.matched.push_back({symptom_name(term.substr(prefix)), "symptom"});
+            } else if (term.starts_with(schema::kCondition)) {
+                out.matched.push_back(
+                    {condition_name(term.substr(schema::kCondition.size())), "condition"});
+            } else if (term.starts_with(schema::kSpecialty)) {
+                out.matched.push_back({term.substr(schema::kSpecialty.size()), "specialty"});
+            } else if (!term.empty() && !(term.front() >= 'A' && term.front() <= 'Z')) {
+                out.matched.push_back({term, "text"});
+            }
+        }
+        const std::vector<std::string> matching_list(matching.begin(), matching.end());
+        for (const detail::ExpansionGroup& group : plan.expansions) {
+            for (std::size_t i = 0; i < group.alternatives.size(); ++i) {
+                if (group.alternatives[i].matched_by(matching_list)) {
+                    out.synonyms.push_back(group.describe(i));
+                }
+            }
+        }
+        auto tagged = [](const std::vector<std::string>& ids, const std::string& id) {
+            return std::any_of(ids.begin(), ids.end(), [&](const std::string& x) {
+                return detail::lower_ascii(x) == detail::lower_ascii(id);
+            });
+        };
+        for (const Mention& mention : plan.mentions) {
+            if (mention.kind == ConceptKind::Symptom && tagged(stored.symptoms, mention.id)) {
+                out.symptoms.push_back(symptom_name(mention.id));
+            } else if (mention.kind == ConceptKind::Condition &&
+                       tagged(stored.conditions, mention.id)) {
+                out.conditions.push_back(condition_name(mention.id));
+            }
+        }
+        const auto specialty = stored.specialty ? stored.specialty : stored.entry.specialty();
+        if (specialty && std::find(plan.specialties.begin(), plan.specialties.end(), *specialty) !=
+                             plan.specialties.end()) {
+            out.specialty = specialty;
+        }
+        return out;
+    }
+
+    static void describe_plan(const QueryPlan& plan, const Impl& self, SearchResults& results) {
+        for (const Mention& mention : plan.mentions) {
+            auto& list = mention.kind == ConceptKind::Symptom ? results.symptoms : results.conditions;
+            const std::string name = mention.kind == ConceptKind::Symptom
+                                         ? self.symptom_name(mention.id)
+                                         : self.condition_name(mention.id);
+            if (std::find(list.begin(), list.end(), name) == list.end()) {
+                list.push_back(name);
+            }
+        }
+        for (const detail::ExpansionGroup& group : plan.expansions) {
+            for (std::size_t i = 0; i < group.alternatives.size(); ++i) {
+                results.expansions.push_back(group.describe(i));
+            }
+        }
+        results.plain_words = plan.plain_words;
+    }
+
+    SearchResults search(const SearchRequest& request) {
+        SearchResults results{.query = request.text};
+        const detail::FilterQueries filters = builder.filters(request.filter, db);
+        const QueryPlan plan =
+            blank(request.text) ? QueryPlan{} : builder.plan(request.text, db, request.expand, spelling);
+        const Xapian::Query query = detail::QueryBuilder::compose(plan, filters);
+        if (query.empty()) {
+            throw QueryError("nothing to search for in \"" + request.text +
+                             "\": it has no words the index could hold");
+        }
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(bm25());
+        if (plan.scored.empty()) {
+            enquire.set_sort_by_value_then_relevance(schema::kAskedSlot, true);  // newest first
+        }
+
+        // Facet counts: a MatchSpy on this match sees every match once check_at_least covers
+        // the whole database. A facet whose own filter is set must not be narrowed by it, so
+        // it gets a second, unweighted match of the query without that filter; counting the
+        // main match and subtracting is not possible (the filter removed those documents).
+        std::vector<Facet> facets;
+        for (const Facet facet : request.facets) {
+            if (std::find(facets.begin(), facets.end(), facet) == facets.end()) {
+                facets.push_back(facet);
+            }
+        }
+        auto own_filter_set = [&](Facet facet) {
+            return facet == Facet::Specialty ? !filters.specialty.empty() : !filters.symptom.empty();
+        };
+        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
+        for (const Facet facet : facets) {
+            if (!own_filter_set(facet)) {
+                spies.emplace_back(facet, std::make_unique<detail::FacetSpy>(
+                                              detail::facet_slot(facet), facet == Facet::Symptom));
+                enquire.add_matchspy(spies.back().second.get());
+            }
+        }
+        const auto documents = db.get_doccount();
+        const auto check = spies.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(
+                                               request.offset + request.limit + detail::ranking::kCheckAtLeast,
+                                               documents))
+                                         : documents;
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                   static_cast<Xapian::doccount>(request.limit), check);
+        results.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Xapian::Document document = it.get_document();
+            const schema::StoredEntry stored = schema::decode(document.get_data());
+            Hit h = hit(stored, it.get_weight(), plan.highlight, request.snippet_bytes);
+            if (request.explain) {
+                h.explanation = explain(enquire, it, document, stored, plan);
+            }
+            results.hits.push_back(std::move(h));
+        }
+        for (const Facet facet : facets) {
+            if (!own_filter_set(facet)) {
+                continue;
+            }
+            auto spy = std::make_unique<detail::FacetSpy>(detail::facet_slot(facet),
+                                                          facet == Facet::Symptom);
+            Xapian::Enquire counting(db);
+            counting.set_query(detail::QueryBuilder::compose(plan, filters, facet));
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            counting.add_matchspy(spy.get());
+            (void)counting.get_mset(0, 0, documents);
+            spies.emplace_back(facet, std::move(spy));
+        }
+        for (const Facet facet : facets) {
+            const auto spy = std::find_if(spies.begin(), spies.end(),
+                                          [&](const auto& s) { return s.first == facet; });
+            results.facets.push_back(detail::facet_counts(facet, spy->second->counts(), lexicon));
+        }
+
+        if (!plan.corrections.empty()) {
+            std::string suggestion = request.text;
+            for (const detail::Correction& correction : plan.corrections) {
+                suggestion = replace_word(suggestion, correction.written, correction.corrected);
+            }
+            if (suggestion != request.text) {
+                results.suggestion = suggestion;
+            }
+        }
+        describe_plan(plan, *this, results);
+        return results;
+    }
+
+    SearchResults similar(const SimilarRequest& request) {
+        QueryPlan plan;
+        std::set<std::string> source_stems;
+        std::string source_question;
+        Xapian::docid source = 0;
+        if (request.id) {
+            source = find(*request.id);
+            if (source == 0) {
+                throw UsageError("no entry with id \"" + request.id->value + "\" in " + name);
+            }
+            const schema::StoredEntry stored = schema::decode(db.get_document(source).get_data());
+            std::vector<Xapian::Query> parts;
+            for (const detail::WeightedTerm& term : detail::entry_terms(db, source)) {
+                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+                plan.highlight.stems.insert(term.term.substr(schema::kStem.size()));
+            }
+            if (!parts.empty()) {
+                plan.scored = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+            }
+            for (const std::string& id : stored.symptoms) {
+                plan.mentions.push_back({.kind = ConceptKind::Symptom, .id = id});
+            }
+            for (const std::string& id : stored.conditions) {
+                plan.mentions.push_back({.kind = ConceptKind::Condition, .id = id});
+            }
+            if (stored.specialty) {
+                plan.specialties.push_back(*stored.specialty);
+            }
+            builder.add_boosts(plan, detail::ranking::kSimilarSpecialtyBoost);
+            source_stems = detail::question_stems(db, source);
+            source_question = detail::normalised_question(stored.entry.question);
+        } else {
+            if (blank(request.text)) {
+                throw UsageError("empty question: give an entry id or the text of a question");
+            }
+            plan = builder.plan_free_text(request.text, db, true, spelling);
+            source_stems = detail::text_stems(analyzer, request.text);
+            source_question = detail::normalised_question(request.text);
+        }
+        SearchResults results{.query = request.id ? request.id->value : request.text};
+        const detail::FilterQueries filters = builder.filters(request.filter, db);
+        Xapian::Query query = detail::QueryBuilder::compose(plan, filters);
+        if (plan.scored.empty() || query.empty()) {
+            describe_plan(plan, *this, results);
+            return results;  // nothing distinctive to look for
+        }
+        if (source != 0) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  Xapian::Query(schema::term(schema::kId, request.id->value)));
+        }
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(bm25());
+
+        detail::DuplicateFilter duplicates;
+        duplicates.add(source_stems, source_question);
+        const auto batch = static_cast<Xapian::doccount>(
+            request.limit * detail::ranking::kSimilarOverfetch + 10);
+        Xapian::doccount first = 0;
+        for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
+            const Xapian::MSet mset = enquire.get_mset(first, batch);
+            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit; ++it) {
+                if (*it == source) {
+                    continue;
+                }
+                const Xapian::Document document = it.get_document();
+                const schema::StoredEntry stored = schema::decode(document.get_data());
+                std::set<std::string> stems = detail::question_stems(db, *it);
+                std::string question = detail::normalised_question(stored.entry.question);
+                if (duplicates.is_duplicate(stems, question)) {
+                    continue;
+                }
+                duplicates.add(std::move(stems), std::move(question));
+                Hit h = hit(stored, it.get_weight(), plan.highlight, 240);
+                if (request.explain) {
+                    h.explanation = explain(enquire, it, document, stored, plan);
+                }
+                results.hits.push_back(std::move(h));
+            }
+            if (mset.size() < batch) {
+                break;
+            }
+            first += batch;
+        }
+        results.total = results.hits.size();
+        describe_plan(plan, *this, results);
+        return results;
+    }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+Searcher Searcher::open(const fs::path& database, const Lexicon* lexicon) {
+    const Lexicon& chosen = lexicon ? *lexicon : Lexicon::builtin();
+    return Searcher(std::make_unique<Impl>(open_folder(database), database, database.string(),
+                                           chosen, true));
+}
+
+Searcher Searcher::open(const IndexWriter& writer, const Lexicon* lexicon) {
+    IndexWriter::Impl& impl = writer.impl();
+    const Lexicon& chosen = lexicon ? *lexicon : impl.lexicon;
+    // A WritableDatabase is a Database: searching through it sees uncommitted changes.
+    return Searcher(std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen,
+                                           impl.transactions));
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    if (blank(request.text) && filter_empty(request.filter)) {
+        throw UsageError("empty query: give words to search for, or a filter");
+    }
+    return impl_->guarded("search \"" + request.text + "\"", [&] { return impl_->search(request); });
+}
+
+SearchResults Searcher::similar(const SimilarRequest& request) {
+    const std::string what = request.id ? "similar to entry " + request.id->value
+                                        : "similar to \"" + request.text + "\"";
+    return impl_->guarded(what, [&] { return impl_->similar(request); });
+}
+
+std::vector<RelatedFaq> Searcher::related(const EntryId& id, std::size_t limit) {
+    return impl_->guarded("related topics of entry " + id.value, [&] {
+        const Xapian::docid docid = impl_->find(id);
+        if (docid == 0) {
+            throw UsageError("no entry with id \"" + id.value + "\" in " + impl_->name);
+        }
+        const schema::StoredEntry stored = schema::decode(impl_->db.get_document(docid).get_data());
+        return detail::related_topics(impl_->db, stored, impl_->lexicon, limit);
+    });
+}
+
+std::optional<Consultation> Searcher::entry(const EntryId& id) {
+    return impl_->guarded("entry " + id.value, [&]() -> std::optional<Consultation> {
+        const Xapian::docid docid = impl_->find(id);
+        if (docid == 0) {
+            return std::nullopt;
+        }
+        return schema::decode(impl_->db.get_document(docid).get_data()).entry;
+    });
+}
+
+std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
+
+void Searcher::reopen() {
+    impl_->guarded("reopen", [&] {
+        impl_->reopen();
+        return 0;
+    });
+}
+
+}  // namespace qaindex

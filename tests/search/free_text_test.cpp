@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of free-text analysis: boilerplate, subject line, negation, question kinds, synonyms.
+#include "search/free_text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "index/index_writer_impl.hpp"
+#include "qaindex/index_writer.hpp"
+#include "search/search_fixtures.hpp"
+
+using qaindex::detail::FreeTextAnalyzer;
+using qaindex::detail::FreeTextQuery;
+
+namespace {
+
+struct Setup {
+    Setup() : writer(qaindex::IndexWriter::in_memory()) {
+        for (const auto& entry : qaindex::test::fixture_consultations()) {
+            writer.add_or_replace(entry);
+        }
+    }
+    FreeTextQuery analyse(const std::string& text, bool expand = true) {
+        return free_text.analyse(text, writer.impl().database, expand, false);
+    }
+    qaindex::IndexWriter writer;
+    qaindex::Analyzer analyzer;
+    std::shared_ptr<const qaindex::detail::LexiconIndex> index =
+        qaindex::detail::LexiconIndex::of_builtin();
+    FreeTextAnalyzer free_text{analyzer, qaindex::Lexicon::builtin(), *index};
+};
+
+double weight_of(const FreeTextQuery& query, const std::string& term) {
+    for (const auto& t : query.terms) {
+        if (t.term == term) {
+            return t.weight;
+        }
+    }
+    return 0;
+}
+
+bool has_alternative(const FreeTextQuery& query, const std::string& to) {
+    return std::any_of(query.expansions.begin(), query.expansions.end(), [&](const auto& group) {
+        return std::any_of(group.alternatives.begin(), group.alternatives.end(),
+                           [&](const auto& a) { return a.to == to; });
+    });
+}
+
+}  // namespace
+
+TEST_CASE("Consultation boilerplate is dropped, the same words elsewhere are kept", "[search]") {
+    Setup setup;
+    const auto polite = setup.analyse("Hello doctor, I would like to know why my hand shakes. Thank you!");
+    CHECK(weight_of(polite, "Zhand") > 0);
+    CHECK(weight_of(polite, "Zshake") > 0);
+    for (const std::string dropped : {"Zhello", "Zdoctor", "Zlike", "Zknow", "Zthank"}) {
+        INFO(dropped);
+        CHECK(weight_of(polite, dropped) == 0);
+    }
+    const auto plain = setup.analyse("I do not know why my hand shakes");
+    CHECK(weight_of(plain, "Zknow") > 0);
+    // Nothing but courtesy is still searched.
+    CHECK_FALSE(setup.analyse("thank you").terms.empty());
+}
+
+TEST_CASE("The subject line of a pasted question weighs more", "[search]") {
+    Setup setup;
+    const auto query =
+        setup.analyse("Stairs. I am 55 and when I climb them at home my legs get heavy.");
+    CHECK(weight_of(query, "Zstair") > weight_of(query, "Zhome"));
+    // A single sentence has no subject line.
+    const auto single = setup.analyse("stairs at home");
+    CHECK(weight_of(single, "Zstair") == Approx(weight_of(single, "Zhome")));
+}
+
+TEST_CASE("Negated symptoms weigh less, repeated words more", "[search]") {
+    Setup setup;
+    const auto query = setup.analyse("I have a headache but no fever, the headache is bad");
+    CHECK(weight_of(query, "Zfever") > 0);
+    CHECK(weight_of(query, "Zfever") < weight_of(query, "Zheadach"));
+    const auto once = setup.analyse("tired stairs");
+    const auto twice = setup.analyse("tired stairs stairs");
+    CHECK(weight_of(twice, "Zstair") > weight_of(once, "Zstair"));
+}
+
+TEST_CASE("Stop words alone are searched as written", "[search]") {
+    Setup setup;
+    const auto query = setup.analyse("to be or not to be");
+    REQUIRE_FALSE(query.terms.empty());
+    for (const auto& term : query.terms) {
+        CHECK_FALSE(term.term.starts_with("Z"));
+    }
+}
+
+TEST_CASE("A long question keeps at most its strongest words", "[search]") {
+    Setup setup;
+    std::string text;
+    for (const std::string word :
+         {"eyelid", "twitching", "ringing", "ears", "concert", "antibiotics", "tinnitus", "chest",
+          "pain", "stairs", "infarction", "father", "exercise", "rash", "cream", "arms",
+          "itched", "eczema", "elbows", "winter", "migraine", "nausea", "period", "diary",
+          "tired", "afternoon", "thyroid", "cheek", "caffeine", "coffee", "nerve", "tension",
+          "months", "examination", "computer", "evening", "muscle", "hearing", "noise"}) {
+        text += word + " ";
+    }
+    CHECK(setup.analyse(text, false).terms.size() == 32);
+}
+
+TEST_CASE("Question kinds add their other words", "[search]") {
+    Setup setup;
+    const auto cure = setup.analyse("Is there a cure for tinnitus?");
+    CHECK(has_alternative(cure, "treat"));
+    CHECK(has_alternative(cure, "treatment"));
+    CHECK_FALSE(has_alternative(cure, "cure"));  // the user's own word is searched as such
+    const auto why = setup.analyse("why do my ears ring");
+    CHECK(has_alternative(why, "cause"));
+    CHECK_FALSE(setup.analyse("Is there a cure for tinnitus?", false).expansions.size() > 0);
+}
+
+TEST_CASE("Synonyms: concept forms from mentions, word synonyms matched exactly", "[search]") {
+    Setup setup;
+    const auto lay = setup.analyse("ringing in my ears");
+    CHECK(has_alternative(lay, "tinnitus"));
+    REQUIRE_FALSE(lay.mentions.empty());
+    // Expansions weigh less than the user's words.
+    for (const auto& group : lay.expansions) {
+        CHECK(group.weight < 1.0);
+    }
+    const auto clinical = setup.analyse("tinnitus");
+    CHECK(has_alternative(clinical, "ringing in the ears"));
+    // "working out" is exercise; "working" alone is not.
+    CHECK(has_alternative(setup.analyse("pain after working out"), "exercise"));
+    CHECK_FALSE(has_alternative(setup.analyse("pain after working all day"), "exercise"));
+}
+
+TEST_CASE("Lexicon misspellings are corrected and searched", "[search]") {
+    Setup setup;
+    const auto query = setup.analyse("facial twiching");
+    REQUIRE(query.corrections.size() == 1);
+    CHECK(query.corrections.front().written == "twiching");
+    CHECK(query.corrections.front().corrected == "twitching");
+    CHECK(query.corrections.front().searched);
+    CHECK(weight_of(query, "Ztwitch") > 0);
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// `qaquery`: search an index, show an entry's Similar Q&A or Related FAQ. A thin layer over Searcher.
+#include <cstdlib>
+
+#include "common/cli.hpp"
+#include "common/search_output.hpp"
+#include "qaindex/qaindex.hpp"
+#include "qaquery/options.hpp"
+
+int main(int argc, char** argv) {
+    namespace cli = qaindex::cli;
+    CLI::App app{"Search medical consultations indexed by `qaindex build`.", "qaquery"};
+    cli::QueryOptions options;
+    cli::add_query_options(app, options);
+
+    return cli::run(app, argc, argv, [&] {
+        const cli::QueryMode mode = cli::query_mode(options);
+        auto searcher = qaindex::Searcher::open(qaindex::database_path(options.db));
+        const bool colour = !options.json && cli::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
+        switch (mode) {
+        case cli::QueryMode::Search: {
+            const auto request = cli::search_request(options);
+            const auto results = searcher.search(request);
+            if (options.json) {
+                cli::print_json(stdout, cli::results_json(results));
+            } else {
+                cli::print_search(stdout, results, request.offset, colour, options.explain);
+            }
+            break;
+        }
+        case cli::QueryMode::Similar:
+        case cli::QueryMode::SimilarTo: {
+            const auto results = searcher.similar(cli::similar_request(options, mode));
+            if (options.json) {
+                cli::print_json(stdout, cli::results_json(results));
+            } else {
+                cli::print_similar(stdout, results, colour);
+            }
+            break;
+        }
+        case cli::QueryMode::Related: {
+            const qaindex::EntryId id{*options.related};
+            const auto related = searcher.related(id, options.limit == 0 ? 10 : options.limit);
+            if (options.json) {
+                cli::print_json(stdout, cli::related_json(id, related));
+            } else {
+                cli::print_related(stdout, related);
+            }
+            break;
+        }
+        }
+        return cli::kOk;
+    });
+}
