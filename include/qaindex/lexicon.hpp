@@ -71,6 +71,7 @@ struct Mention {
     std::size_t begin = 0;       ///< byte offsets in the text
     std::size_t end = 0;
     bool negated = false;        ///< "no fever", "denies chest pain", "without numbness"
+    bool hypothetical = false;   ///< "see a doctor if you notice weakness", 如果出现胸痛
 
     bool operator==(const Mention&) const = default;
 };

@@ -65,11 +65,11 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document,
     return last + schema::kFieldPositionGap;
 }
 
-void DocumentBuilder::add_mentions(const std::vector<Token>& tokens,
+void DocumentBuilder::add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
                                    std::vector<std::string>& symptoms,
                                    std::vector<std::string>& conditions) const {
     for (const Mention& mention : lexicon_.find_mentions(tokens)) {
-        if (mention.negated) {
+        if (mention.negated || (skip_hypothetical && mention.hypothetical)) {
             continue;
         }
         add_unique(mention.kind == ConceptKind::Symptom ? symptoms : conditions, mention.id);
@@ -92,7 +92,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     if (entry.title) {
         const auto tokens = analyzer_.analyze(*entry.title);
         position = index_text(document, tokens, schema::kTitle, schema::kTitleWdf, position);
-        add_mentions(tokens, symptoms, conditions);
+        add_mentions(tokens, false, symptoms, conditions);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
                 spellings.insert(token.term);
@@ -102,7 +102,8 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     {
         const auto tokens = analyzer_.analyze(entry.question);
         position = index_text(document, tokens, schema::kQuestion, schema::kQuestionWdf, position);
-        add_mentions(tokens, symptoms, conditions);
+        // The asker's "I wonder if this dizziness is serious" is about their dizziness.
+        add_mentions(tokens, false, symptoms, conditions);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
                 spellings.insert(token.term);
@@ -112,7 +113,8 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     for (const Reply& reply : entry.replies) {
         const auto tokens = analyzer_.analyze(reply.text);
         position = index_text(document, tokens, schema::kReply, schema::kReplyWdf, position);
-        add_mentions(tokens, symptoms, conditions);
+        // Replies list red flags ("see a doctor if you notice weakness"): not the asker's.
+        add_mentions(tokens, true, symptoms, conditions);
     }
     // More Info articles are generic ("see a doctor if you have numbness, fever...") so they
     // are searchable but do not tag symptoms.

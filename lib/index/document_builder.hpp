@@ -37,7 +37,8 @@ private:
     Xapian::termpos index_text(Xapian::Document& document, const std::vector<Token>& tokens,
                                std::string_view field_prefix, Xapian::termcount wdf,
                                Xapian::termpos base);
-    void add_mentions(const std::vector<Token>& tokens, std::vector<std::string>& symptoms,
+    void add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
+                      std::vector<std::string>& symptoms,
                       std::vector<std::string>& conditions) const;
 
     const Lexicon& lexicon_;

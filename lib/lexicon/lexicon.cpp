@@ -478,6 +478,7 @@ std::vector<Mention> Lexicon::find_mentions(const std::vector<Token>& tokens) co
         spans.push_back({match.first, match.last});
     }
     const std::vector<bool> negated = detail::negated_spans(tokens, spans);
+    const std::vector<bool> hypothetical = detail::hypothetical_spans(tokens, spans);
     std::vector<Mention> mentions;
     for (std::size_t i = 0; i < matches.size(); ++i) {
         for (const ConceptRef& ref : matches[i].concepts) {
@@ -489,7 +490,8 @@ std::vector<Mention> Lexicon::find_mentions(const std::vector<Token>& tokens) co
                                 .last_token = matches[i].last,
                                 .begin = tokens[matches[i].first].begin,
                                 .end = tokens[matches[i].last].end,
-                                .negated = negated[i]});
+                                .negated = negated[i],
+                                .hypothetical = hypothetical[i]});
         }
     }
     return mentions;

@@ -20,6 +20,12 @@
 //    negation of the mention that ends the clause before it: "denies fever, chills, or night
 //    sweats", "no fever, cough or headache". "no fever, my head hurts" is not such a list.
 // Cues after the mention ("headache: none", 头痛没有) are not handled.
+//
+// Hypothetical mentions: a mention in a clause opened earlier by if, unless, should, whether,
+// "in case", "watch (out) for", "warning signs" (如果, 若, 一旦, 万一 ...), or in a list clause
+// continuing such a mention (rule 4), is hypothetical: "see a doctor if you notice weakness,
+// numbness or double vision". Only the caller knows whether that matters (in a doctor's
+// reply it does; in "I wonder if this dizziness is serious" it does not).
 #include "lexicon/negation.hpp"
 
 #include <string_view>
@@ -211,6 +217,27 @@ const WordSet& connectors() {
     return words;
 }
 
+// Words that open a hypothetical clause: "if you notice weakness", "unless the rash spreads",
+// "should you develop a fever", 如果出现胸痛. Doctors' replies are full of such red flags; the
+// asker does not have them.
+const WordSet& hypothetical_cues() {
+    static const WordSet words = {"if",   "unless", "should", "whether", "如果", "若",
+                                  "假如", "一旦",   "万一",   "如有",    "要是", "倘若"};
+    return words;
+}
+
+bool is_hypothetical_pair(std::string_view before, std::string_view last) {
+    static const std::pair<std::string_view, std::string_view> pairs[] = {
+        {"in", "case"}, {"watch", "for"}, {"look", "for"}, {"out", "for"}, {"warning", "signs"},
+    };
+    for (const auto& [a, b] : pairs) {
+        if (a == before && b == last) {
+            return true;
+        }
+    }
+    return false;
+}
+
 constexpr std::size_t no_token = static_cast<std::size_t>(-1);
 constexpr std::size_t max_cue_gap = 3;
 constexpr std::size_t max_chain_gap = 2;
@@ -231,9 +258,19 @@ class Scope {
 
     std::vector<bool> run() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
-            negated_[s] = negated_in_clause(spans_[s]) || continues_list(spans_[s]);
+            negated_[s] = negated_in_clause(spans_[s]) || continues_list(spans_[s], negated_);
         }
         return std::move(negated_);
+    }
+
+    // The same clause and list rules with hypothetical cues anywhere earlier in the clause.
+    std::vector<bool> run_hypothetical() {
+        std::vector<bool> hypothetical(spans_.size(), false);
+        for (std::size_t s = 0; s < spans_.size(); ++s) {
+            hypothetical[s] = hypothetical_in_clause(spans_[s]) ||
+                              continues_list(spans_[s], hypothetical);
+        }
+        return hypothetical;
     }
 
   private:
@@ -288,7 +325,26 @@ class Scope {
         return false;
     }
 
-    bool continues_list(const TokenSpan& span) const {
+    bool hypothetical_in_clause(const TokenSpan& span) const {
+        for (std::size_t t = span.first; t != no_token; t = previous(t)) {
+            if (t != span.first) {
+                if (hypothetical_cues().contains(tokens_[t].term)) {
+                    return true;
+                }
+                const std::size_t before = previous(t);
+                if (before != no_token && !tokens_[t].sentence_start &&
+                    is_hypothetical_pair(tokens_[before].term, tokens_[t].term)) {
+                    return true;
+                }
+            }
+            if (tokens_[t].sentence_start) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    bool continues_list(const TokenSpan& span, const std::vector<bool>& marked) const {
         std::size_t start = span.first;
         while (!tokens_[start].sentence_start) {
             start = previous(start);
@@ -305,7 +361,7 @@ class Scope {
             }
         }
         const std::size_t before = previous(start);
-        return before != no_token && owner_[before] != no_token && negated_[owner_[before]] &&
+        return before != no_token && owner_[before] != no_token && marked[owner_[before]] &&
                spans_[owner_[before]].last == before;
     }
 
@@ -324,6 +380,11 @@ bool is_negation_cue(std::string_view term) {
 std::vector<bool> negated_spans(const std::vector<Token>& tokens,
                                 const std::vector<TokenSpan>& spans) {
     return Scope(tokens, spans).run();
+}
+
+std::vector<bool> hypothetical_spans(const std::vector<Token>& tokens,
+                                     const std::vector<TokenSpan>& spans) {
+    return Scope(tokens, spans).run_hypothetical();
 }
 
 }  // namespace qaindex::detail

@@ -25,4 +25,9 @@ struct TokenSpan {
 [[nodiscard]] std::vector<bool> negated_spans(const std::vector<Token>& tokens,
                                               const std::vector<TokenSpan>& spans);
 
+/// For spans in text order, without overlaps: whether each is in a hypothetical clause
+/// ("if you notice weakness", 如果出现胸痛).
+[[nodiscard]] std::vector<bool> hypothetical_spans(const std::vector<Token>& tokens,
+                                                   const std::vector<TokenSpan>& spans);
+
 }  // namespace qaindex::detail

@@ -197,3 +197,26 @@ TEST_CASE("A folder that is not an index is never written into", "[index]") {
     CHECK(std::filesystem::exists(scratch.path() / "notes.txt"));
     CHECK_FALSE(std::filesystem::exists(scratch.path() / "XAPIANDB"));
 }
+
+TEST_CASE("Red flags in a reply are not the asker's symptoms", "[index]") {
+    const qaindex::Lexicon& lexicon = qaindex::Lexicon::builtin();
+    const qaindex::Symptom* dizziness = lexicon.find_symptom("dizziness");
+    const qaindex::Symptom* numbness = lexicon.find_symptom("numbness");
+    const qaindex::Symptom* headache = lexicon.find_symptom("headache");
+    REQUIRE(dizziness != nullptr);
+    REQUIRE(numbness != nullptr);
+    REQUIRE(headache != nullptr);
+    auto writer = qaindex::IndexWriter::in_memory();
+    writer.add_or_replace(consultation(
+        "x", "Dizzy spells", "I wonder if this dizziness is serious.", "Neurology",
+        "Your headache and dizziness are likely benign. See a doctor if you notice numbness."));
+    const auto& db = database_of(writer);
+    const auto stored = schema::decode(db.get_document(docid_of(db, "x")).get_data());
+    const auto tagged = [&](const qaindex::Symptom* symptom) {
+        return std::find(stored.symptoms.begin(), stored.symptoms.end(), symptom->id) !=
+               stored.symptoms.end();
+    };
+    CHECK(tagged(dizziness));   // the asker's, though after "if"
+    CHECK(tagged(headache));    // stated by the doctor
+    CHECK_FALSE(tagged(numbness));  // a red flag to watch for
+}

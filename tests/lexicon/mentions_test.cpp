@@ -183,3 +183,39 @@ TEST_CASE("find_mentions reports token ranges and byte offsets", "[lexicon]") {
     CHECK(text.substr(mentions[1].begin) == "headaches");
     CHECK_FALSE(mentions[1].negated);
 }
+
+TEST_CASE("find_mentions marks hypothetical mentions", "[lexicon][negation]") {
+    // "name" for a mention the text has, "?name" for one only supposed.
+    const auto hypothetical = [](std::string_view text) {
+        Analyzer analyzer;
+        std::string out;
+        for (const Mention& mention : fixture_lexicon().find_mentions(analyzer.analyze(text))) {
+            const qaindex::Symptom* symptom = fixture_lexicon().find_symptom(mention.id);
+            const qaindex::Condition* condition = fixture_lexicon().find_condition(mention.id);
+            out += std::string(out.empty() ? "" : " ") + (mention.hypothetical ? "?" : "") +
+                   (symptom != nullptr ? symptom->name : condition->name);
+        }
+        return out;
+    };
+    const Row rows[] = {
+        {"See a doctor if you notice numbness", "?numbness"},
+        {"If the headache gets worse, come back", "?headache"},
+        {"if you have a fever, chills or night sweats, call us", "?fever ?chills ?night sweats"},
+        {"Come in if you have a fever. The cough will pass", "?fever cough"},
+        {"Unless the dizziness stops, see an ENT", "?dizziness"},
+        {"Should you develop chest pain, call an ambulance", "?chest pain"},
+        {"watch out for fever", "?fever"},
+        {"in case of chest pain, go to the emergency room", "?chest pain"},
+        {"Your headache is a tension headache, but if a fever starts, call",
+         "headache headache ?fever"},
+        {"I have a headache and a cough", "headache cough"},
+        {"I wonder if this headache is serious", "?headache"},
+        // 如果出现胸痛 (if chest pain appears); 我头痛 (I have a headache).
+        {"\u5982\u679c\u51fa\u73b0\u53d1\u70e7", "?fever"},
+        {"\u6211\u5934\u75db", "headache"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        CHECK(hypothetical(row.text) == row.expected);
+    }
+}
