@@ -108,6 +108,7 @@ IndexStats index_stats(const std::filesystem::path& database, std::size_t top_sy
         std::map<std::string, std::size_t> symptoms;
         for (auto it = db.valuestream_begin(schema::kSymptomsSlot);
              it != db.valuestream_end(schema::kSymptomsSlot); ++it) {
+            ++stats.entries_with_symptoms;
             for (const std::string& id : split_lines(*it)) {
                 const Symptom* symptom = lexicon.find_symptom(id);
                 ++symptoms[symptom ? symptom->name : id];

@@ -11,8 +11,10 @@
 
 namespace qaindex::schema {
 
-/// Version of this schema, written to the index; a searcher refuses another version.
-inline constexpr std::string_view kVersion = "1";
+/// Version of what the index holds, written to it. Bump it whenever the terms, values, stored
+/// data or the tagging rules change: the next build is then a full one, and a searcher refuses
+/// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
+inline constexpr std::string_view kVersion = "2";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:

@@ -143,6 +143,7 @@ class Builder {
         read_symptoms();
         read_conditions();
         read_synonyms();
+        add_misspellings();
         impl_->fingerprint = fingerprint_of(files_);
     }
 
@@ -204,6 +205,9 @@ class Builder {
                    std::unordered_map<std::string, std::size_t>& by_key) {
         for (std::string_view form : forms) {
             const std::vector<Token> tokens = analyze(form);
+            for (const Token& token : tokens) {
+                correct_terms_.insert(token.term);
+            }
             if (!impl_->matcher.add(tokens, ref)) {
                 throw_input_error(file.display, row.line,
                                   fmt::format("\"{}\" has nothing but stop words", form));
@@ -233,11 +237,13 @@ class Builder {
                                   fmt::format("duplicate symptom id \"{}\"", symptom.id));
             }
             std::vector<std::string_view> forms = {symptom.name};
-            for (const auto* list :
-                 {&symptom.clinical, &symptom.lay, &symptom.misspellings, &symptom.chinese}) {
+            for (const auto* list : {&symptom.clinical, &symptom.lay, &symptom.chinese}) {
                 forms.insert(forms.end(), list->begin(), list->end());
             }
             add_forms(file, row, {ConceptKind::Symptom, index}, forms, impl_->symptom_by_key);
+            for (const std::string& misspelling : symptom.misspellings) {
+                misspellings_.push_back({row.line, {ConceptKind::Symptom, index}, misspelling});
+            }
             impl_->synonym_groups.push_back(
                 group_of(symptom.name, symptom.clinical,
                          {&symptom.lay, &symptom.misspellings, &symptom.chinese}));
@@ -298,6 +304,13 @@ class Builder {
             if (group.clinical.empty() && group.lay.empty()) {
                 throw_input_error(file.display, row.line, "empty synonym group");
             }
+            for (const auto* list : {&group.clinical, &group.lay}) {
+                for (const std::string& phrase : *list) {
+                    for (const Token& token : analyze(phrase)) {
+                        correct_terms_.insert(token.term);
+                    }
+                }
+            }
             groups.push_back(std::move(group));
         }
         // synonyms.tsv first, then the symptoms' and conditions' groups.
@@ -317,6 +330,25 @@ class Builder {
             }
             if (phrases.size() >= 2) {
                 impl_->analysed_groups.push_back(std::move(phrases));
+            }
+        }
+    }
+
+    // Misspellings match by their exact misspelt words, once every correctly spelled word is
+    // known: the stemmer would fold "weekness" into "week", and "weeks" is no weakness.
+    void add_misspellings() {
+        const SourceFile& file = files_[0];
+        for (const Misspelling& misspelling : misspellings_) {
+            const std::vector<Token> tokens = analyze(misspelling.form);
+            for (const Token& token : tokens) {
+                if (token.kind == TokenKind::Word && !token.stopword &&
+                    !correct_terms_.contains(token.term)) {
+                    impl_->matcher.add_exact_term(token.term);
+                }
+            }
+            if (!impl_->matcher.add(tokens, misspelling.ref)) {
+                throw_input_error(file.display, misspelling.line,
+                                  fmt::format("\"{}\" has nothing but stop words", misspelling.form));
             }
         }
     }
@@ -347,9 +379,17 @@ class Builder {
         return group;
     }
 
+    struct Misspelling {
+        std::size_t line = 0;
+        ConceptRef ref;
+        std::string form;
+    };
+
     const std::array<SourceFile, 4>& files_;
     LexiconData* impl_ = nullptr;
     Analyzer analyzer_;
+    std::unordered_set<std::string> correct_terms_;  // every word of a correctly spelled form
+    std::vector<Misspelling> misspellings_;
 };
 
 std::string read_whole_file(const std::filesystem::path& path) {

@@ -39,7 +39,7 @@ bool PhraseMatcher::add(const std::vector<Token>& phrase, ConceptRef concept_ref
         if (token.kind == TokenKind::Compound || is_skippable(token)) {
             continue;
         }
-        for_each_unit(token, [&](std::string_view unit) {
+        units_of(token, [&](std::string_view unit) {
             auto [symbol_it, added_symbol] = symbols_.try_emplace(
                 std::string(unit), static_cast<std::uint32_t>(symbols_.size()));
             auto [edge_it, added_edge] = edges_.try_emplace(
@@ -61,6 +61,8 @@ bool PhraseMatcher::add(const std::vector<Token>& phrase, ConceptRef concept_ref
     return true;
 }
 
+void PhraseMatcher::add_exact_term(const std::string& term) { exact_terms_.insert(term); }
+
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
     const std::size_t n = tokens.size();
     // The units of token t are symbols[unit_begin[t] .. unit_begin[t + 1]).
@@ -70,8 +72,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) c
     for (std::size_t t = 0; t < n; ++t) {
         unit_begin[t] = symbols.size();
         if (tokens[t].kind != TokenKind::Compound && !is_skippable(tokens[t])) {
-            for_each_unit(tokens[t],
-                          [&](std::string_view unit) { symbols.push_back(symbol(unit)); });
+            units_of(tokens[t], [&](std::string_view unit) { symbols.push_back(symbol(unit)); });
         }
     }
     unit_begin[n] = symbols.size();

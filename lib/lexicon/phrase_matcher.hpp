@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "qaindex/analyzer.hpp"
@@ -65,6 +66,12 @@ class PhraseMatcher {
     /// stop words (it could never match).
     bool add(const std::vector<Token>& phrase, ConceptRef concept_ref);
 
+    /// Makes a word match by its exact (unstemmed) form, in phrases added afterwards and in
+    /// text. For misspellings, which the stemmer would otherwise fold into real words:
+    /// "weekness" stems to "week" and would match every "weeks". Call it only for words no
+    /// correctly spelled phrase uses.
+    void add_exact_term(const std::string& term);
+
     /// Matches in text order, without overlaps: where candidates overlap, the one with more
     /// units wins, then the longer token span, then the earlier.
     [[nodiscard]] std::vector<PhraseMatch> find(const std::vector<Token>& tokens) const;
@@ -79,11 +86,22 @@ class PhraseMatcher {
     static constexpr std::uint32_t no_symbol = UINT32_MAX;
 
     [[nodiscard]] std::uint32_t symbol(std::string_view unit) const;
+    // for_each_unit, but an exact term's unit is "=" + the term.
+    template <typename F>
+    void units_of(const Token& token, F&& f) const {
+        if (token.kind == TokenKind::Word && !exact_terms_.empty() &&
+            exact_terms_.find(std::string_view(token.term)) != exact_terms_.end()) {
+            f(std::string_view("=" + token.term));
+            return;
+        }
+        for_each_unit(token, f);
+    }
     [[nodiscard]] static std::uint64_t edge_key(std::uint32_t node, std::uint32_t symbol) {
         return (std::uint64_t{node} << 32) | symbol;
     }
 
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> symbols_;
+    std::unordered_set<std::string, Hash, std::equal_to<>> exact_terms_;
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;
     std::vector<std::vector<ConceptRef>> concepts_;  ///< per trie node; node 0 is the root
 };

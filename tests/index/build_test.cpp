@@ -341,6 +341,8 @@ TEST_CASE("stats lists specialties and symptoms with counts", "[index][build]") 
     }
     CHECK(total == 5);
     CHECK_FALSE(stats.top_symptoms.empty());
+    CHECK(stats.entries_with_symptoms > 0);
+    CHECK(stats.entries_with_symptoms <= stats.entries);
     CHECK_THROWS_AS(qaindex::index_stats(scratch.path() / "nothing"), qaindex::IndexError);
 }
 

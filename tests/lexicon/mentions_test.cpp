@@ -2,6 +2,7 @@
 // Tests of Lexicon::find_mentions: multi-word matching, stems, scripts, and negation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -218,4 +219,25 @@ TEST_CASE("find_mentions marks hypothetical mentions", "[lexicon][negation]") {
         CAPTURE(row.text);
         CHECK(hypothetical(row.text) == row.expected);
     }
+}
+
+TEST_CASE("Misspellings match only as written, never as the real word they stem to",
+          "[lexicon]") {
+    // The built-in lexicon lists "weekness" for weakness; stemmed, it would be "week".
+    const Lexicon& lexicon = Lexicon::builtin();
+    const qaindex::Symptom* weakness = lexicon.find_symptom("weakness");
+    REQUIRE(weakness != nullptr);
+    REQUIRE(std::find(weakness->misspellings.begin(), weakness->misspellings.end(),
+                      "weekness") != weakness->misspellings.end());
+    Analyzer analyzer;
+    const auto ids = [&](std::string_view text) {
+        std::vector<std::string> out;
+        for (const Mention& mention : lexicon.find_mentions(analyzer.analyze(text))) {
+            out.push_back(mention.id);
+        }
+        return out;
+    };
+    CHECK(ids("for two weeks, once a week") == std::vector<std::string>{});
+    CHECK(ids("weekness in my legs").front() == weakness->id);
+    CHECK(ids("I feel weak") == std::vector<std::string>{weakness->id});
 }
