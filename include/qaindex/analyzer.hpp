@@ -34,6 +34,7 @@ struct Token {
     TokenKind kind = TokenKind::Word;
     bool stopword = false;  ///< an English or Chinese stop word (kept: phrases need it)
     bool sentence_start = false;  ///< first token of the text, or first after a clause
+    bool new_sentence = false;  ///< first token after . ! ? or a line break (a sentence_start too)
                                   ///< boundary: . ! ? ; : , (or their full-width forms), a
                                   ///< line break, "but", "however", 但是/但/可是/不过/然而
 

@@ -100,6 +100,13 @@ bool is_clause_punctuation(char16_t c) {
     return marks.find(c) != std::u16string_view::npos;
 }
 
+// Punctuation that ends a sentence: . ! ? and line breaks, and their full-width forms.
+bool is_sentence_punctuation(char16_t c) {
+    constexpr std::u16string_view marks =
+        u".!?\n\r\u2028\u2029\u2026\u3002\uFF01\uFF1F\uFF0E\uFF61";
+    return marks.find(c) != std::u16string_view::npos;
+}
+
 bool is_ascii_upper(char16_t c) {
     return c >= u'A' && c <= u'Z';
 }
@@ -119,6 +126,7 @@ bool is_lower16(char16_t c) {
 // What lies between two words, as far as the medical rules care.
 struct Gap {
     bool clause_break = false;      ///< holds clause punctuation or a line break
+    bool sentence_break = false;    ///< holds sentence punctuation or a line break
     bool hyphen = false;            ///< exactly one hyphen, nothing else: "x-ray"
     bool blank = false;             ///< only horizontal spaces: "5 mg"
     std::int32_t percent_end = -1;  ///< "5%", "5 %": UTF-16 index after the '%'
@@ -150,6 +158,7 @@ struct Analyzer::Impl {
     std::vector<Token>* out = nullptr;
     std::uint32_t position = 0;
     bool clause_pending = true;
+    bool sentence_pending = true;
 
     explicit Impl(AnalyzerOptions opts) : options(opts) {}
 
@@ -167,6 +176,9 @@ struct Analyzer::Impl {
         for (i = begin; i < end; ++i) {
             if (is_clause_punctuation(u[i])) {
                 gap.clause_break = true;
+            }
+            if (is_sentence_punctuation(u[i])) {
+                gap.sentence_break = true;
             }
             if (!is_blank(u[i])) {
                 gap.blank = false;
@@ -272,7 +284,9 @@ struct Analyzer::Impl {
         token.position = position++;
         token.kind = piece.kind;
         token.sentence_start = clause_pending;
+        token.new_sentence = sentence_pending;
         clause_pending = is_clause_break_word(token.term);
+        sentence_pending = false;
         out->push_back(std::move(token));
         return out->size() - 1;
     }
@@ -292,6 +306,7 @@ struct Analyzer::Impl {
         token.position = (*out)[first].position;
         token.kind = TokenKind::Compound;
         token.sentence_start = (*out)[first].sentence_start;
+        token.new_sentence = (*out)[first].new_sentence;
         out->push_back(std::move(token));
     }
 
@@ -324,12 +339,16 @@ struct Analyzer::Impl {
         out = &tokens;
         position = 0;
         clause_pending = true;
+        sentence_pending = true;
         auto plain = [&](std::size_t w) {  // one piece, not Han: may join a hyphen chain
             return pieces[w].kind != TokenKind::Han && unit_pieces[w].term.empty();
         };
         for (std::size_t w = 0; w < n; ++w) {
             if (w > 0 && gaps_after[w - 1].clause_break) {
                 clause_pending = true;
+            }
+            if (w > 0 && gaps_after[w - 1].sentence_break) {
+                sentence_pending = true;
             }
             Piece& piece = pieces[w];
             if (!unit_pieces[w].term.empty()) {  // "5mg"

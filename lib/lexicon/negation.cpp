@@ -21,9 +21,8 @@
 //    sweats", "no fever, cough or headache". "no fever, my head hurts" is not such a list.
 // Cues after the mention ("headache: none", 头痛没有) are not handled.
 //
-// Hypothetical mentions: a mention in a clause opened earlier by if, unless, should, whether,
-// "in case", "watch (out) for", "warning signs" (如果, 若, 一旦, 万一 ...), or in a list clause
-// continuing such a mention (rule 4), is hypothetical: "see a doctor if you notice weakness,
+// Hypothetical mentions: a mention after if, unless, should, whether, "in case", "watch (out)
+// for", "warning signs" (如果, 若, 一旦, 万一 ...) in the same sentence is hypothetical: "see a doctor if you notice weakness,
 // numbness or double vision". Only the caller knows whether that matters (in a doctor's
 // reply it does; in "I wonder if this dizziness is serious" it does not).
 #include "lexicon/negation.hpp"
@@ -337,7 +336,9 @@ class Scope {
                     return true;
                 }
             }
-            if (tokens_[t].sentence_start) {
+            // Unlike negation, a condition reaches across commas to the end of its sentence:
+            // "see a doctor if you notice blood, weight loss, or pain waking you at night".
+            if (tokens_[t].new_sentence) {
                 break;
             }
         }

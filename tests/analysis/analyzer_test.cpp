@@ -314,6 +314,31 @@ TEST_CASE("sentence_start marks clause starts", "[analysis]") {
     }
 }
 
+TEST_CASE("new_sentence marks sentence starts only", "[analysis]") {
+    struct Row {
+        const char* text;
+        const char* starts;  // one flag per non-compound token: * starts a sentence, . not
+    };
+    const Row rows[] = {
+        {"I have a fever, but no cough. Headache; nausea\nvomiting however dizzy", "*......*.*.."},
+        {"pain: severe! x-ray? ok", "*.*.*"},
+        // 没有发烧，但是咳嗽。头痛
+        {"\u6ca1\u6709\u53d1\u70e7\uff0c\u4f46\u662f\u54b3\u55fd\u3002\u5934\u75db", "*...*"},
+    };
+    Analyzer analyzer;
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        std::string flags;
+        for (const Token& token : analyzer.analyze(row.text)) {
+            if (token.kind != TokenKind::Compound) {
+                CHECK((!token.new_sentence || token.sentence_start));
+                flags += token.new_sentence ? '*' : '.';
+            }
+        }
+        CHECK(flags == row.starts);
+    }
+}
+
 TEST_CASE("normalize folds like Token::term and keeps word breaks", "[analysis]") {
     Analyzer analyzer;
     CHECK(analyzer.normalize("Dept. of NEUROLOGY") == "dept. of neurology");

@@ -211,6 +211,9 @@ TEST_CASE("find_mentions marks hypothetical mentions", "[lexicon][negation]") {
          "headache headache ?fever"},
         {"I have a headache and a cough", "headache cough"},
         {"I wonder if this headache is serious", "?headache"},
+        {"See a doctor if you notice fever, numbness, or a cough that wakes you",
+         "?fever ?numbness ?cough"},
+        {"If the headache returns, rest. I see you have a fever", "?headache fever"},
         // 如果出现胸痛 (if chest pain appears); 我头痛 (I have a headache).
         {"\u5982\u679c\u51fa\u73b0\u53d1\u70e7", "?fever"},
         {"\u6211\u5934\u75db", "headache"},
