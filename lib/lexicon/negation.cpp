@@ -69,6 +69,10 @@ const WordSet& single_cues() {
         "weren't",
         "werent",
         "won't",
+        // Prefixes the analyzer splits off at the hyphen: "anti-seizure medicine",
+        // "anti-nausea", "non-painful" name the absence of the symptom.
+        "anti",
+        "non",
         // Chinese, folded to Simplified: 没有/沒有 have not, 无/無 without, 否认 deny, 未 not
         // (yet), 从未 never, 并无 not at all, 未见 not seen, 毫无 not any, 不曾 never.
         "没有",

@@ -132,6 +132,8 @@ TEST_CASE("find_mentions marks negated mentions", "[lexicon][negation]") {
          "!fever[fever] !chills[chills] !night sweats[night sweats]"},
         {"no fever, cough or headache", "!fever[fever] !cough[cough] !headache[headache]"},
         {"I had a fever. No cough.", "fever[fever] !cough[cough]"},
+        {"an anti-headache pill", "!headache[headache]"},
+        {"a non-cough illness", "!cough[cough]"},
         {"\u6ca1\u6709\u53d1\u70e7", "!fever[\u53d1\u70e7]"},            // 没有发烧
         {"\u6c92\u6709\u767c\u71d2", "!fever[\u767c\u71d2]"},            // 沒有發燒
         {"\u65e0\u53d1\u70ed", "!fever[\u53d1\u70ed]"},                  // 无发热
