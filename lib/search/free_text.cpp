@@ -70,6 +70,9 @@ Xapian::Query Expansion::query() const {
     if (!stem_term.empty()) {
         return Xapian::Query(stem_term);
     }
+    if (!any_terms.empty()) {
+        return Xapian::Query(Xapian::Query::OP_OR, any_terms.begin(), any_terms.end());
+    }
     return Xapian::Query(exact ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
                          terms.end(), static_cast<Xapian::termcount>(window));
 }
@@ -80,6 +83,9 @@ bool Expansion::matched_by(const std::vector<std::string>& matching) const {
     };
     if (!stem_term.empty()) {
         return has(stem_term);
+    }
+    if (!any_terms.empty()) {
+        return std::any_of(any_terms.begin(), any_terms.end(), has);
     }
     return std::all_of(terms.begin(), terms.end(), has);
 }
@@ -471,7 +477,16 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
                 continue;
             }
-            group.alternatives.push_back({.to = kind.words[k], .stem_term = term});
+            // The kind of a question is in the question: "treated" in a title or question
+            // says what is asked, in a reply it is just a word (and a long posting list).
+            std::string title_term(schema::kStem);
+            title_term += schema::kTitle;
+            title_term += kind.stems[k];
+            std::string question_term(schema::kStem);
+            question_term += schema::kQuestion;
+            question_term += kind.stems[k];
+            group.alternatives.push_back(
+                {.to = kind.words[k], .any_terms = {std::move(title_term), std::move(question_term)}});
             add_unique(out.highlight_stems, kind.stems[k]);
         }
         if (!group.alternatives.empty()) {

@@ -25,6 +25,7 @@ struct WeightedTerm {
 struct Expansion {
     std::string to;                  ///< as the lexicon writes it: "tinnitus"
     std::string stem_term;           ///< "Z" + stem for one word
+    std::vector<std::string> any_terms;  ///< or any of these terms ("ZStreat", "ZXQtreat")
     std::vector<std::string> terms;  ///< otherwise the unprefixed words, in order
     bool exact = false;              ///< terms form an exact phrase (stop words included)
     std::size_t window = 0;          ///< OP_NEAR window when not exact

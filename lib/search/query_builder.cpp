@@ -296,8 +296,9 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, QueryPlan& plan) {
     }
     // Positions are not kept per field, so a phrase in a field is the phrase anywhere and
     // each of its words in that field.
-    field_terms.insert(field_terms.begin(), query);
-    return combine(Xapian::Query::OP_AND, field_terms);
+    std::vector<Xapian::Query> parts{query};
+    parts.insert(parts.end(), field_terms.begin(), field_terms.end());
+    return combine(Xapian::Query::OP_AND, parts);
 }
 
 std::optional<Xapian::Query> QueryBuilder::specialty_query(std::string_view value,

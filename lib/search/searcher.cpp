@@ -178,8 +178,10 @@ struct Searcher::Impl {
         return condition ? condition->name : id;
     }
 
+    // replies: whether the snippet may come from the replies (search) or only from the
+    // question (Similar Q&A, which is about questions).
     Hit hit(const schema::StoredEntry& stored, double score, const detail::SnippetTerms& terms,
-            std::size_t snippet_bytes) {
+            std::size_t snippet_bytes, bool replies = true) {
         const Consultation& entry = stored.entry;
         Hit hit{.id = entry.id, .score = score, .title = entry.title};
         hit.specialty = stored.specialty ? stored.specialty : entry.specialty();
@@ -192,7 +194,9 @@ struct Searcher::Impl {
         hit.asked = entry.asked;
         std::vector<std::string_view> texts{entry.question};
         for (const Reply& reply : entry.replies) {
-            texts.emplace_back(reply.text);
+            if (replies) {
+                texts.emplace_back(reply.text);
+            }
         }
         hit.snippet = detail::make_snippet(analyzer, texts, terms, snippet_bytes);
         hit.question_excerpt = detail::excerpt(entry.question);
@@ -445,15 +449,20 @@ struct Searcher::Impl {
                 if (*it == source) {
                     continue;
                 }
+                // The stems come from the termlist: most near-duplicates are caught before
+                // the stored entry is read and parsed.
+                std::set<std::string> stems = detail::question_stems(db, *it);
+                if (duplicates.is_duplicate(stems, std::string())) {
+                    continue;
+                }
                 const Xapian::Document document = it.get_document();
                 const schema::StoredEntry stored = schema::decode(document.get_data());
-                std::set<std::string> stems = detail::question_stems(db, *it);
                 std::string question = detail::normalised_question(stored.entry.question);
                 if (duplicates.is_duplicate(stems, question)) {
                     continue;
                 }
                 duplicates.add(std::move(stems), std::move(question));
-                Hit h = hit(stored, it.get_weight(), plan.highlight, 240);
+                Hit h = hit(stored, it.get_weight(), plan.highlight, 240, false);
                 if (request.explain) {
                     h.explanation = explain(enquire, it, document, stored, plan);
                 }

@@ -64,10 +64,18 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end,
 }
 
 // The best window of one text, or a window of score 0 if nothing matched.
+// Snippets are looked for in the first this many bytes of a text: analysing a whole long
+// article for every hit would cost more than the rest of the search.
+constexpr std::size_t kSnippetScanBytes = 12 * 1024;
+
 Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms& terms,
                    std::size_t max_bytes) {
     Window best;
-    const std::vector<Token> tokens = analyzer.analyze(text);
+    std::size_t scan = std::min(text.size(), kSnippetScanBytes);
+    while (scan > 0 && scan < text.size() && is_continuation(text[scan])) {
+        --scan;
+    }
+    const std::vector<Token> tokens = analyzer.analyze(text.substr(0, scan));
     std::vector<std::size_t> matched;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& token = tokens[i];
