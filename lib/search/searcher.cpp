@@ -307,6 +307,8 @@ struct Searcher::Impl {
             throw QueryError("nothing to search for in \"" + request.text +
                              "\": it has no words the index could hold");
         }
+        // The spies outlive the Enquire that points at them.
+        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(bm25());
@@ -327,7 +329,6 @@ struct Searcher::Impl {
         auto own_filter_set = [&](Facet facet) {
             return facet == Facet::Specialty ? !filters.specialty.empty() : !filters.symptom.empty();
         };
-        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
         for (const Facet facet : facets) {
             if (!own_filter_set(facet)) {
                 spies.emplace_back(facet, std::make_unique<detail::FacetSpy>(

@@ -8,6 +8,7 @@
 
 #include "index/index_writer_impl.hpp"
 #include "qaindex/index_writer.hpp"
+#include "search/ranking.hpp"
 #include "search/search_fixtures.hpp"
 
 using qaindex::detail::FreeTextAnalyzer;
@@ -104,7 +105,7 @@ TEST_CASE("A long question keeps at most its strongest words", "[search]") {
           "months", "examination", "computer", "evening", "muscle", "hearing", "noise"}) {
         text += word + " ";
     }
-    CHECK(setup.analyse(text, false).terms.size() == 32);
+    CHECK(setup.analyse(text, false).terms.size() == qaindex::detail::ranking::kMaxQueryTerms);
 }
 
 TEST_CASE("Question kinds add their other words", "[search]") {
