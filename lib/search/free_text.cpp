@@ -391,7 +391,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 expansion.window = phrase.terms.size() + 1;
             }
             for (const std::string& stem : phrase.stems) {
-                add_unique(out.highlight_stems, stem);
+                add_unique(out.secondary_stems, stem);
             }
             group.alternatives.push_back(std::move(expansion));
         }
@@ -487,7 +487,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             question_term += kind.stems[k];
             group.alternatives.push_back(
                 {.to = kind.words[k], .any_terms = {std::move(title_term), std::move(question_term)}});
-            add_unique(out.highlight_stems, kind.stems[k]);
+            add_unique(out.secondary_stems, kind.stems[k]);
         }
         if (!group.alternatives.empty()) {
             out.expansions.push_back(std::move(group));

@@ -63,7 +63,8 @@ struct FreeTextQuery {
     std::vector<Mention> mentions;     ///< symptoms and conditions named (negated ones too)
     std::vector<Correction> corrections;
     std::vector<std::string> named_specialties;  ///< canonical specialties the words name
-    std::vector<std::string> highlight_stems;    ///< stems to highlight in snippets
+    std::vector<std::string> highlight_stems;    ///< stems of the user's words, for snippets
+    std::vector<std::string> secondary_stems;    ///< stems of expansions, for snippets
 
     /// OR of the weighted terms and expansions; an empty Query if there are none.
     [[nodiscard]] Xapian::Query query() const;

@@ -88,6 +88,9 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
     for (std::string& stem : text.highlight_stems) {
         plan.highlight.stems.insert(std::move(stem));
     }
+    for (std::string& stem : text.secondary_stems) {
+        plan.highlight.secondary.insert(std::move(stem));
+    }
 }
 
 QueryPlan QueryBuilder::plan_free_text(std::string_view text, const Xapian::Database& db,

@@ -82,26 +82,34 @@ Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms
         if (token.end > text.size() || token.begin >= token.end) {
             continue;
         }
-        if ((!token.stopword && terms.stems.contains(token.stem)) || terms.exact.contains(token.term)) {
+        if ((!token.stopword && (terms.stems.contains(token.stem) ||
+                                 terms.secondary.contains(token.stem))) ||
+            terms.exact.contains(token.term)) {
             matched.push_back(i);
         }
     }
     for (std::size_t a = 0; a < matched.size(); ++a) {
         const std::size_t begin = tokens[matched[a]].begin;
         std::set<std::string_view> distinct;
+        double distinct_score = 0;
         std::size_t occurrences = 0;
         std::size_t last = a;
         for (std::size_t b = a; b < matched.size(); ++b) {
-            if (tokens[matched[b]].end - begin > max_bytes) {
+            const Token& token = tokens[matched[b]];
+            if (token.end - begin > max_bytes) {
                 break;
             }
-            distinct.insert(tokens[matched[b]].stem);
+            if (distinct.insert(token.stem).second) {
+                // The user's own words count more than synonyms they did not type.
+                const bool own = terms.stems.contains(token.stem) || terms.exact.contains(token.term);
+                distinct_score += own ? 1.0 : 0.4;
+            }
             ++occurrences;
             last = b;
         }
         // Distinct words first: a window with "facial" and "twitching" beats one with
         // "twitching" three times.
-        const double score = static_cast<double>(distinct.size()) + 0.1 * static_cast<double>(occurrences);
+        const double score = distinct_score + 0.1 * static_cast<double>(occurrences);
         if (score > best.score) {
             best.score = score;
             best.begin = begin;
