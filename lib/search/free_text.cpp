@@ -17,25 +17,64 @@ namespace {
 // questions and about none of them. Matched as whole phrases (stop words included) so that
 // "know" survives in "I don't know why my hand shakes" but not in "I would like to know".
 constexpr std::string_view kBoilerplatePhrases[] = {
-    "i would like to know", "i would like to ask", "i would like to get", "i'd like to know",
-    "i like to know", "i want to know", "i wanted to know", "i need to know",
-    "i would like information", "i would like more information", "i was wondering",
-    "i am wondering", "i'm wondering", "just wondering", "could you please", "can you please",
-    "would you please", "could you tell me", "can you tell me", "please tell me",
-    "please let me know", "let me know", "please help", "please advise", "please reply",
-    "thank you", "thanks in advance", "in advance", "many thanks", "hello doctor",
-    "hello doctors", "hi doctor", "dear doctor", "dear sir", "dear madam", "good morning",
-    "good afternoon", "good evening", "more information", "any information",
-    "some information", "further information", "information on", "information about",
-    "my name is", "i have a question", "my question is", "i have some questions",
-    "a question about", "i am writing", "i'm writing",
+    "i would like to know",
+    "i would like to ask",
+    "i would like to get",
+    "i'd like to know",
+    "i like to know",
+    "i want to know",
+    "i wanted to know",
+    "i need to know",
+    "i would like information",
+    "i would like more information",
+    "i was wondering",
+    "i am wondering",
+    "i'm wondering",
+    "just wondering",
+    "could you please",
+    "can you please",
+    "would you please",
+    "could you tell me",
+    "can you tell me",
+    "please tell me",
+    "please let me know",
+    "let me know",
+    "please help",
+    "please advise",
+    "please reply",
+    "thank you",
+    "thanks in advance",
+    "in advance",
+    "many thanks",
+    "hello doctor",
+    "hello doctors",
+    "hi doctor",
+    "dear doctor",
+    "dear sir",
+    "dear madam",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "more information",
+    "any information",
+    "some information",
+    "further information",
+    "information on",
+    "information about",
+    "my name is",
+    "i have a question",
+    "my question is",
+    "i have some questions",
+    "a question about",
+    "i am writing",
+    "i'm writing",
 };
 
 // Courtesy words dropped wherever they appear (in text that has other words).
 constexpr std::string_view kCourtesyWords[] = {
-    "hello", "hi",       "hey",     "dear",       "thanks",     "thank",     "please",
-    "regards", "sincerely", "kindly", "appreciate", "appreciated", "greetings", "sir",
-    "madam",   "director", "wondering",
+    "hello",     "hi",      "hey",       "dear",     "thanks",     "thank",
+    "please",    "regards", "sincerely", "kindly",   "appreciate", "appreciated",
+    "greetings", "sir",     "madam",     "director", "wondering",
 };
 
 bool ends_sentence(std::string_view between) {
@@ -97,7 +136,8 @@ Xapian::Query ExpansionGroup::query() const {
         parts.push_back(alternative.query());
     }
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()), weight);
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()),
+                         weight);
 }
 
 Xapian::Query FreeTextQuery::query() const {
@@ -202,8 +242,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     std::size_t subject_end = 0;
     std::size_t subject_words = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0 && ends_sentence(text.substr(tokens[i - 1].end,
-                                               tokens[i].begin - tokens[i - 1].end))) {
+        if (i > 0 &&
+            ends_sentence(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) {
             subject_end = i;
             break;
         }
@@ -225,7 +265,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         out.mentions = lexicon_.find_mentions(tokens);
         for (const Mention& mention : out.mentions) {
             for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
-                weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
+                weight[i] *=
+                    mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
             }
         }
     }
@@ -268,7 +309,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             !checked.insert(token.term).second) {
             continue;
         }
-        Correction correction{.written = std::string(text.substr(token.begin, token.end - token.begin))};
+        Correction correction{.written =
+                                  std::string(text.substr(token.begin, token.end - token.begin))};
         if (const std::string* known = index_.correction(token.term)) {
             correction.corrected = *known;
             correction.searched = true;
@@ -276,7 +318,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                    db.get_termfreq(token.term) == 0) {
             correction.corrected = db.get_spelling_suggestion(token.term, 2);
             // A different first letter is rarely a typo ("years" -> "ears").
-            if (correction.corrected.empty() || correction.corrected.front() != token.term.front()) {
+            if (correction.corrected.empty() ||
+                correction.corrected.front() != token.term.front()) {
                 continue;
             }
             correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
@@ -306,7 +349,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     std::vector<Ranked> ranked;
     for (const auto& [term, entry] : stems) {
         const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
-        const double w = entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
+        const double w =
+            entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
         // A word no entry holds matches nothing and must not take a strong word's place.
         const double frequency = db.get_termfreq(term);
         const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
@@ -360,9 +404,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     auto add_group = [&](std::size_t first, std::size_t last,
                          const std::vector<SynonymPhrase>& phrases) {
         const std::vector<std::string> own = user_stems(first, last);
-        ExpansionGroup group{
-            .from = std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)),
-            .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        ExpansionGroup group{.from = std::string(text.substr(
+                                 tokens[first].begin, tokens[last].end - tokens[first].begin)),
+                             .weight = ranking::kExpansionWeight * user_weight(first, last)};
         for (const SynonymPhrase& phrase : phrases) {
             if (group.alternatives.size() >= ranking::kMaxExpansionsPerMatch) {
                 break;
@@ -433,8 +477,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                     const Token& token = tokens[words[start + k]];
                     if (k > 0) {
                         const Token& previous = tokens[words[start + k - 1]];
-                        usable = !covered[words[start + k]] && token.position == previous.position + 1 &&
-                                 !ends_sentence(text.substr(previous.end, token.begin - previous.end));
+                        usable =
+                            !covered[words[start + k]] && token.position == previous.position + 1 &&
+                            !ends_sentence(text.substr(previous.end, token.begin - previous.end));
                         key += ' ';
                     }
                     key += token.stopword ? token.term : token.stem;
@@ -468,10 +513,10 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 trigger_weight = std::max(trigger_weight, it->second);
             }
         }
-        ExpansionGroup group{.from = std::string(text.substr(
-                                 tokens[match.first].begin,
-                                 tokens[match.last].end - tokens[match.first].begin)),
-                             .weight = ranking::kQuestionKindWeight * trigger_weight};
+        ExpansionGroup group{
+            .from = std::string(text.substr(tokens[match.first].begin,
+                                            tokens[match.last].end - tokens[match.first].begin)),
+            .weight = ranking::kQuestionKindWeight * trigger_weight};
         for (std::size_t k = 0; k < kind.stems.size(); ++k) {
             const std::string term = stem_term(kind.stems[k]);
             if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
@@ -486,7 +531,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             question_term += schema::kQuestion;
             question_term += kind.stems[k];
             group.alternatives.push_back(
-                {.to = kind.words[k], .any_terms = {std::move(title_term), std::move(question_term)}});
+                {.to = kind.words[k],
+                 .any_terms = {std::move(title_term), std::move(question_term)}});
             add_unique(out.secondary_stems, kind.stems[k]);
         }
         if (!group.alternatives.empty()) {

@@ -19,7 +19,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
         }
     }
@@ -150,7 +151,8 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
                         best_distance = distance;
                     }
                 }
-                if (best != nullptr && best_distance <= std::max<std::size_t>(2, token.term.size() / 3)) {
+                if (best != nullptr &&
+                    best_distance <= std::max<std::size_t>(2, token.term.size() / 3)) {
                     index->corrections_.emplace(token.term, *best);
                 }
             }
@@ -160,7 +162,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
 }
 
 const std::vector<SynonymPhrase>* LexiconIndex::concept_forms(ConceptKind kind,
-                                                             const std::string& id) const {
+                                                              const std::string& id) const {
     const auto it = concepts_.find((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
     return it == concepts_.end() ? nullptr : &it->second;
 }

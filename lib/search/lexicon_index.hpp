@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// LexiconIndex: the lexicon arranged for query expansion: concept forms, word synonyms, misspellings.
+// LexiconIndex: the lexicon arranged for query expansion: concept forms, word synonyms,
+// misspellings.
 #pragma once
 
 #include <cstddef>
@@ -19,8 +20,8 @@ struct SynonymPhrase {
     std::vector<std::string> terms;  ///< unstemmed terms, stop words included
     std::vector<bool> stopword;      ///< per term
     std::vector<std::string> stems;  ///< stems of the non-stop terms
-    std::string key;  ///< how it is looked up: stems of non-stop terms, stop words as
-                      ///< written, joined by ' ' ("work out", "ring in the ear")
+    std::string key;          ///< how it is looked up: stems of non-stop terms, stop words as
+                              ///< written, joined by ' ' ("work out", "ring in the ear")
     std::string content_key;  ///< stems of the non-stop terms only ("ring ear")
     std::string text;         ///< the phrase as written in the lexicon
 };
@@ -32,7 +33,7 @@ struct SynonymPhrase {
 ///    exact analysed form so that a run of query words finds its group with one lookup;
 ///  * the lexicon's misspellings, word by word ("twiching" -> "twitching").
 class LexiconIndex {
-public:
+  public:
     /// The index of Lexicon::builtin(), built on first use (thread-safe).
     [[nodiscard]] static std::shared_ptr<const LexiconIndex> of_builtin();
     /// The index of lexicon (for a lexicon other than the builtin one), built now.
@@ -53,7 +54,7 @@ public:
     /// nullptr.
     [[nodiscard]] const std::string* correction(const std::string& misspelling) const;
 
-private:
+  private:
     std::vector<std::vector<SynonymPhrase>> groups_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
     std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"

@@ -33,9 +33,13 @@ namespace {
 namespace fs = std::filesystem;
 using detail::QueryPlan;
 
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
 
-bool filter_empty(const Filter& filter) { return filter == Filter{}; }
+bool filter_empty(const Filter& filter) {
+    return filter == Filter{};
+}
 
 Xapian::BM25Weight bm25() {
     namespace r = detail::ranking;
@@ -45,7 +49,8 @@ Xapian::BM25Weight bm25() {
 Xapian::Database open_folder(const fs::path& path) {
     const detail::IndexFolder folder(path);
     if (!folder.live_generation()) {
-        throw IndexError(path.string() + ": no index here (build one with `qaindex build CORPUS --db " +
+        throw IndexError(path.string() +
+                         ": no index here (build one with `qaindex build CORPUS --db " +
                          path.string() + "`)");
     }
     Xapian::Database db;
@@ -238,7 +243,8 @@ struct Searcher::Impl {
                         out.matched.push_back({rest, field_name(prefix)});
                     }
                 }
-            } else if (term.starts_with(schema::kSymptomBroader) || term.starts_with(schema::kSymptom)) {
+            } else if (term.starts_with(schema::kSymptomBroader) ||
+                       term.starts_with(schema::kSymptom)) {
                 const std::size_t prefix = schema::kSymptom.size();
                 out.matched.push_back({symptom_name(term.substr(prefix)), "symptom"});
             } else if (term.starts_with(schema::kCondition)) {
@@ -281,7 +287,8 @@ struct Searcher::Impl {
 
     static void describe_plan(const QueryPlan& plan, const Impl& self, SearchResults& results) {
         for (const Mention& mention : plan.mentions) {
-            auto& list = mention.kind == ConceptKind::Symptom ? results.symptoms : results.conditions;
+            auto& list =
+                mention.kind == ConceptKind::Symptom ? results.symptoms : results.conditions;
             const std::string name = mention.kind == ConceptKind::Symptom
                                          ? self.symptom_name(mention.id)
                                          : self.condition_name(mention.id);
@@ -300,8 +307,9 @@ struct Searcher::Impl {
     SearchResults search(const SearchRequest& request) {
         SearchResults results{.query = request.text};
         const detail::FilterQueries filters = builder.filters(request.filter, db);
-        const QueryPlan plan =
-            blank(request.text) ? QueryPlan{} : builder.plan(request.text, db, request.expand, spelling);
+        const QueryPlan plan = blank(request.text)
+                                   ? QueryPlan{}
+                                   : builder.plan(request.text, db, request.expand, spelling);
         const Xapian::Query query = detail::QueryBuilder::compose(plan, filters);
         if (query.empty()) {
             throw QueryError("nothing to search for in \"" + request.text +
@@ -327,7 +335,8 @@ struct Searcher::Impl {
             }
         }
         auto own_filter_set = [&](Facet facet) {
-            return facet == Facet::Specialty ? !filters.specialty.empty() : !filters.symptom.empty();
+            return facet == Facet::Specialty ? !filters.specialty.empty()
+                                             : !filters.symptom.empty();
         };
         for (const Facet facet : facets) {
             if (!own_filter_set(facet)) {
@@ -337,12 +346,14 @@ struct Searcher::Impl {
             }
         }
         const auto documents = db.get_doccount();
-        const auto check = spies.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(
-                                               request.offset + request.limit + detail::ranking::kCheckAtLeast,
-                                               documents))
-                                         : documents;
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit), check);
+        const auto check =
+            spies.empty()
+                ? static_cast<Xapian::doccount>(std::min<std::size_t>(
+                      request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
+                : documents;
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), check);
         results.total = mset.get_matches_estimated();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Xapian::Document document = it.get_document();
@@ -398,7 +409,8 @@ struct Searcher::Impl {
             const schema::StoredEntry stored = schema::decode(db.get_document(source).get_data());
             std::vector<Xapian::Query> parts;
             for (const detail::WeightedTerm& term : detail::entry_terms(db, source)) {
-                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term),
+                                   term.weight);
                 plan.highlight.stems.insert(term.term.substr(schema::kStem.size()));
             }
             if (!parts.empty()) {
@@ -441,12 +453,13 @@ struct Searcher::Impl {
 
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
-        const auto batch = static_cast<Xapian::doccount>(
-            request.limit * detail::ranking::kSimilarOverfetch + 10);
+        const auto batch =
+            static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
             const Xapian::MSet mset = enquire.get_mset(first, batch);
-            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit; ++it) {
+            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit;
+                 ++it) {
                 if (*it == source) {
                     continue;
                 }
@@ -487,23 +500,24 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const fs::path& database, const Lexicon* lexicon) {
     const Lexicon& chosen = lexicon ? *lexicon : Lexicon::builtin();
-    return Searcher(std::make_unique<Impl>(open_folder(database), database, database.string(),
-                                           chosen, true));
+    return Searcher(
+        std::make_unique<Impl>(open_folder(database), database, database.string(), chosen, true));
 }
 
 Searcher Searcher::open(const IndexWriter& writer, const Lexicon* lexicon) {
     IndexWriter::Impl& impl = writer.impl();
     const Lexicon& chosen = lexicon ? *lexicon : impl.lexicon;
     // A WritableDatabase is a Database: searching through it sees uncommitted changes.
-    return Searcher(std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen,
-                                           impl.transactions));
+    return Searcher(
+        std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen, impl.transactions));
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
     if (blank(request.text) && filter_empty(request.filter)) {
         throw UsageError("empty query: give words to search for, or a filter");
     }
-    return impl_->guarded("search \"" + request.text + "\"", [&] { return impl_->search(request); });
+    return impl_->guarded("search \"" + request.text + "\"",
+                          [&] { return impl_->search(request); });
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
@@ -533,7 +547,9 @@ std::optional<Consultation> Searcher::entry(const EntryId& id) {
     });
 }
 
-std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
+std::size_t Searcher::size() const {
+    return impl_->db.get_doccount();
+}
 
 void Searcher::reopen() {
     impl_->guarded("reopen", [&] {

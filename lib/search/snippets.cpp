@@ -7,9 +7,13 @@
 namespace qaindex::detail {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
 
 struct Window {
     std::size_t text = 0;   // which text
@@ -24,8 +28,8 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end,
                const std::vector<Highlight>& highlights) {
     Snippet out;
     const bool cut_before = begin > 0;
-    const bool cut_after = end < text.size() &&
-                           text.substr(end).find_first_not_of(" \t\n\r\f\v") != std::string_view::npos;
+    const bool cut_after = end < text.size() && text.substr(end).find_first_not_of(" \t\n\r\f\v") !=
+                                                    std::string_view::npos;
     if (cut_before) {
         out.text = "...";
     }
@@ -82,8 +86,8 @@ Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms
         if (token.end > text.size() || token.begin >= token.end) {
             continue;
         }
-        if ((!token.stopword && (terms.stems.contains(token.stem) ||
-                                 terms.secondary.contains(token.stem))) ||
+        if ((!token.stopword &&
+             (terms.stems.contains(token.stem) || terms.secondary.contains(token.stem))) ||
             terms.exact.contains(token.term)) {
             matched.push_back(i);
         }
@@ -101,7 +105,8 @@ Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms
             }
             if (distinct.insert(token.stem).second) {
                 // The user's own words count more than synonyms they did not type.
-                const bool own = terms.stems.contains(token.stem) || terms.exact.contains(token.term);
+                const bool own =
+                    terms.stems.contains(token.stem) || terms.exact.contains(token.term);
                 distinct_score += own ? 1.0 : 0.4;
             }
             ++occurrences;

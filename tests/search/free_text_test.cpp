@@ -52,7 +52,8 @@ bool has_alternative(const FreeTextQuery& query, const std::string& to) {
 
 TEST_CASE("Consultation boilerplate is dropped, the same words elsewhere are kept", "[search]") {
     Setup setup;
-    const auto polite = setup.analyse("Hello doctor, I would like to know why my hand shakes. Thank you!");
+    const auto polite =
+        setup.analyse("Hello doctor, I would like to know why my hand shakes. Thank you!");
     CHECK(weight_of(polite, "Zhand") > 0);
     CHECK(weight_of(polite, "Zshake") > 0);
     for (const std::string dropped : {"Zhello", "Zdoctor", "Zlike", "Zknow", "Zthank"}) {
@@ -98,11 +99,12 @@ TEST_CASE("A long question keeps at most its strongest words", "[search]") {
     Setup setup;
     std::string text;
     for (const std::string word :
-         {"eyelid", "twitching", "ringing", "ears", "concert", "antibiotics", "tinnitus", "chest",
-          "pain", "stairs", "infarction", "father", "exercise", "rash", "cream", "arms",
-          "itched", "eczema", "elbows", "winter", "migraine", "nausea", "period", "diary",
-          "tired", "afternoon", "thyroid", "cheek", "caffeine", "coffee", "nerve", "tension",
-          "months", "examination", "computer", "evening", "muscle", "hearing", "noise"}) {
+         {"eyelid",   "twitching", "ringing", "ears",       "concert",   "antibiotics", "tinnitus",
+          "chest",    "pain",      "stairs",  "infarction", "father",    "exercise",    "rash",
+          "cream",    "arms",      "itched",  "eczema",     "elbows",    "winter",      "migraine",
+          "nausea",   "period",    "diary",   "tired",      "afternoon", "thyroid",     "cheek",
+          "caffeine", "coffee",    "nerve",   "tension",    "months",    "examination", "computer",
+          "evening",  "muscle",    "hearing", "noise"}) {
         text += word + " ";
     }
     CHECK(setup.analyse(text, false).terms.size() == qaindex::detail::ranking::kMaxQueryTerms);

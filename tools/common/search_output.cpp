@@ -121,7 +121,8 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
     std::size_t rank = offset;
     for (const Hit& hit : results.hits) {
         ++rank;
-        fmt::print(stream, "\n{}. {}\n", rank, styled(hit.title.value_or(hit.question_excerpt), kBold, colour));
+        fmt::print(stream, "\n{}. {}\n", rank,
+                   styled(hit.title.value_or(hit.question_excerpt), kBold, colour));
         std::string meta = hit.specialty.value_or("");
         if (hit.doctor) {
             meta += (meta.empty() ? "" : " | ") + ("Dr. " + *hit.doctor);
@@ -135,7 +136,9 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
         if (!hit.snippet.text.empty()) {
             fmt::print(stream, "   {}\n", highlighted(hit.snippet, colour));
         }
-        fmt::print(stream, "   {}\n", styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim, colour));
+        fmt::print(
+            stream, "   {}\n",
+            styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim, colour));
         if (explain && hit.explanation) {
             print_explanation(stream, *hit.explanation);
         }
@@ -143,7 +146,8 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
     for (const FacetCounts& facet : results.facets) {
         std::string counts;
         for (const FacetCount& count : facet.counts) {
-            counts += fmt::format("{}{} ({})", counts.empty() ? "" : ", ", count.value, count.count);
+            counts +=
+                fmt::format("{}{} ({})", counts.empty() ? "" : ", ", count.value, count.count);
         }
         fmt::print(stream, "\nBy {}: {}\n", to_string(facet.facet), counts.empty() ? "-" : counts);
     }
@@ -166,7 +170,8 @@ void print_similar(std::FILE* stream, const SearchResults& results, bool colour)
             }
             fmt::print(stream, "{}\n", line);
         }
-        fmt::print(stream, "{}[Read More] {} ({})\n", hit.reply_excerpt.value_or(""), title, hit.id.value);
+        fmt::print(stream, "{}[Read More] {} ({})\n", hit.reply_excerpt.value_or(""), title,
+                   hit.id.value);
     }
 }
 
@@ -235,7 +240,8 @@ nlohmann::ordered_json related_json(const EntryId& id, const std::vector<Related
 }
 
 void print_json(std::FILE* stream, const nlohmann::ordered_json& json) {
-    fmt::print(stream, "{}\n", json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    fmt::print(stream, "{}\n",
+               json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 }  // namespace qaindex::cli
