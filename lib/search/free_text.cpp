@@ -3,6 +3,7 @@
 #include "search/free_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -407,9 +408,12 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         ExpansionGroup group{.from = std::string(text.substr(
                                  tokens[first].begin, tokens[last].end - tokens[first].begin)),
                              .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        // English and Chinese forms are capped separately, so that an English query also
+        // finds Chinese consultations and the reverse.
+        std::array<std::size_t, 2> added{0, 0};
         for (const SynonymPhrase& phrase : phrases) {
-            if (group.alternatives.size() >= ranking::kMaxExpansionsPerMatch) {
-                break;
+            if (added[phrase.han ? 1 : 0] >= ranking::kMaxExpansionsPerMatch) {
+                continue;
             }
             if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
                 !expanded.insert(phrase.key).second) {
@@ -438,6 +442,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 add_unique(out.secondary_stems, stem);
             }
             group.alternatives.push_back(std::move(expansion));
+            ++added[phrase.han ? 1 : 0];
         }
         if (!group.alternatives.empty() && group.weight > 0) {
             out.expansions.push_back(std::move(group));

@@ -64,6 +64,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
             if (token.kind == TokenKind::Compound || token.term.empty()) {
                 continue;
             }
+            phrase.han = phrase.han || token.kind == TokenKind::Han;
             phrase.terms.push_back(token.term);
             phrase.stopword.push_back(token.stopword);
             if (!phrase.key.empty()) {

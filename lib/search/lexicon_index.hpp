@@ -24,6 +24,7 @@ struct SynonymPhrase {
                               ///< written, joined by ' ' ("work out", "ring in the ear")
     std::string content_key;  ///< stems of the non-stop terms only ("ring ear")
     std::string text;         ///< the phrase as written in the lexicon
+    bool han = false;         ///< Chinese (or Japanese) rather than English
 };
 
 /// The lexicon arranged for query expansion, built once per lexicon, immutable:

@@ -566,3 +566,24 @@ TEST_CASE("A searcher on a folder follows a rebuild published under it", "[integ
     CHECK(searcher.size() == entries.size());
     CHECK(found(searcher.search({.text = "tinnitus"}), "ent/tinnitus-clinical"));
 }
+
+TEST_CASE("A symptom named in English finds Chinese consultations and the reverse",
+          "[integration]") {
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    using qaindex::test::consultation;
+    FixtureIndex index(
+        backend, {consultation("zh/headache", "头痛三天了怎么办", "我头痛三天了，吃药也没用。",
+                               "神经内科", "王医生", "建议去医院检查。", {2019, 3, 1}),
+                  consultation("en/headache", "Headache every morning",
+                               "I wake up with a headache every morning.", "Neurology", "Ye Boshou",
+                               "Check your blood pressure.", {2019, 3, 2}),
+                  consultation("en/rash", "Itchy rash", "An itchy rash on my arm.", "Dermatology",
+                               "Xu Lihua", "Use a mild cream.", {2019, 3, 3})});
+    CHECK(ids(index.searcher().search({.text = "headache"})) ==
+          std::vector<std::string>{"en/headache", "zh/headache"});
+    CHECK(ids(index.searcher().search({.text = "头痛"})) ==
+          std::vector<std::string>{"zh/headache", "en/headache"});
+    // The Chinese department name is a specialty the lexicon knows.
+    CHECK(index.searcher().search({.text = "头痛"}).hits.front().specialty == "Neurology");
+}
