@@ -27,22 +27,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-// The words of a symptom's correct forms, normalised.
-std::set<std::string> correct_words(Analyzer& analyzer, const Symptom& symptom) {
-    std::set<std::string> words;
-    auto add = [&](const std::string& phrase) {
-        for (const Token& token : analyzer.analyze(phrase)) {
-            if (token.kind == TokenKind::Word && !token.stopword) {
-                words.insert(token.term);
-            }
-        }
-    };
-    add(symptom.name);
-    std::for_each(symptom.clinical.begin(), symptom.clinical.end(), add);
-    std::for_each(symptom.lay.begin(), symptom.lay.end(), add);
-    return words;
-}
-
 }  // namespace
 
 std::shared_ptr<const LexiconIndex> LexiconIndex::of_builtin() {
@@ -137,7 +121,15 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         if (symptom.misspellings.empty()) {
             continue;
         }
-        const std::set<std::string> words = correct_words(analyzer, symptom);
+        // The words of the symptom's correct forms, as analysed above.
+        std::set<std::string> words;
+        for (const SynonymPhrase& form : index->concepts_["S:" + symptom.id]) {
+            for (std::size_t t = 0; t < form.terms.size() && !form.han; ++t) {
+                if (!form.stopword[t]) {
+                    words.insert(form.terms[t]);
+                }
+            }
+        }
         for (const std::string& misspelling : symptom.misspellings) {
             for (const Token& token : analyzer.analyze(misspelling)) {
                 if (token.kind != TokenKind::Word || token.stopword || words.contains(token.term)) {
