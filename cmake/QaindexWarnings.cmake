@@ -4,7 +4,7 @@ function(qaindex_set_warnings target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
     -Wcast-align -Woverloaded-virtual -Wconversion -Wsign-conversion
-    -Wnull-dereference -Wdouble-promotion -Wimplicit-fallthrough
+    -Wdouble-promotion -Wimplicit-fallthrough
     # Designated initializers leave defaulted members out on purpose
     # (SearchRequest{.text = "...", .limit = 10}); g++ 12 would warn on each.
     -Wno-missing-field-initializers)

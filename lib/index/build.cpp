@@ -34,6 +34,13 @@ using Clock = std::chrono::steady_clock;
 // keeps every core busy: the thread reading it passes chunks on to idle workers.
 constexpr std::size_t kChunkEntries = 128;
 
+// Xapian buffers postings, positions and spelling changes in std::maps until it flushes
+// (every 10,000 documents by default); lookups in those maps dominate indexing time and grow
+// with them. Committing the (unsynced, scratch) shards every 100 entries took 40% less CPU
+// and an eighth of the memory on a generated 10,000-entry corpus (56 s -> 33 s CPU, 574 MB ->
+// 72 MB peak; every 30, 200, 300 and 1,000 entries measured 33, 33.5, 36 and 44 s).
+constexpr std::size_t kShardCommitEntries = 100;
+
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -377,6 +384,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
             // Shards are scratch data: no fsync until the compacted result.
             Xapian::WritableDatabase shard(shard_paths[i].string(),
                                            Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            std::size_t uncommitted = 0;
             const Pipeline::Sinks sinks{
                 .built =
                     [&](BuiltChunk&& chunk) {
@@ -387,6 +395,11 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                             }
                         }
                         added[i] += chunk.entries.size();
+                        uncommitted += chunk.entries.size();
+                        if (uncommitted >= kShardCommitEntries) {
+                            shard.commit();
+                            uncommitted = 0;
+                        }
                     },
                 .file_read =
                     [&](const FileRead& read) {

@@ -18,15 +18,19 @@ void initialise_database(Xapian::WritableDatabase& database, const Lexicon& lexi
     if (!with_synonyms) {
         return;
     }
-    // Every phrase of a group leads to every other, so any lay or clinical form expands.
+    // Each phrase of a group leads to the group's first (canonical) phrase and back, so any
+    // lay or clinical form reaches every other in two steps. All pairs would cost O(k^2)
+    // entries per group: 10 MB for the full lexicon, as much as a 10,000-entry index's data.
     for (const auto& group : lexicon.analysed_synonym_groups()) {
-        for (const std::string& key : group) {
-            for (const std::string& other : group) {
-                if (other != key && !key.empty() && !other.empty() &&
-                    key.size() <= schema::kMaxTermBytes * 2 &&
-                    other.size() <= schema::kMaxTermBytes * 2) {
-                    database.add_synonym(key, other);
-                }
+        if (group.empty() || group.front().empty() ||
+            group.front().size() > schema::kMaxTermBytes * 2) {
+            continue;
+        }
+        const std::string& canonical = group.front();
+        for (const std::string& other : group) {
+            if (other != canonical && !other.empty() && other.size() <= schema::kMaxTermBytes * 2) {
+                database.add_synonym(other, canonical);
+                database.add_synonym(canonical, other);
             }
         }
     }

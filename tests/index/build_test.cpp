@@ -351,3 +351,23 @@ TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") 
     ::unsetenv("QAINDEX_DB");
     CHECK(qaindex::database_path() == fs::path("qaindex.db"));
 }
+
+TEST_CASE("A build with another lexicon starts over", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-lexicon");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    const auto db = scratch.path() / "db";
+    qaindex::build_index(options_for(corpus, db));
+
+    const qaindex::Lexicon other = qaindex::Lexicon::load(qaindex::test::fixture("lexicon"));
+    REQUIRE(other.fingerprint() != qaindex::Lexicon::builtin().fingerprint());
+    auto options = options_for(corpus, db);
+    options.writer.lexicon = &other;
+    const auto report = qaindex::build_index(options);
+    CHECK(report.full);
+    CHECK(report.full_reason == "lexicon changed since the last build");
+    CHECK(report.entries == 5);
+    CHECK(qaindex::index_stats(db).lexicon_fingerprint == other.fingerprint());
+    // Built with the same lexicon again: incremental, nothing to do.
+    CHECK_FALSE(qaindex::build_index(options).full);
+}
