@@ -411,8 +411,12 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         // English and Chinese forms are capped separately, so that an English query also
         // finds Chinese consultations and the reverse.
         std::array<std::size_t, 2> added{0, 0};
+        std::array<std::size_t, 2> phrases_added{0, 0};
         for (const SynonymPhrase& phrase : phrases) {
-            if (added[phrase.han ? 1 : 0] >= ranking::kMaxExpansionsPerMatch) {
+            const std::size_t language = phrase.han ? 1 : 0;
+            if (added[language] >= ranking::kMaxExpansionsPerMatch ||
+                (phrase.stems.size() > 1 &&
+                 phrases_added[language] >= ranking::kMaxPhraseExpansions)) {
                 continue;
             }
             if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
@@ -438,11 +442,21 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 }
                 expansion.window = phrase.terms.size() + 1;
             }
+            // A form no entry holds costs a posting-list lookup and matches nothing.
+            const bool present =
+                expansion.stem_term.empty()
+                    ? std::all_of(expansion.terms.begin(), expansion.terms.end(),
+                                  [&](const std::string& term) { return db.term_exists(term); })
+                    : db.term_exists(expansion.stem_term);
+            if (!present) {
+                continue;
+            }
             for (const std::string& stem : phrase.stems) {
                 add_unique(out.secondary_stems, stem);
             }
+            phrases_added[language] += expansion.terms.empty() ? 0U : 1U;
             group.alternatives.push_back(std::move(expansion));
-            ++added[phrase.han ? 1 : 0];
+            ++added[language];
         }
         if (!group.alternatives.empty() && group.weight > 0) {
             out.expansions.push_back(std::move(group));

@@ -36,8 +36,10 @@ inline constexpr std::size_t kMaxRepeats = 3;
 inline constexpr std::size_t kMaxQueryTerms = 24;
 /// Weight of a synonym expansion relative to the user's own words it came from.
 inline constexpr double kExpansionWeight = 0.3;
-/// Expansions added per recognised phrase, at most.
+/// Expansions added per recognised phrase and language, at most; of them, forms of several
+/// words (matched by position, the costly kind) at most kMaxPhraseExpansions.
 inline constexpr std::size_t kMaxExpansionsPerMatch = 8;
+inline constexpr std::size_t kMaxPhraseExpansions = 3;
 /// Weight of a spelling correction relative to the misspelled word.
 inline constexpr double kCorrectionWeight = 0.9;
 /// Weight of the other words of a question kind the query asks ("cure" -> "treat",
