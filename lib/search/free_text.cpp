@@ -145,7 +145,19 @@ Xapian::Query FreeTextQuery::query() const {
     std::vector<Xapian::Query> parts;
     parts.reserve(terms.size() + expansions.size());
     for (const WeightedTerm& term : terms) {
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+        if (!term.questions_only || !term.term.starts_with(schema::kStem)) {
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term),
+                               term.weight);
+            continue;
+        }
+        const std::string stem = term.term.substr(schema::kStem.size());
+        const std::string fields[] = {
+            std::string(schema::kStem) + std::string(schema::kTitle) + stem,
+            std::string(schema::kStem) + std::string(schema::kQuestion) + stem};
+        parts.emplace_back(
+            Xapian::Query::OP_SCALE_WEIGHT,
+            Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(fields), std::end(fields)),
+            term.weight);
     }
     for (const ExpansionGroup& group : expansions) {
         if (!group.alternatives.empty()) {
@@ -362,6 +374,12 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     });
     if (ranked.size() > ranking::kMaxQueryTerms) {
         ranked.resize(ranking::kMaxQueryTerms);
+    }
+    // A long question's strongest words are looked for everywhere; its weaker, commoner
+    // words only in titles and questions, where they say what is asked: in replies such
+    // words are everywhere, and their long posting lists are most of a long query's cost.
+    for (std::size_t i = ranking::kFullTextWords; i < ranked.size(); ++i) {
+        ranked[i].term.questions_only = true;
     }
     std::map<std::string, double> kept;
     for (const Ranked& r : ranked) {

@@ -19,6 +19,7 @@ namespace qaindex::detail {
 struct WeightedTerm {
     std::string term;  ///< as indexed: "Z" + stem
     double weight = 1;
+    bool questions_only = false;  ///< looked for in titles and questions only
 };
 
 /// One alternative wording searched for the user's words.

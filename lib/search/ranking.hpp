@@ -34,6 +34,9 @@ inline constexpr std::size_t kMaxRepeats = 3;
 /// A long question keeps only its strongest words (weight x idf): the many common words of a
 /// long story otherwise outvote its one rare medical word.
 inline constexpr std::size_t kMaxQueryTerms = 24;
+/// Of those, the strongest kFullTextWords are looked for in every field, the others in
+/// titles and questions only.
+inline constexpr std::size_t kFullTextWords = 8;
 /// Weight of a synonym expansion relative to the user's own words it came from.
 inline constexpr double kExpansionWeight = 0.3;
 /// Expansions added per recognised phrase and language, at most; of them, forms of several

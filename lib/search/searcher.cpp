@@ -407,15 +407,15 @@ struct Searcher::Impl {
                 throw UsageError("no entry with id \"" + request.id->value + "\" in " + name);
             }
             const schema::StoredEntry stored = schema::decode(db.get_document(source).get_data());
-            std::vector<Xapian::Query> parts;
-            for (const detail::WeightedTerm& term : detail::entry_terms(db, source)) {
-                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term),
-                                   term.weight);
-                plan.highlight.stems.insert(term.term.substr(schema::kStem.size()));
+            // Searched like a long question: the strongest words everywhere, the others in
+            // titles and questions (entry_terms() returns them strongest first).
+            detail::FreeTextQuery words;
+            words.terms = detail::entry_terms(db, source);
+            for (std::size_t i = 0; i < words.terms.size(); ++i) {
+                words.terms[i].questions_only = i >= detail::ranking::kFullTextWords;
+                plan.highlight.stems.insert(words.terms[i].term.substr(schema::kStem.size()));
             }
-            if (!parts.empty()) {
-                plan.scored = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-            }
+            plan.scored = words.query();
             for (const std::string& id : stored.symptoms) {
                 plan.mentions.push_back({.kind = ConceptKind::Symptom, .id = id});
             }

@@ -107,7 +107,19 @@ TEST_CASE("A long question keeps at most its strongest words", "[search]") {
           "evening",  "muscle",    "hearing", "noise"}) {
         text += word + " ";
     }
-    CHECK(setup.analyse(text, false).terms.size() == qaindex::detail::ranking::kMaxQueryTerms);
+    const auto query = setup.analyse(text, false);
+    CHECK(query.terms.size() == qaindex::detail::ranking::kMaxQueryTerms);
+    // The strongest words are looked for everywhere, the others in titles and questions.
+    for (std::size_t i = 0; i < query.terms.size(); ++i) {
+        INFO(query.terms[i].term);
+        CHECK(query.terms[i].questions_only == (i >= qaindex::detail::ranking::kFullTextWords));
+    }
+    const std::string description = query.query().get_description();
+    CHECK(description.find("ZXQ") != std::string::npos);
+    // A short query looks everywhere.
+    for (const auto& term : setup.analyse("eyelid twitching").terms) {
+        CHECK_FALSE(term.questions_only);
+    }
 }
 
 TEST_CASE("Question kinds add their other words", "[search]") {
