@@ -275,7 +275,20 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     }
 
     if (expand) {
-        out.mentions = lexicon_.find_mentions(tokens);
+        for (Mention& mention : lexicon_.find_mentions(tokens)) {
+            std::string content_key;
+            std::string terms;
+            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
+                if (tokens[i].kind == TokenKind::Compound || tokens[i].stopword) {
+                    continue;
+                }
+                content_key += (content_key.empty() ? "" : " ") + tokens[i].stem;
+                terms += (terms.empty() ? "" : " ") + tokens[i].term;
+            }
+            if (index_.names_concept(mention.kind, mention.id, content_key, terms)) {
+                out.mentions.push_back(std::move(mention));
+            }
+        }
         for (const Mention& mention : out.mentions) {
             for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
                 weight[i] *=

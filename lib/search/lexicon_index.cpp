@@ -90,6 +90,22 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         index->concepts_["C:" + condition.id] =
             forms_of({&condition.clinical, &condition.lay, &condition.chinese}, condition.name);
     }
+    for (const auto& [concept_id, forms] : index->concepts_) {
+        for (const SynonymPhrase& form : forms) {
+            index->concept_keys_.insert(concept_id + '\n' + form.content_key);
+        }
+    }
+    for (const Symptom& symptom : lexicon.symptoms()) {
+        for (const std::string& misspelling : symptom.misspellings) {
+            std::string terms;
+            for (const Token& token : analyzer.analyze(misspelling)) {
+                if (token.kind != TokenKind::Compound && !token.stopword) {
+                    terms += (terms.empty() ? "" : " ") + token.term;
+                }
+            }
+            index->concept_keys_.insert("S:" + symptom.id + '\n' + terms);
+        }
+    }
 
     // synonyms.tsv's groups: Lexicon::synonym_groups() also holds a group per symptom and
     // condition, led by its name; those are expanded from mentions instead.
@@ -158,6 +174,12 @@ const std::vector<SynonymPhrase>* LexiconIndex::concept_forms(ConceptKind kind,
                                                               const std::string& id) const {
     const auto it = concepts_.find((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
     return it == concepts_.end() ? nullptr : &it->second;
+}
+
+bool LexiconIndex::names_concept(ConceptKind kind, const std::string& id,
+                                 const std::string& content_key, const std::string& terms) const {
+    const std::string prefix = (kind == ConceptKind::Symptom ? "S:" : "C:") + id + '\n';
+    return concept_keys_.contains(prefix + content_key) || concept_keys_.contains(prefix + terms);
 }
 
 const std::vector<std::size_t>* LexiconIndex::groups_of(const std::string& key) const {

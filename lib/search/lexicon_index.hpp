@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "qaindex/analyzer.hpp"
@@ -43,6 +44,13 @@ class LexiconIndex {
     /// The forms of a symptom or condition by its id; nullptr if unknown.
     [[nodiscard]] const std::vector<SynonymPhrase>* concept_forms(ConceptKind kind,
                                                                   const std::string& id) const;
+    /// Whether words of a query can name the concept: their stems are those of one of its
+    /// forms (content_key), or their words are exactly one of its misspellings (terms joined
+    /// by ' '). A misspelling matched by its stem would name common words: "weekness" stems to
+    /// "week".
+    [[nodiscard]] bool names_concept(ConceptKind kind, const std::string& id,
+                                     const std::string& content_key,
+                                     const std::string& terms) const;
     /// The word-synonym groups holding a phrase with this key.
     [[nodiscard]] const std::vector<std::size_t>* groups_of(const std::string& key) const;
     /// The phrases of one word-synonym group.
@@ -59,6 +67,7 @@ class LexiconIndex {
     std::vector<std::vector<SynonymPhrase>> groups_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
     std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"
+    std::unordered_set<std::string> concept_keys_;  // "S:id\n" + content key or misspelling
     std::unordered_map<std::string, std::string> corrections_;
     std::size_t longest_ = 0;
 };

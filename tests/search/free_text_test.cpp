@@ -158,3 +158,17 @@ TEST_CASE("Lexicon misspellings are corrected and searched", "[search]") {
     CHECK(query.corrections.front().searched);
     CHECK(weight_of(query, "Ztwitch") > 0);
 }
+
+TEST_CASE("A misspelling names its symptom as written, not by its stem", "[search]") {
+    Setup setup;
+    const qaindex::Symptom* weakness = qaindex::Lexicon::builtin().find_symptom("weakness");
+    REQUIRE(weakness != nullptr);
+    auto names_weakness = [&](const FreeTextQuery& query) {
+        return std::any_of(query.mentions.begin(), query.mentions.end(),
+                           [&](const auto& m) { return m.id == weakness->id; });
+    };
+    // "weekness" is listed as a misspelling of weakness; its stem is "week".
+    CHECK_FALSE(names_weakness(setup.analyse("a rash for three weeks")));
+    CHECK(names_weakness(setup.analyse("I feel weak all day")));
+    CHECK(names_weakness(setup.analyse("general weekness")));
+}
