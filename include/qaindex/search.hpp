@@ -42,9 +42,9 @@ struct SearchRequest {
     Filter filter;
     std::size_t offset = 0;
     std::size_t limit = 10;
-    std::vector<Facet> facets;    ///< facet counts to compute over all matches
-    bool expand = true;           ///< lay <-> clinical synonym and symptom expansion
-    bool explain = false;         ///< fill Hit::explanation
+    std::vector<Facet> facets;        ///< facet counts to compute over all matches
+    bool expand = true;               ///< lay <-> clinical synonym and symptom expansion
+    bool explain = false;             ///< fill Hit::explanation
     std::size_t snippet_bytes = 240;  ///< about how long a snippet may be
 
     bool operator==(const SearchRequest&) const = default;
@@ -61,9 +61,9 @@ struct MatchedTerm {
 /// Why a hit ranked where it did (SearchRequest::explain).
 struct Explanation {
     std::vector<MatchedTerm> matched;
-    std::vector<std::string> synonyms;  ///< expansions that matched: "twitching -> myokymia"
-    std::vector<std::string> symptoms;  ///< symptoms shared with the query
-    std::vector<std::string> conditions;  ///< conditions shared with the query
+    std::vector<std::string> synonyms;     ///< expansions that matched: "twitching -> myokymia"
+    std::vector<std::string> symptoms;     ///< symptoms shared with the query
+    std::vector<std::string> conditions;   ///< conditions shared with the query
     std::optional<std::string> specialty;  ///< set if the specialty matched the query's
 
     bool operator==(const Explanation&) const = default;
@@ -77,10 +77,10 @@ struct Hit {
     std::optional<std::string> specialty;  ///< canonical where the lexicon knows it
     std::optional<std::string> doctor;
     std::optional<Date> asked;
-    Snippet snippet;               ///< highlighted excerpt around the matching words
-    std::string question_excerpt;  ///< the question cut at about 200 characters, "..."
+    Snippet snippet;                           ///< highlighted excerpt around the matching words
+    std::string question_excerpt;              ///< the question cut at about 200 characters, "..."
     std::optional<std::string> reply_excerpt;  ///< the first reply, cut the same way
-    std::vector<std::string> symptoms;  ///< symptom names the entry is tagged with
+    std::vector<std::string> symptoms;         ///< symptom names the entry is tagged with
     std::optional<std::string> source;
     std::optional<Explanation> explanation;
 

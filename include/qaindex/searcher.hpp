@@ -21,7 +21,7 @@ class Lexicon;
 /// when opened; reopen() moves it to the latest committed state (search() does so itself
 /// when a concurrent build has replaced what it was reading).
 class Searcher {
-public:
+  public:
     /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin().
     /// Throws IndexError if it is missing or not a qaindex index.
     [[nodiscard]] static Searcher open(const std::filesystem::path& database,
@@ -60,7 +60,7 @@ public:
     /// Moves to the latest committed state of the index.
     void reopen();
 
-private:
+  private:
     struct Impl;
     explicit Searcher(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -45,6 +45,8 @@ void TermBoostSource::skip_to(Xapian::docid docid, double /*min_weight*/) {
     position_.skip_to(docid);
 }
 
-TermBoostSource* TermBoostSource::clone() const { return new TermBoostSource(term_); }
+TermBoostSource* TermBoostSource::clone() const {
+    return new TermBoostSource(term_);
+}
 
 }  // namespace qaindex::detail

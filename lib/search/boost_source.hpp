@@ -14,7 +14,7 @@ namespace qaindex::detail {
 /// scale the result with OP_SCALE_WEIGHT and combine it with OP_AND_MAYBE so that it only
 /// reorders what the words matched.
 class TermBoostSource : public Xapian::PostingSource {
-public:
+  public:
     explicit TermBoostSource(std::string term);
 
     [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return frequency_; }
@@ -32,7 +32,7 @@ public:
     /// BM25's idf of a term held by frequency of documents documents (never below 0.1).
     [[nodiscard]] static double idf(double documents, double frequency);
 
-private:
+  private:
     void start();
 
     std::string term_;

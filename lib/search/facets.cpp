@@ -30,7 +30,9 @@ void FacetSpy::operator()(const Xapian::Document& document, double /*weight*/) {
     }
 }
 
-Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(slot_, multiple_); }
+Xapian::MatchSpy* FacetSpy::clone() const {
+    return new FacetSpy(slot_, multiple_);
+}
 
 Xapian::valueno facet_slot(Facet facet) {
     return facet == Facet::Specialty ? schema::kSpecialtySlot : schema::kSymptomsSlot;

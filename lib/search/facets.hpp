@@ -18,7 +18,7 @@ namespace qaindex::detail {
 /// slot holds one value; the symptom slot several, separated by '\n'. Run with
 /// check_at_least >= the database size so that it sees every match.
 class FacetSpy : public Xapian::MatchSpy {
-public:
+  public:
     FacetSpy(Xapian::valueno slot, bool multiple) : slot_(slot), multiple_(multiple) {}
 
     void operator()(const Xapian::Document& document, double weight) override;
@@ -28,7 +28,7 @@ public:
     /// value -> documents
     [[nodiscard]] const std::map<std::string, std::size_t>& counts() const { return counts_; }
 
-private:
+  private:
     Xapian::valueno slot_;
     bool multiple_;
     std::map<std::string, std::size_t> counts_;

@@ -3,6 +3,7 @@
 #include "search/free_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -17,25 +18,64 @@ namespace {
 // questions and about none of them. Matched as whole phrases (stop words included) so that
 // "know" survives in "I don't know why my hand shakes" but not in "I would like to know".
 constexpr std::string_view kBoilerplatePhrases[] = {
-    "i would like to know", "i would like to ask", "i would like to get", "i'd like to know",
-    "i like to know", "i want to know", "i wanted to know", "i need to know",
-    "i would like information", "i would like more information", "i was wondering",
-    "i am wondering", "i'm wondering", "just wondering", "could you please", "can you please",
-    "would you please", "could you tell me", "can you tell me", "please tell me",
-    "please let me know", "let me know", "please help", "please advise", "please reply",
-    "thank you", "thanks in advance", "in advance", "many thanks", "hello doctor",
-    "hello doctors", "hi doctor", "dear doctor", "dear sir", "dear madam", "good morning",
-    "good afternoon", "good evening", "more information", "any information",
-    "some information", "further information", "information on", "information about",
-    "my name is", "i have a question", "my question is", "i have some questions",
-    "a question about", "i am writing", "i'm writing",
+    "i would like to know",
+    "i would like to ask",
+    "i would like to get",
+    "i'd like to know",
+    "i like to know",
+    "i want to know",
+    "i wanted to know",
+    "i need to know",
+    "i would like information",
+    "i would like more information",
+    "i was wondering",
+    "i am wondering",
+    "i'm wondering",
+    "just wondering",
+    "could you please",
+    "can you please",
+    "would you please",
+    "could you tell me",
+    "can you tell me",
+    "please tell me",
+    "please let me know",
+    "let me know",
+    "please help",
+    "please advise",
+    "please reply",
+    "thank you",
+    "thanks in advance",
+    "in advance",
+    "many thanks",
+    "hello doctor",
+    "hello doctors",
+    "hi doctor",
+    "dear doctor",
+    "dear sir",
+    "dear madam",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "more information",
+    "any information",
+    "some information",
+    "further information",
+    "information on",
+    "information about",
+    "my name is",
+    "i have a question",
+    "my question is",
+    "i have some questions",
+    "a question about",
+    "i am writing",
+    "i'm writing",
 };
 
 // Courtesy words dropped wherever they appear (in text that has other words).
 constexpr std::string_view kCourtesyWords[] = {
-    "hello", "hi",       "hey",     "dear",       "thanks",     "thank",     "please",
-    "regards", "sincerely", "kindly", "appreciate", "appreciated", "greetings", "sir",
-    "madam",   "director", "wondering",
+    "hello",     "hi",      "hey",       "dear",     "thanks",     "thank",
+    "please",    "regards", "sincerely", "kindly",   "appreciate", "appreciated",
+    "greetings", "sir",     "madam",     "director", "wondering",
 };
 
 bool ends_sentence(std::string_view between) {
@@ -70,6 +110,9 @@ Xapian::Query Expansion::query() const {
     if (!stem_term.empty()) {
         return Xapian::Query(stem_term);
     }
+    if (!any_terms.empty()) {
+        return Xapian::Query(Xapian::Query::OP_OR, any_terms.begin(), any_terms.end());
+    }
     return Xapian::Query(exact ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
                          terms.end(), static_cast<Xapian::termcount>(window));
 }
@@ -81,6 +124,9 @@ bool Expansion::matched_by(const std::vector<std::string>& matching) const {
     if (!stem_term.empty()) {
         return has(stem_term);
     }
+    if (!any_terms.empty()) {
+        return std::any_of(any_terms.begin(), any_terms.end(), has);
+    }
     return std::all_of(terms.begin(), terms.end(), has);
 }
 
@@ -91,14 +137,27 @@ Xapian::Query ExpansionGroup::query() const {
         parts.push_back(alternative.query());
     }
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()), weight);
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()),
+                         weight);
 }
 
 Xapian::Query FreeTextQuery::query() const {
     std::vector<Xapian::Query> parts;
     parts.reserve(terms.size() + expansions.size());
     for (const WeightedTerm& term : terms) {
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
+        if (!term.questions_only || !term.term.starts_with(schema::kStem)) {
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term),
+                               term.weight);
+            continue;
+        }
+        const std::string stem = term.term.substr(schema::kStem.size());
+        const std::string fields[] = {
+            std::string(schema::kStem) + std::string(schema::kTitle) + stem,
+            std::string(schema::kStem) + std::string(schema::kQuestion) + stem};
+        parts.emplace_back(
+            Xapian::Query::OP_SCALE_WEIGHT,
+            Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(fields), std::end(fields)),
+            term.weight);
     }
     for (const ExpansionGroup& group : expansions) {
         if (!group.alternatives.empty()) {
@@ -196,8 +255,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     std::size_t subject_end = 0;
     std::size_t subject_words = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0 && ends_sentence(text.substr(tokens[i - 1].end,
-                                               tokens[i].begin - tokens[i - 1].end))) {
+        if (i > 0 &&
+            ends_sentence(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) {
             subject_end = i;
             break;
         }
@@ -216,10 +275,24 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     }
 
     if (expand) {
-        out.mentions = lexicon_.find_mentions(tokens);
+        for (Mention& mention : lexicon_.find_mentions(tokens)) {
+            std::string content_key;
+            std::string terms;
+            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
+                if (tokens[i].kind == TokenKind::Compound || tokens[i].stopword) {
+                    continue;
+                }
+                content_key += (content_key.empty() ? "" : " ") + tokens[i].stem;
+                terms += (terms.empty() ? "" : " ") + tokens[i].term;
+            }
+            if (index_.names_concept(mention.kind, mention.id, content_key, terms)) {
+                out.mentions.push_back(std::move(mention));
+            }
+        }
         for (const Mention& mention : out.mentions) {
             for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
-                weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
+                weight[i] *=
+                    mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
             }
         }
     }
@@ -262,7 +335,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             !checked.insert(token.term).second) {
             continue;
         }
-        Correction correction{.written = std::string(text.substr(token.begin, token.end - token.begin))};
+        Correction correction{.written =
+                                  std::string(text.substr(token.begin, token.end - token.begin))};
         if (const std::string* known = index_.correction(token.term)) {
             correction.corrected = *known;
             correction.searched = true;
@@ -270,7 +344,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                    db.get_termfreq(token.term) == 0) {
             correction.corrected = db.get_spelling_suggestion(token.term, 2);
             // A different first letter is rarely a typo ("years" -> "ears").
-            if (correction.corrected.empty() || correction.corrected.front() != token.term.front()) {
+            if (correction.corrected.empty() ||
+                correction.corrected.front() != token.term.front()) {
                 continue;
             }
             correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
@@ -300,7 +375,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     std::vector<Ranked> ranked;
     for (const auto& [term, entry] : stems) {
         const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
-        const double w = entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
+        const double w =
+            entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
         // A word no entry holds matches nothing and must not take a strong word's place.
         const double frequency = db.get_termfreq(term);
         const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
@@ -311,6 +387,12 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     });
     if (ranked.size() > ranking::kMaxQueryTerms) {
         ranked.resize(ranking::kMaxQueryTerms);
+    }
+    // A long question's strongest words are looked for everywhere; its weaker, commoner
+    // words only in titles and questions, where they say what is asked: in replies such
+    // words are everywhere, and their long posting lists are most of a long query's cost.
+    for (std::size_t i = ranking::kFullTextWords; i < ranked.size(); ++i) {
+        ranked[i].term.questions_only = true;
     }
     std::map<std::string, double> kept;
     for (const Ranked& r : ranked) {
@@ -354,12 +436,19 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     auto add_group = [&](std::size_t first, std::size_t last,
                          const std::vector<SynonymPhrase>& phrases) {
         const std::vector<std::string> own = user_stems(first, last);
-        ExpansionGroup group{
-            .from = std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)),
-            .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        ExpansionGroup group{.from = std::string(text.substr(
+                                 tokens[first].begin, tokens[last].end - tokens[first].begin)),
+                             .weight = ranking::kExpansionWeight * user_weight(first, last)};
+        // English and Chinese forms are capped separately, so that an English query also
+        // finds Chinese consultations and the reverse.
+        std::array<std::size_t, 2> added{0, 0};
+        std::array<std::size_t, 2> phrases_added{0, 0};
         for (const SynonymPhrase& phrase : phrases) {
-            if (group.alternatives.size() >= ranking::kMaxExpansionsPerMatch) {
-                break;
+            const std::size_t language = phrase.han ? 1 : 0;
+            if (added[language] >= ranking::kMaxExpansionsPerMatch ||
+                (phrase.stems.size() > 1 &&
+                 phrases_added[language] >= ranking::kMaxPhraseExpansions)) {
+                continue;
             }
             if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
                 !expanded.insert(phrase.key).second) {
@@ -384,10 +473,21 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 }
                 expansion.window = phrase.terms.size() + 1;
             }
-            for (const std::string& stem : phrase.stems) {
-                add_unique(out.highlight_stems, stem);
+            // A form no entry holds costs a posting-list lookup and matches nothing.
+            const bool present =
+                expansion.stem_term.empty()
+                    ? std::all_of(expansion.terms.begin(), expansion.terms.end(),
+                                  [&](const std::string& term) { return db.term_exists(term); })
+                    : db.term_exists(expansion.stem_term);
+            if (!present) {
+                continue;
             }
+            for (const std::string& stem : phrase.stems) {
+                add_unique(out.secondary_stems, stem);
+            }
+            phrases_added[language] += expansion.terms.empty() ? 0U : 1U;
             group.alternatives.push_back(std::move(expansion));
+            ++added[language];
         }
         if (!group.alternatives.empty() && group.weight > 0) {
             out.expansions.push_back(std::move(group));
@@ -427,8 +527,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                     const Token& token = tokens[words[start + k]];
                     if (k > 0) {
                         const Token& previous = tokens[words[start + k - 1]];
-                        usable = !covered[words[start + k]] && token.position == previous.position + 1 &&
-                                 !ends_sentence(text.substr(previous.end, token.begin - previous.end));
+                        usable =
+                            !covered[words[start + k]] && token.position == previous.position + 1 &&
+                            !ends_sentence(text.substr(previous.end, token.begin - previous.end));
                         key += ' ';
                     }
                     key += token.stopword ? token.term : token.stem;
@@ -462,17 +563,27 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 trigger_weight = std::max(trigger_weight, it->second);
             }
         }
-        ExpansionGroup group{.from = std::string(text.substr(
-                                 tokens[match.first].begin,
-                                 tokens[match.last].end - tokens[match.first].begin)),
-                             .weight = ranking::kQuestionKindWeight * trigger_weight};
+        ExpansionGroup group{
+            .from = std::string(text.substr(tokens[match.first].begin,
+                                            tokens[match.last].end - tokens[match.first].begin)),
+            .weight = ranking::kQuestionKindWeight * trigger_weight};
         for (std::size_t k = 0; k < kind.stems.size(); ++k) {
             const std::string term = stem_term(kind.stems[k]);
             if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
                 continue;
             }
-            group.alternatives.push_back({.to = kind.words[k], .stem_term = term});
-            add_unique(out.highlight_stems, kind.stems[k]);
+            // The kind of a question is in the question: "treated" in a title or question
+            // says what is asked, in a reply it is just a word (and a long posting list).
+            std::string title_term(schema::kStem);
+            title_term += schema::kTitle;
+            title_term += kind.stems[k];
+            std::string question_term(schema::kStem);
+            question_term += schema::kQuestion;
+            question_term += kind.stems[k];
+            group.alternatives.push_back(
+                {.to = kind.words[k],
+                 .any_terms = {std::move(title_term), std::move(question_term)}});
+            add_unique(out.secondary_stems, kind.stems[k]);
         }
         if (!group.alternatives.empty()) {
             out.expansions.push_back(std::move(group));

@@ -19,15 +19,17 @@ namespace qaindex::detail {
 struct WeightedTerm {
     std::string term;  ///< as indexed: "Z" + stem
     double weight = 1;
+    bool questions_only = false;  ///< looked for in titles and questions only
 };
 
 /// One alternative wording searched for the user's words.
 struct Expansion {
-    std::string to;                  ///< as the lexicon writes it: "tinnitus"
-    std::string stem_term;           ///< "Z" + stem for one word
-    std::vector<std::string> terms;  ///< otherwise the unprefixed words, in order
-    bool exact = false;              ///< terms form an exact phrase (stop words included)
-    std::size_t window = 0;          ///< OP_NEAR window when not exact
+    std::string to;                      ///< as the lexicon writes it: "tinnitus"
+    std::string stem_term;               ///< "Z" + stem for one word
+    std::vector<std::string> any_terms;  ///< or any of these terms ("ZStreat", "ZXQtreat")
+    std::vector<std::string> terms;      ///< otherwise the unprefixed words, in order
+    bool exact = false;                  ///< terms form an exact phrase (stop words included)
+    std::size_t window = 0;              ///< OP_NEAR window when not exact
 
     [[nodiscard]] Xapian::Query query() const;
     /// Whether a document matching all of matching (its matching query terms) matched this.
@@ -57,12 +59,13 @@ struct Correction {
 
 /// What a run of free words asks for.
 struct FreeTextQuery {
-    std::vector<WeightedTerm> terms;   ///< the user's words, strongest first
+    std::vector<WeightedTerm> terms;  ///< the user's words, strongest first
     std::vector<ExpansionGroup> expansions;
-    std::vector<Mention> mentions;     ///< symptoms and conditions named (negated ones too)
+    std::vector<Mention> mentions;  ///< symptoms and conditions named (negated ones too)
     std::vector<Correction> corrections;
     std::vector<std::string> named_specialties;  ///< canonical specialties the words name
-    std::vector<std::string> highlight_stems;    ///< stems to highlight in snippets
+    std::vector<std::string> highlight_stems;    ///< stems of the user's words, for snippets
+    std::vector<std::string> secondary_stems;    ///< stems of expansions, for snippets
 
     /// OR of the weighted terms and expansions; an empty Query if there are none.
     [[nodiscard]] Xapian::Query query() const;
@@ -71,7 +74,7 @@ struct FreeTextQuery {
 
 /// Turns free words into a FreeTextQuery. Holds what every query reuses; one per Searcher.
 class FreeTextAnalyzer {
-public:
+  public:
     FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon, const LexiconIndex& index);
 
     /// Analyses text against db (idf, spelling). expand: add synonyms and concept data.
@@ -79,7 +82,7 @@ public:
     [[nodiscard]] FreeTextQuery analyse(std::string_view text, const Xapian::Database& db,
                                         bool expand, bool spelling);
 
-private:
+  private:
     void mark_boilerplate(const std::vector<Token>& tokens, std::vector<bool>& dropped) const;
 
     Analyzer& analyzer_;

@@ -19,27 +19,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
         }
     }
     return row[b.size()];
-}
-
-// The words of a symptom's correct forms, normalised.
-std::set<std::string> correct_words(Analyzer& analyzer, const Symptom& symptom) {
-    std::set<std::string> words;
-    auto add = [&](const std::string& phrase) {
-        for (const Token& token : analyzer.analyze(phrase)) {
-            if (token.kind == TokenKind::Word && !token.stopword) {
-                words.insert(token.term);
-            }
-        }
-    };
-    add(symptom.name);
-    std::for_each(symptom.clinical.begin(), symptom.clinical.end(), add);
-    std::for_each(symptom.lay.begin(), symptom.lay.end(), add);
-    return words;
 }
 
 }  // namespace
@@ -63,6 +48,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
             if (token.kind == TokenKind::Compound || token.term.empty()) {
                 continue;
             }
+            phrase.han = phrase.han || token.kind == TokenKind::Han;
             phrase.terms.push_back(token.term);
             phrase.stopword.push_back(token.stopword);
             if (!phrase.key.empty()) {
@@ -104,6 +90,22 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         index->concepts_["C:" + condition.id] =
             forms_of({&condition.clinical, &condition.lay, &condition.chinese}, condition.name);
     }
+    for (const auto& [concept_id, forms] : index->concepts_) {
+        for (const SynonymPhrase& form : forms) {
+            index->concept_keys_.insert(concept_id + '\n' + form.content_key);
+        }
+    }
+    for (const Symptom& symptom : lexicon.symptoms()) {
+        for (const std::string& misspelling : symptom.misspellings) {
+            std::string terms;
+            for (const Token& token : analyzer.analyze(misspelling)) {
+                if (token.kind != TokenKind::Compound && !token.stopword) {
+                    terms += (terms.empty() ? "" : " ") + token.term;
+                }
+            }
+            index->concept_keys_.insert("S:" + symptom.id + '\n' + terms);
+        }
+    }
 
     // synonyms.tsv's groups: Lexicon::synonym_groups() also holds a group per symptom and
     // condition, led by its name; those are expanded from mentions instead.
@@ -135,7 +137,15 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         if (symptom.misspellings.empty()) {
             continue;
         }
-        const std::set<std::string> words = correct_words(analyzer, symptom);
+        // The words of the symptom's correct forms, as analysed above.
+        std::set<std::string> words;
+        for (const SynonymPhrase& form : index->concepts_["S:" + symptom.id]) {
+            for (std::size_t t = 0; t < form.terms.size() && !form.han; ++t) {
+                if (!form.stopword[t]) {
+                    words.insert(form.terms[t]);
+                }
+            }
+        }
         for (const std::string& misspelling : symptom.misspellings) {
             for (const Token& token : analyzer.analyze(misspelling)) {
                 if (token.kind != TokenKind::Word || token.stopword || words.contains(token.term)) {
@@ -150,7 +160,8 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
                         best_distance = distance;
                     }
                 }
-                if (best != nullptr && best_distance <= std::max<std::size_t>(2, token.term.size() / 3)) {
+                if (best != nullptr &&
+                    best_distance <= std::max<std::size_t>(2, token.term.size() / 3)) {
                     index->corrections_.emplace(token.term, *best);
                 }
             }
@@ -160,9 +171,15 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
 }
 
 const std::vector<SynonymPhrase>* LexiconIndex::concept_forms(ConceptKind kind,
-                                                             const std::string& id) const {
+                                                              const std::string& id) const {
     const auto it = concepts_.find((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
     return it == concepts_.end() ? nullptr : &it->second;
+}
+
+bool LexiconIndex::names_concept(ConceptKind kind, const std::string& id,
+                                 const std::string& content_key, const std::string& terms) const {
+    const std::string prefix = (kind == ConceptKind::Symptom ? "S:" : "C:") + id + '\n';
+    return concept_keys_.contains(prefix + content_key) || concept_keys_.contains(prefix + terms);
 }
 
 const std::vector<std::size_t>* LexiconIndex::groups_of(const std::string& key) const {

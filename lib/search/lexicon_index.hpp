@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// LexiconIndex: the lexicon arranged for query expansion: concept forms, word synonyms, misspellings.
+// LexiconIndex: the lexicon arranged for query expansion: concept forms, word synonyms,
+// misspellings.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "qaindex/analyzer.hpp"
@@ -19,10 +21,11 @@ struct SynonymPhrase {
     std::vector<std::string> terms;  ///< unstemmed terms, stop words included
     std::vector<bool> stopword;      ///< per term
     std::vector<std::string> stems;  ///< stems of the non-stop terms
-    std::string key;  ///< how it is looked up: stems of non-stop terms, stop words as
-                      ///< written, joined by ' ' ("work out", "ring in the ear")
+    std::string key;          ///< how it is looked up: stems of non-stop terms, stop words as
+                              ///< written, joined by ' ' ("work out", "ring in the ear")
     std::string content_key;  ///< stems of the non-stop terms only ("ring ear")
     std::string text;         ///< the phrase as written in the lexicon
+    bool han = false;         ///< Chinese (or Japanese) rather than English
 };
 
 /// The lexicon arranged for query expansion, built once per lexicon, immutable:
@@ -32,7 +35,7 @@ struct SynonymPhrase {
 ///    exact analysed form so that a run of query words finds its group with one lookup;
 ///  * the lexicon's misspellings, word by word ("twiching" -> "twitching").
 class LexiconIndex {
-public:
+  public:
     /// The index of Lexicon::builtin(), built on first use (thread-safe).
     [[nodiscard]] static std::shared_ptr<const LexiconIndex> of_builtin();
     /// The index of lexicon (for a lexicon other than the builtin one), built now.
@@ -41,6 +44,13 @@ public:
     /// The forms of a symptom or condition by its id; nullptr if unknown.
     [[nodiscard]] const std::vector<SynonymPhrase>* concept_forms(ConceptKind kind,
                                                                   const std::string& id) const;
+    /// Whether words of a query can name the concept: their stems are those of one of its
+    /// forms (content_key), or their words are exactly one of its misspellings (terms joined
+    /// by ' '). A misspelling matched by its stem would name common words: "weekness" stems to
+    /// "week".
+    [[nodiscard]] bool names_concept(ConceptKind kind, const std::string& id,
+                                     const std::string& content_key,
+                                     const std::string& terms) const;
     /// The word-synonym groups holding a phrase with this key.
     [[nodiscard]] const std::vector<std::size_t>* groups_of(const std::string& key) const;
     /// The phrases of one word-synonym group.
@@ -53,10 +63,11 @@ public:
     /// nullptr.
     [[nodiscard]] const std::string* correction(const std::string& misspelling) const;
 
-private:
+  private:
     std::vector<std::vector<SynonymPhrase>> groups_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
     std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"
+    std::unordered_set<std::string> concept_keys_;  // "S:id\n" + content key or misspelling
     std::unordered_map<std::string, std::string> corrections_;
     std::size_t longest_ = 0;
 };

@@ -15,16 +15,16 @@ namespace {
 
 std::string_view field_prefix(QueryField field) {
     switch (field) {
-    case QueryField::Title:
-        return schema::kTitle;
-    case QueryField::Question:
-        return schema::kQuestion;
-    case QueryField::Reply:
-        return schema::kReply;
-    case QueryField::MoreInfo:
-        return schema::kMoreInfo;
-    default:
-        return {};
+        case QueryField::Title:
+            return schema::kTitle;
+        case QueryField::Question:
+            return schema::kQuestion;
+        case QueryField::Reply:
+            return schema::kReply;
+        case QueryField::MoreInfo:
+            return schema::kMoreInfo;
+        default:
+            return {};
     }
 }
 
@@ -87,6 +87,9 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
     }
     for (std::string& stem : text.highlight_stems) {
         plan.highlight.stems.insert(std::move(stem));
+    }
+    for (std::string& stem : text.secondary_stems) {
+        plan.highlight.secondary.insert(std::move(stem));
     }
 }
 
@@ -153,8 +156,8 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
     // Specialties the text names get specialty_boost; those implied by its symptoms a little.
     for (const std::string& specialty : plan.specialties) {
         if (specialty_boost > 0) {
-            boosts.push_back(boost(schema::term(schema::kSpecialty, schema::slug(specialty)),
-                                   specialty_boost));
+            boosts.push_back(
+                boost(schema::term(schema::kSpecialty, schema::slug(specialty)), specialty_boost));
         }
     }
     for (const std::string& specialty : implied) {
@@ -172,73 +175,75 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, QueryPlan& plan,
                                   const Xapian::Database& db, bool expand, bool spelling) {
     using Kind = QueryNode::Kind;
     switch (node.kind) {
-    case Kind::Words: {
-        if (node.field != QueryField::Any) {
-            return field_words(node, plan);
-        }
-        FreeTextQuery words = free_text_.analyse(node.text, db, expand, spelling);
-        Xapian::Query query = words.query();
-        absorb(std::move(words), plan);
-        return query;
-    }
-    case Kind::Phrase:
-        return phrase(node, plan);
-    case Kind::Value: {
-        auto query = node.field == QueryField::Specialty ? specialty_query(node.text, db)
-                                                         : symptom_query(node.text);
-        if (!query) {
-            throw Failure{};
-        }
-        // Alone, a value is a filter: weight 0 for every document it matches.
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *query, 0.0);
-    }
-    case Kind::Seq: {
-        std::vector<Xapian::Query> ranked;
-        std::map<QueryField, std::vector<Xapian::Query>> values;
-        for (const QueryNode& child : node.children) {
-            if (child.kind == Kind::Value) {
-                auto query = child.field == QueryField::Specialty ? specialty_query(child.text, db)
-                                                                  : symptom_query(child.text);
-                if (!query) {
-                    throw Failure{};
-                }
-                values[child.field].push_back(*query);
-            } else {
-                ranked.push_back(build(child, plan, db, expand, spelling));
+        case Kind::Words: {
+            if (node.field != QueryField::Any) {
+                return field_words(node, plan);
             }
+            FreeTextQuery words = free_text_.analyse(node.text, db, expand, spelling);
+            Xapian::Query query = words.query();
+            absorb(std::move(words), plan);
+            return query;
         }
-        Xapian::Query scored = combine(Xapian::Query::OP_OR, ranked);
-        std::vector<Xapian::Query> filters;
-        for (const auto& [field, alternatives] : values) {
-            filters.push_back(combine(Xapian::Query::OP_OR, alternatives));
+        case Kind::Phrase:
+            return phrase(node, plan);
+        case Kind::Value: {
+            auto query = node.field == QueryField::Specialty ? specialty_query(node.text, db)
+                                                             : symptom_query(node.text);
+            if (!query) {
+                throw Failure{};
+            }
+            // Alone, a value is a filter: weight 0 for every document it matches.
+            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *query, 0.0);
         }
-        Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
-        if (filter.empty()) {
-            return scored;
+        case Kind::Seq: {
+            std::vector<Xapian::Query> ranked;
+            std::map<QueryField, std::vector<Xapian::Query>> values;
+            for (const QueryNode& child : node.children) {
+                if (child.kind == Kind::Value) {
+                    auto query = child.field == QueryField::Specialty
+                                     ? specialty_query(child.text, db)
+                                     : symptom_query(child.text);
+                    if (!query) {
+                        throw Failure{};
+                    }
+                    values[child.field].push_back(*query);
+                } else {
+                    ranked.push_back(build(child, plan, db, expand, spelling));
+                }
+            }
+            Xapian::Query scored = combine(Xapian::Query::OP_OR, ranked);
+            std::vector<Xapian::Query> filters;
+            for (const auto& [field, alternatives] : values) {
+                filters.push_back(combine(Xapian::Query::OP_OR, alternatives));
+            }
+            Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
+            if (filter.empty()) {
+                return scored;
+            }
+            if (scored.empty()) {
+                return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+            }
+            return Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
         }
-        if (scored.empty()) {
-            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+        case Kind::And:
+        case Kind::Or: {
+            std::vector<Xapian::Query> parts;
+            for (const QueryNode& child : node.children) {
+                parts.push_back(build(child, plan, db, expand, spelling));
+            }
+            return combine(node.kind == Kind::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                           parts);
         }
-        return Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
-    }
-    case Kind::And:
-    case Kind::Or: {
-        std::vector<Xapian::Query> parts;
-        for (const QueryNode& child : node.children) {
-            parts.push_back(build(child, plan, db, expand, spelling));
+        case Kind::AndNot: {
+            Xapian::Query left = build(node.children.at(0), plan, db, expand, spelling);
+            // Words excluded are not highlighted nor expanded: build them without the plan.
+            QueryPlan ignored;
+            Xapian::Query right = build(node.children.at(1), ignored, db, false, false);
+            if (left.empty()) {
+                throw Failure{};
+            }
+            return right.empty() ? left : Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
         }
-        return combine(node.kind == Kind::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts);
-    }
-    case Kind::AndNot: {
-        Xapian::Query left = build(node.children.at(0), plan, db, expand, spelling);
-        // Words excluded are not highlighted nor expanded: build them without the plan.
-        QueryPlan ignored;
-        Xapian::Query right = build(node.children.at(1), ignored, db, false, false);
-        if (left.empty()) {
-            throw Failure{};
-        }
-        return right.empty() ? left : Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
-    }
     }
     return {};
 }
@@ -287,17 +292,17 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, QueryPlan& plan) {
         return {};
     }
     // Stop words stay in a quoted phrase: "the who" is not "who".
-    Xapian::Query query = terms.size() == 1
-                              ? Xapian::Query(terms.front())
-                              : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                              last - first + 1);
+    Xapian::Query query = terms.size() == 1 ? Xapian::Query(terms.front())
+                                            : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(),
+                                                            terms.end(), last - first + 1);
     if (field_terms.empty()) {
         return query;
     }
     // Positions are not kept per field, so a phrase in a field is the phrase anywhere and
     // each of its words in that field.
-    field_terms.insert(field_terms.begin(), query);
-    return combine(Xapian::Query::OP_AND, field_terms);
+    std::vector<Xapian::Query> parts{query};
+    parts.insert(parts.end(), field_terms.begin(), field_terms.end());
+    return combine(Xapian::Query::OP_AND, parts);
 }
 
 std::optional<Xapian::Query> QueryBuilder::specialty_query(std::string_view value,

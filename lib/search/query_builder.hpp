@@ -20,9 +20,9 @@ namespace qaindex::detail {
 
 /// The text part of a query and everything learnt while building it.
 struct QueryPlan {
-    Xapian::Query scored;   ///< the ranked part; empty for a filter-only query
-    Xapian::Query boosts;   ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
-    std::vector<Mention> mentions;        ///< symptoms and conditions named, not negated
+    Xapian::Query scored;           ///< the ranked part; empty for a filter-only query
+    Xapian::Query boosts;           ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
+    std::vector<Mention> mentions;  ///< symptoms and conditions named, not negated
     std::vector<ExpansionGroup> expansions;
     std::vector<Correction> corrections;
     std::vector<std::string> specialties;  ///< named or implied by the mentions
@@ -43,7 +43,7 @@ struct FilterQueries {
 
 /// Builds queries for one Searcher (it holds a FreeTextAnalyzer, hence one Analyzer).
 class QueryBuilder {
-public:
+  public:
     QueryBuilder(Analyzer& analyzer, const Lexicon& lexicon, FreeTextAnalyzer& free_text);
 
     /// The plan for text (which may use the query syntax). Never throws for bad syntax: text
@@ -75,7 +75,7 @@ public:
     /// The filter query for a symptom (itself or any narrower one) or a condition, or nullopt.
     [[nodiscard]] std::optional<Xapian::Query> symptom_query(std::string_view value) const;
 
-private:
+  private:
     struct Failure {};  // a part the syntax cannot take: fall back to plain words
     Xapian::Query build(const QueryNode& node, QueryPlan& plan, const Xapian::Database& db,
                         bool expand, bool spelling);

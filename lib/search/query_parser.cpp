@@ -36,7 +36,9 @@ struct LexToken {
 // have diabetes", "Question: ...".
 constexpr std::size_t kMaxSyntaxWords = 16;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Quotes: ASCII " and the typographic “ ” that pasted text brings (3 bytes each in UTF-8).
 std::size_t quote_length(std::string_view text, std::size_t at) {
@@ -133,8 +135,8 @@ std::optional<std::vector<LexToken>> lex(std::string_view text) {
             if (j >= text.size()) {
                 return std::nullopt;
             }
-            tokens.push_back({Lex::Phrase, std::string(text.substr(i + open, j - i - open)), i,
-                              j + close});
+            tokens.push_back(
+                {Lex::Phrase, std::string(text.substr(i + open, j - i - open)), i, j + close});
             i = j + close;
             continue;
         }
@@ -151,7 +153,9 @@ std::optional<std::vector<LexToken>> lex(std::string_view text) {
         const std::string_view chunk = text.substr(i, j - i);
         std::size_t name_length = 0;
         if (operators && is_operator_word(chunk)) {
-            tokens.push_back({chunk == "AND" ? Lex::And : chunk == "OR" ? Lex::Or : Lex::Not,
+            tokens.push_back({chunk == "AND"  ? Lex::And
+                              : chunk == "OR" ? Lex::Or
+                                              : Lex::Not,
                               std::string(chunk), i, j});
         } else if (const auto field = field_of(chunk, name_length)) {
             LexToken token{Lex::Field, std::string(chunk.substr(0, name_length)), i,
@@ -159,8 +163,8 @@ std::optional<std::vector<LexToken>> lex(std::string_view text) {
             token.glued = name_length < chunk.size() || (j < text.size() && !is_space(text[j]));
             tokens.push_back(std::move(token));
             if (name_length < chunk.size()) {
-                tokens.push_back({Lex::Word, std::string(chunk.substr(name_length)),
-                                  i + name_length, j});
+                tokens.push_back(
+                    {Lex::Word, std::string(chunk.substr(name_length)), i + name_length, j});
             }
         } else {
             tokens.push_back({Lex::Word, std::string(chunk), i, j});
@@ -171,7 +175,7 @@ std::optional<std::vector<LexToken>> lex(std::string_view text) {
 }
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text, std::vector<LexToken> tokens)
         : text_(text), tokens_(std::move(tokens)) {}
 
@@ -183,8 +187,10 @@ public:
         return node;
     }
 
-private:
-    [[nodiscard]] bool peek(Lex kind) const { return at_ < tokens_.size() && tokens_[at_].kind == kind; }
+  private:
+    [[nodiscard]] bool peek(Lex kind) const {
+        return at_ < tokens_.size() && tokens_[at_].kind == kind;
+    }
 
     std::optional<QueryNode> parse_or() {
         auto left = parse_and();
@@ -247,8 +253,8 @@ private:
                 while (peek(Lex::Word)) {
                     end = tokens_[at_++].end;
                 }
-                seq.children.push_back(
-                    {.kind = QueryNode::Kind::Words, .text = std::string(text_.substr(begin, end - begin))});
+                seq.children.push_back({.kind = QueryNode::Kind::Words,
+                                        .text = std::string(text_.substr(begin, end - begin))});
                 continue;
             }
             auto item = parse_unary();
@@ -269,23 +275,23 @@ private:
     std::optional<QueryNode> parse_unary() {
         const LexToken& token = tokens_[at_++];
         switch (token.kind) {
-        case Lex::Phrase:
-            if (token.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-                return std::nullopt;
+            case Lex::Phrase:
+                if (token.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+                    return std::nullopt;
+                }
+                return QueryNode{.kind = QueryNode::Kind::Phrase, .text = token.text};
+            case Lex::Open: {
+                auto inner = parse_or();
+                if (!inner || !peek(Lex::Close)) {
+                    return std::nullopt;
+                }
+                ++at_;
+                return inner;
             }
-            return QueryNode{.kind = QueryNode::Kind::Phrase, .text = token.text};
-        case Lex::Open: {
-            auto inner = parse_or();
-            if (!inner || !peek(Lex::Close)) {
+            case Lex::Field:
+                return parse_field(token);
+            default:
                 return std::nullopt;
-            }
-            ++at_;
-            return inner;
-        }
-        case Lex::Field:
-            return parse_field(token);
-        default:
-            return std::nullopt;
         }
     }
 
@@ -294,7 +300,8 @@ private:
             return std::nullopt;
         }
         const LexToken& value = tokens_[at_];
-        const bool boolean = field.field == QueryField::Specialty || field.field == QueryField::Symptom;
+        const bool boolean =
+            field.field == QueryField::Specialty || field.field == QueryField::Symptom;
         if (value.kind == Lex::Word || value.kind == Lex::Phrase) {
             ++at_;
             QueryNode node{.kind = boolean                   ? QueryNode::Kind::Value

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The query syntax: "quoted phrases", AND, OR, NOT, parentheses and field prefixes, parsed to a tree.
+// The query syntax: "quoted phrases", AND, OR, NOT, parentheses and field prefixes, parsed to a
+// tree.
 #pragma once
 
 #include <optional>

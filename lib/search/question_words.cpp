@@ -17,9 +17,11 @@ struct KindSpec {
 // lay askers use for them.
 const KindSpec kKinds[] = {
     {"treatment",
-     {"treat", "treated", "treating", "treatment", "treatments", "therapy", "therapies", "cure",
-      "cured", "cures", "curing", "remedy", "remedies", "get rid of", "heal", "healing",
-      "manage", "management", "what can i do", "what should i do", "how to stop"},
+     {"treat",      "treated",   "treating",   "treatment",     "treatments",
+      "therapy",    "therapies", "cure",       "cured",         "cures",
+      "curing",     "remedy",    "remedies",   "get rid of",    "heal",
+      "healing",    "manage",    "management", "what can i do", "what should i do",
+      "how to stop"},
      {"treat", "treatment", "therapy", "cure", "remedy", "manage"}},
     {"cause",
      {"cause", "causes", "caused", "causing", "why", "reason", "reasons", "due to"},

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// QuestionWords: what kind of answer a question asks for (treatment, cause, ...) and that kind's words.
+// QuestionWords: what kind of answer a question asks for (treatment, cause, ...) and that kind's
+// words.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +13,7 @@ namespace qaindex::detail {
 
 /// One kind of question and the words that ask it.
 struct QuestionKind {
-    std::string name;  ///< "treatment"
+    std::string name;                                ///< "treatment"
     std::vector<std::vector<std::string>> triggers;  ///< stem sequences: {"get", "rid", "of"}
     std::vector<std::string> stems;  ///< single-word stems searched for it: "treat", "therapi"
     std::vector<std::string> words;  ///< the same words as written: "treat", "therapy"
@@ -31,7 +32,7 @@ struct QuestionKindMatch {
 /// (those of MedQuAD's and the NLM's question types) are recognised in the query and their
 /// other words searched too, below the user's own.
 class QuestionWords {
-public:
+  public:
     explicit QuestionWords(Analyzer& analyzer);
 
     [[nodiscard]] const std::vector<QuestionKind>& kinds() const { return kinds_; }
@@ -41,7 +42,7 @@ public:
     [[nodiscard]] std::vector<QuestionKindMatch> find(const std::vector<Token>& tokens,
                                                       const std::vector<bool>& ignore) const;
 
-private:
+  private:
     std::vector<QuestionKind> kinds_;
 };
 

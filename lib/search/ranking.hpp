@@ -33,16 +33,24 @@ inline constexpr double kRepeatBoost = 0.25;
 inline constexpr std::size_t kMaxRepeats = 3;
 /// A long question keeps only its strongest words (weight x idf): the many common words of a
 /// long story otherwise outvote its one rare medical word.
-inline constexpr std::size_t kMaxQueryTerms = 32;
+inline constexpr std::size_t kMaxQueryTerms = 24;
+/// Of those, the strongest kFullTextWords are looked for in every field, the others in
+/// titles and questions only.
+inline constexpr std::size_t kFullTextWords = 8;
 /// Weight of a synonym expansion relative to the user's own words it came from.
 inline constexpr double kExpansionWeight = 0.3;
-/// Expansions added per recognised phrase, at most.
+/// Expansions added per recognised phrase and language, at most; of them, forms of several
+/// words (matched by position, the costly kind) at most kMaxPhraseExpansions.
 inline constexpr std::size_t kMaxExpansionsPerMatch = 8;
+inline constexpr std::size_t kMaxPhraseExpansions = 3;
 /// Weight of a spelling correction relative to the misspelled word.
 inline constexpr double kCorrectionWeight = 0.9;
 /// Weight of the other words of a question kind the query asks ("cure" -> "treat",
-/// "treatment", "therapy"), relative to the words that asked it.
-inline constexpr double kQuestionKindWeight = 0.5;
+/// "treatment", "therapy"), relative to the words that asked it. They are searched in titles
+/// and questions only (where the kind of a question is stated), as one occurrence against
+/// the 2-4 that the index counts for the user's own words there, so at 1 they still weigh
+/// below the user's words.
+inline constexpr double kQuestionKindWeight = 1.0;
 
 // ---- Spelling ---------------------------------------------------------------------------
 /// Words shorter than this are not corrected from the index's spelling table: short words

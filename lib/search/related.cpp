@@ -47,9 +47,9 @@ std::optional<std::string> usual_specialty(const Xapian::Database& db, const std
             ++counts[*values];
         }
     }
-    const auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-        return a.second < b.second;
-    });
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
     if (best == counts.end()) {
         return std::nullopt;
     }

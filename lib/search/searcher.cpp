@@ -33,9 +33,13 @@ namespace {
 namespace fs = std::filesystem;
 using detail::QueryPlan;
 
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
 
-bool filter_empty(const Filter& filter) { return filter == Filter{}; }
+bool filter_empty(const Filter& filter) {
+    return filter == Filter{};
+}
 
 Xapian::BM25Weight bm25() {
     namespace r = detail::ranking;
@@ -45,7 +49,8 @@ Xapian::BM25Weight bm25() {
 Xapian::Database open_folder(const fs::path& path) {
     const detail::IndexFolder folder(path);
     if (!folder.live_generation()) {
-        throw IndexError(path.string() + ": no index here (build one with `qaindex build CORPUS --db " +
+        throw IndexError(path.string() +
+                         ": no index here (build one with `qaindex build CORPUS --db " +
                          path.string() + "`)");
     }
     Xapian::Database db;
@@ -178,8 +183,10 @@ struct Searcher::Impl {
         return condition ? condition->name : id;
     }
 
+    // replies: whether the snippet may come from the replies (search) or only from the
+    // question (Similar Q&A, which is about questions).
     Hit hit(const schema::StoredEntry& stored, double score, const detail::SnippetTerms& terms,
-            std::size_t snippet_bytes) {
+            std::size_t snippet_bytes, bool replies = true) {
         const Consultation& entry = stored.entry;
         Hit hit{.id = entry.id, .score = score, .title = entry.title};
         hit.specialty = stored.specialty ? stored.specialty : entry.specialty();
@@ -192,7 +199,9 @@ struct Searcher::Impl {
         hit.asked = entry.asked;
         std::vector<std::string_view> texts{entry.question};
         for (const Reply& reply : entry.replies) {
-            texts.emplace_back(reply.text);
+            if (replies) {
+                texts.emplace_back(reply.text);
+            }
         }
         hit.snippet = detail::make_snippet(analyzer, texts, terms, snippet_bytes);
         hit.question_excerpt = detail::excerpt(entry.question);
@@ -234,7 +243,8 @@ struct Searcher::Impl {
                         out.matched.push_back({rest, field_name(prefix)});
                     }
                 }
-            } else if (term.starts_with(schema::kSymptomBroader) || term.starts_with(schema::kSymptom)) {
+            } else if (term.starts_with(schema::kSymptomBroader) ||
+                       term.starts_with(schema::kSymptom)) {
                 const std::size_t prefix = schema::kSymptom.size();
                 out.matched.push_back({symptom_name(term.substr(prefix)), "symptom"});
             } else if (term.starts_with(schema::kCondition)) {
@@ -277,7 +287,8 @@ struct Searcher::Impl {
 
     static void describe_plan(const QueryPlan& plan, const Impl& self, SearchResults& results) {
         for (const Mention& mention : plan.mentions) {
-            auto& list = mention.kind == ConceptKind::Symptom ? results.symptoms : results.conditions;
+            auto& list =
+                mention.kind == ConceptKind::Symptom ? results.symptoms : results.conditions;
             const std::string name = mention.kind == ConceptKind::Symptom
                                          ? self.symptom_name(mention.id)
                                          : self.condition_name(mention.id);
@@ -296,13 +307,16 @@ struct Searcher::Impl {
     SearchResults search(const SearchRequest& request) {
         SearchResults results{.query = request.text};
         const detail::FilterQueries filters = builder.filters(request.filter, db);
-        const QueryPlan plan =
-            blank(request.text) ? QueryPlan{} : builder.plan(request.text, db, request.expand, spelling);
+        const QueryPlan plan = blank(request.text)
+                                   ? QueryPlan{}
+                                   : builder.plan(request.text, db, request.expand, spelling);
         const Xapian::Query query = detail::QueryBuilder::compose(plan, filters);
         if (query.empty()) {
             throw QueryError("nothing to search for in \"" + request.text +
                              "\": it has no words the index could hold");
         }
+        // The spies outlive the Enquire that points at them.
+        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(bm25());
@@ -321,9 +335,9 @@ struct Searcher::Impl {
             }
         }
         auto own_filter_set = [&](Facet facet) {
-            return facet == Facet::Specialty ? !filters.specialty.empty() : !filters.symptom.empty();
+            return facet == Facet::Specialty ? !filters.specialty.empty()
+                                             : !filters.symptom.empty();
         };
-        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
         for (const Facet facet : facets) {
             if (!own_filter_set(facet)) {
                 spies.emplace_back(facet, std::make_unique<detail::FacetSpy>(
@@ -332,12 +346,14 @@ struct Searcher::Impl {
             }
         }
         const auto documents = db.get_doccount();
-        const auto check = spies.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(
-                                               request.offset + request.limit + detail::ranking::kCheckAtLeast,
-                                               documents))
-                                         : documents;
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit), check);
+        const auto check =
+            spies.empty()
+                ? static_cast<Xapian::doccount>(std::min<std::size_t>(
+                      request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
+                : documents;
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), check);
         results.total = mset.get_matches_estimated();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Xapian::Document document = it.get_document();
@@ -391,14 +407,15 @@ struct Searcher::Impl {
                 throw UsageError("no entry with id \"" + request.id->value + "\" in " + name);
             }
             const schema::StoredEntry stored = schema::decode(db.get_document(source).get_data());
-            std::vector<Xapian::Query> parts;
-            for (const detail::WeightedTerm& term : detail::entry_terms(db, source)) {
-                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term), term.weight);
-                plan.highlight.stems.insert(term.term.substr(schema::kStem.size()));
+            // Searched like a long question: the strongest words everywhere, the others in
+            // titles and questions (entry_terms() returns them strongest first).
+            detail::FreeTextQuery words;
+            words.terms = detail::entry_terms(db, source);
+            for (std::size_t i = 0; i < words.terms.size(); ++i) {
+                words.terms[i].questions_only = i >= detail::ranking::kFullTextWords;
+                plan.highlight.stems.insert(words.terms[i].term.substr(schema::kStem.size()));
             }
-            if (!parts.empty()) {
-                plan.scored = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-            }
+            plan.scored = words.query();
             for (const std::string& id : stored.symptoms) {
                 plan.mentions.push_back({.kind = ConceptKind::Symptom, .id = id});
             }
@@ -436,24 +453,30 @@ struct Searcher::Impl {
 
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
-        const auto batch = static_cast<Xapian::doccount>(
-            request.limit * detail::ranking::kSimilarOverfetch + 10);
+        const auto batch =
+            static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
             const Xapian::MSet mset = enquire.get_mset(first, batch);
-            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit; ++it) {
+            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit;
+                 ++it) {
                 if (*it == source) {
+                    continue;
+                }
+                // The stems come from the termlist: most near-duplicates are caught before
+                // the stored entry is read and parsed.
+                std::set<std::string> stems = detail::question_stems(db, *it);
+                if (duplicates.is_duplicate(stems, std::string())) {
                     continue;
                 }
                 const Xapian::Document document = it.get_document();
                 const schema::StoredEntry stored = schema::decode(document.get_data());
-                std::set<std::string> stems = detail::question_stems(db, *it);
                 std::string question = detail::normalised_question(stored.entry.question);
                 if (duplicates.is_duplicate(stems, question)) {
                     continue;
                 }
                 duplicates.add(std::move(stems), std::move(question));
-                Hit h = hit(stored, it.get_weight(), plan.highlight, 240);
+                Hit h = hit(stored, it.get_weight(), plan.highlight, 240, false);
                 if (request.explain) {
                     h.explanation = explain(enquire, it, document, stored, plan);
                 }
@@ -477,23 +500,24 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const fs::path& database, const Lexicon* lexicon) {
     const Lexicon& chosen = lexicon ? *lexicon : Lexicon::builtin();
-    return Searcher(std::make_unique<Impl>(open_folder(database), database, database.string(),
-                                           chosen, true));
+    return Searcher(
+        std::make_unique<Impl>(open_folder(database), database, database.string(), chosen, true));
 }
 
 Searcher Searcher::open(const IndexWriter& writer, const Lexicon* lexicon) {
     IndexWriter::Impl& impl = writer.impl();
     const Lexicon& chosen = lexicon ? *lexicon : impl.lexicon;
     // A WritableDatabase is a Database: searching through it sees uncommitted changes.
-    return Searcher(std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen,
-                                           impl.transactions));
+    return Searcher(
+        std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen, impl.transactions));
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
     if (blank(request.text) && filter_empty(request.filter)) {
         throw UsageError("empty query: give words to search for, or a filter");
     }
-    return impl_->guarded("search \"" + request.text + "\"", [&] { return impl_->search(request); });
+    return impl_->guarded("search \"" + request.text + "\"",
+                          [&] { return impl_->search(request); });
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
@@ -523,7 +547,9 @@ std::optional<Consultation> Searcher::entry(const EntryId& id) {
     });
 }
 
-std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
+std::size_t Searcher::size() const {
+    return impl_->db.get_doccount();
+}
 
 void Searcher::reopen() {
     impl_->guarded("reopen", [&] {

@@ -31,12 +31,12 @@ namespace qaindex::detail {
 /// them: identical normalised questions, or title + question stem sets with Jaccard
 /// similarity >= ranking::kNearDuplicateJaccard.
 class DuplicateFilter {
-public:
+  public:
     void add(std::set<std::string> stems, std::string question);
     [[nodiscard]] bool is_duplicate(const std::set<std::string>& stems,
                                     const std::string& question) const;
 
-private:
+  private:
     struct Kept {
         std::set<std::string> stems;
         std::string question;
@@ -47,6 +47,7 @@ private:
 /// An entry's distinctive words for finding its neighbours: the stems of its title and
 /// question, ranked by tf-idf (a title word counting twice), the top ranking::kSimilarTerms,
 /// each weighted 1 + log(tf). Words no other entry has are left out.
-[[nodiscard]] std::vector<WeightedTerm> entry_terms(const Xapian::Database& db, Xapian::docid docid);
+[[nodiscard]] std::vector<WeightedTerm> entry_terms(const Xapian::Database& db,
+                                                    Xapian::docid docid);
 
 }  // namespace qaindex::detail

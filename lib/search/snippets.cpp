@@ -7,9 +7,13 @@
 namespace qaindex::detail {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
 
 struct Window {
     std::size_t text = 0;   // which text
@@ -24,8 +28,8 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end,
                const std::vector<Highlight>& highlights) {
     Snippet out;
     const bool cut_before = begin > 0;
-    const bool cut_after = end < text.size() &&
-                           text.substr(end).find_first_not_of(" \t\n\r\f\v") != std::string_view::npos;
+    const bool cut_after = end < text.size() && text.substr(end).find_first_not_of(" \t\n\r\f\v") !=
+                                                    std::string_view::npos;
     if (cut_before) {
         out.text = "...";
     }
@@ -64,36 +68,53 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end,
 }
 
 // The best window of one text, or a window of score 0 if nothing matched.
+// Snippets are looked for in the first this many bytes of a text: analysing a whole long
+// article for every hit would cost more than the rest of the search.
+constexpr std::size_t kSnippetScanBytes = 12 * 1024;
+
 Window best_window(Analyzer& analyzer, std::string_view text, const SnippetTerms& terms,
                    std::size_t max_bytes) {
     Window best;
-    const std::vector<Token> tokens = analyzer.analyze(text);
+    std::size_t scan = std::min(text.size(), kSnippetScanBytes);
+    while (scan > 0 && scan < text.size() && is_continuation(text[scan])) {
+        --scan;
+    }
+    const std::vector<Token> tokens = analyzer.analyze(text.substr(0, scan));
     std::vector<std::size_t> matched;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& token = tokens[i];
         if (token.end > text.size() || token.begin >= token.end) {
             continue;
         }
-        if ((!token.stopword && terms.stems.contains(token.stem)) || terms.exact.contains(token.term)) {
+        if ((!token.stopword &&
+             (terms.stems.contains(token.stem) || terms.secondary.contains(token.stem))) ||
+            terms.exact.contains(token.term)) {
             matched.push_back(i);
         }
     }
     for (std::size_t a = 0; a < matched.size(); ++a) {
         const std::size_t begin = tokens[matched[a]].begin;
         std::set<std::string_view> distinct;
+        double distinct_score = 0;
         std::size_t occurrences = 0;
         std::size_t last = a;
         for (std::size_t b = a; b < matched.size(); ++b) {
-            if (tokens[matched[b]].end - begin > max_bytes) {
+            const Token& token = tokens[matched[b]];
+            if (token.end - begin > max_bytes) {
                 break;
             }
-            distinct.insert(tokens[matched[b]].stem);
+            if (distinct.insert(token.stem).second) {
+                // The user's own words count more than synonyms they did not type.
+                const bool own =
+                    terms.stems.contains(token.stem) || terms.exact.contains(token.term);
+                distinct_score += own ? 1.0 : 0.4;
+            }
             ++occurrences;
             last = b;
         }
         // Distinct words first: a window with "facial" and "twitching" beats one with
         // "twitching" three times.
-        const double score = static_cast<double>(distinct.size()) + 0.1 * static_cast<double>(occurrences);
+        const double score = distinct_score + 0.1 * static_cast<double>(occurrences);
         if (score > best.score) {
             best.score = score;
             best.begin = begin;

@@ -13,13 +13,15 @@
 
 namespace qaindex::detail {
 
-/// What a snippet highlights: words whose stem is in stems (stop words never), or whose
-/// normalised form is in exact (quoted phrases).
+/// What a snippet highlights: words whose stem is in stems or secondary (stop words never),
+/// or whose normalised form is in exact (quoted phrases). Secondary stems (synonyms the user
+/// did not type) count less when choosing the window.
 struct SnippetTerms {
     std::set<std::string> stems;
     std::set<std::string> exact;
+    std::set<std::string> secondary;
 
-    [[nodiscard]] bool empty() const { return stems.empty() && exact.empty(); }
+    [[nodiscard]] bool empty() const { return stems.empty() && exact.empty() && secondary.empty(); }
 };
 
 /// The window of about max_bytes of one of texts (tried in order; an earlier text wins ties)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Searcher over fixture indexes in memory and on disk: ranking, syntax, filters, facets, Similar Q&A.
+// Searcher over fixture indexes in memory and on disk: ranking, syntax, filters, facets, Similar
+// Q&A.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <map>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "qaindex/errors.hpp"
@@ -129,8 +130,8 @@ TEST_CASE("A long pasted question finds what a clinician would", "[integration]"
     REQUIRE_FALSE(results.hits.empty());
     CHECK(results.hits.front().id.value == "ent/ringing-lay");
     // Capitals are words, not operators, in a question typed in capitals.
-    const auto shouted = index.searcher().search(
-        {.text = "I HAVE CHEST PAIN AND IT GETS WORSE CLIMBING STAIRS"});
+    const auto shouted =
+        index.searcher().search({.text = "I HAVE CHEST PAIN AND IT GETS WORSE CLIMBING STAIRS"});
     CHECK_FALSE(shouted.plain_words);
     REQUIRE_FALSE(shouted.hits.empty());
     CHECK(shouted.hits.front().id.value == "cardio/chest-pain");
@@ -151,35 +152,44 @@ TEST_CASE("Filters restrict results like a brute-force check would", "[integrati
         std::function<bool(const qaindex::Hit&, const qaindex::Consultation&)> keeps;
     };
     const std::vector<Case> cases{
-        {"specialty by an alias", {.specialties = {"neurologist"}},
-         [](const qaindex::Hit& h, const qaindex::Consultation&) { return h.specialty == "Neurology"; }},
+        {"specialty by an alias",
+         {.specialties = {"neurologist"}},
+         [](const qaindex::Hit& h, const qaindex::Consultation&) {
+             return h.specialty == "Neurology";
+         }},
         {"two specialties",
          {.specialties = {"Cardiology", "dermatologist"}},
          [](const qaindex::Hit& h, const qaindex::Consultation&) {
              return h.specialty == "Cardiology" || h.specialty == "Dermatology";
          }},
-        {"since", {.since = qaindex::Date{2016, 1, 1}},
+        {"since",
+         {.since = qaindex::Date{2016, 1, 1}},
          [](const qaindex::Hit& h, const qaindex::Consultation&) {
              return h.asked && *h.asked >= qaindex::Date{2016, 1, 1};
          }},
-        {"until", {.until = qaindex::Date{2011, 6, 14}},
+        {"until",
+         {.until = qaindex::Date{2011, 6, 14}},
          [](const qaindex::Hit& h, const qaindex::Consultation&) {
              return h.asked && *h.asked <= qaindex::Date{2011, 6, 14};
          }},
-        {"since and until", {.since = qaindex::Date{2011, 1, 1}, .until = qaindex::Date{2018, 12, 31}},
+        {"since and until",
+         {.since = qaindex::Date{2011, 1, 1}, .until = qaindex::Date{2018, 12, 31}},
          [](const qaindex::Hit& h, const qaindex::Consultation&) {
              return h.asked && *h.asked >= qaindex::Date{2011, 1, 1} &&
                     *h.asked <= qaindex::Date{2018, 12, 31};
          }},
-        {"sex", {.sex = qaindex::Sex::Male},
+        {"sex",
+         {.sex = qaindex::Sex::Male},
          [](const qaindex::Hit&, const qaindex::Consultation& c) {
              return c.asker.sex == qaindex::Sex::Male;
          }},
-        {"age group written another way", {.age_group = "30-39"},
+        {"age group written another way",
+         {.age_group = "30-39"},
          [](const qaindex::Hit&, const qaindex::Consultation& c) {
              return c.asker.age_group == "30~39";
          }},
-        {"symptom", {.symptoms = {"tinnitus"}},
+        {"symptom",
+         {.symptoms = {"tinnitus"}},
          [](const qaindex::Hit& h, const qaindex::Consultation&) {
              return std::find(h.symptoms.begin(), h.symptoms.end(), "tinnitus") != h.symptoms.end();
          }},
@@ -213,8 +223,8 @@ TEST_CASE("A parent symptom filter finds entries with its narrower symptoms", "[
     REQUIRE(facial->parent);
     const auto narrow = index.searcher().search(
         {.text = "", .filter = {.symptoms = {"facial twitching"}}, .limit = 50});
-    const auto broad =
-        index.searcher().search({.text = "", .filter = {.symptoms = {*facial->parent}}, .limit = 50});
+    const auto broad = index.searcher().search(
+        {.text = "", .filter = {.symptoms = {*facial->parent}}, .limit = 50});
     REQUIRE_FALSE(narrow.hits.empty());
     for (const auto& id : ids(narrow)) {
         CHECK(found(broad, id));
@@ -235,7 +245,8 @@ TEST_CASE("Facet counts equal a brute-force count and ignore their own filter", 
                     ++counts[*hit.specialty];
                 }
             } else {
-                for (const auto& symptom : std::set<std::string>(hit.symptoms.begin(), hit.symptoms.end())) {
+                for (const auto& symptom :
+                     std::set<std::string>(hit.symptoms.begin(), hit.symptoms.end())) {
                     ++counts[symptom];
                 }
             }
@@ -250,10 +261,12 @@ TEST_CASE("Facet counts equal a brute-force count and ignore their own filter", 
         return counts;
     };
 
-    const std::vector<std::string> queries{"twitching", "pain OR ears OR twitching", "ringing in my ears"};
+    const std::vector<std::string> queries{"twitching", "pain OR ears OR twitching",
+                                           "ringing in my ears"};
     for (const std::string& query : queries) {
         INFO(query);
-        SearchRequest request{.text = query, .limit = 2, .facets = {Facet::Specialty, Facet::Symptom}};
+        SearchRequest request{
+            .text = query, .limit = 2, .facets = {Facet::Specialty, Facet::Symptom}};
         const auto results = searcher.search(request);
         REQUIRE(results.facets.size() == 2);
         CHECK(as_map(results.facets[0]) == brute_force(request, Facet::Specialty));
@@ -285,7 +298,8 @@ TEST_CASE("Snippets highlight the words as written", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend);
-    const auto results = index.searcher().search({.text = "twitches", .limit = 20, .expand = false});
+    const auto results =
+        index.searcher().search({.text = "twitches", .limit = 20, .expand = false});
     REQUIRE_FALSE(results.hits.empty());
     std::set<std::string> highlighted;
     for (const auto& hit : results.hits) {
@@ -351,8 +365,9 @@ TEST_CASE("Bad requests throw the documented errors", "[integration]") {
                     qaindex::UsageError);
     CHECK_THROWS_AS(searcher.search({.text = "x", .filter = {.symptoms = {"purple elbows"}}}),
                     qaindex::UsageError);
-    CHECK_THROWS_AS(searcher.search({.text = "x", .filter = {.since = qaindex::Date{2020, 1, 1},
-                                                             .until = qaindex::Date{2019, 1, 1}}}),
+    CHECK_THROWS_AS(searcher.search({.text = "x",
+                                     .filter = {.since = qaindex::Date{2020, 1, 1},
+                                                .until = qaindex::Date{2019, 1, 1}}}),
                     qaindex::UsageError);
     CHECK_THROWS_AS(searcher.similar({.id = qaindex::EntryId{"no/such"}}), qaindex::UsageError);
     CHECK_THROWS_AS(searcher.similar({.text = " "}), qaindex::UsageError);
@@ -429,7 +444,8 @@ TEST_CASE("Similar Q&A: never the entry itself, no near-duplicates", "[integrati
     auto stems_of = [&](const qaindex::EntryId& id) {
         const auto entry = searcher.entry(id);
         REQUIRE(entry);
-        return qaindex::detail::text_stems(analyzer, entry->title.value_or("") + "\n" + entry->question);
+        return qaindex::detail::text_stems(analyzer,
+                                           entry->title.value_or("") + "\n" + entry->question);
     };
     for (const auto& entry : qaindex::test::fixture_consultations()) {
         INFO(entry.id.value);
@@ -457,7 +473,8 @@ TEST_CASE("Similar Q&A: never the entry itself, no near-duplicates", "[integrati
 
     const auto copy = searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching-copy"}});
     CHECK_FALSE(found(copy, "neuro/facial-twitching"));
-    CHECK(searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = 1}).hits.size() == 1);
+    CHECK(searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = 1})
+              .hits.size() == 1);
 }
 
 TEST_CASE("Similar Q&A for a new question", "[integration]") {
@@ -473,7 +490,8 @@ TEST_CASE("Similar Q&A for a new question", "[integration]") {
                  found(results, "neuro/facial-twitching-copy")));
     // The copy of a question already indexed is not its own neighbour.
     const auto first = qaindex::test::fixture_consultations().front();
-    const auto same = index.searcher().similar({.text = first.title.value() + "\n" + first.question});
+    const auto same =
+        index.searcher().similar({.text = first.title.value() + "\n" + first.question});
     CHECK_FALSE(found(same, "neuro/facial-twitching"));
 }
 
@@ -505,14 +523,18 @@ TEST_CASE("A searcher on a folder moves to a new generation after a full rebuild
     auto write_corpus = [&](const std::string& lines) {
         std::ofstream(corpus, std::ios::trunc) << lines;
     };
-    write_corpus(R"({"id": "a", "question": "Why does my eyelid twitch?"})" "\n");
+    write_corpus(R"({"id": "a", "question": "Why does my eyelid twitch?"})"
+                 "\n");
     qaindex::build_index({.corpus = corpus, .database = db, .rebuild = true, .threads = 1});
     auto searcher = qaindex::Searcher::open(db);
     REQUIRE(searcher.size() == 1);
 
-    write_corpus(R"({"id": "a", "question": "Why does my eyelid twitch?"})" "\n"
-                 R"({"id": "b", "question": "Ringing in my ears after a concert"})" "\n"
-                 R"({"id": "c", "question": "Tinnitus at night"})" "\n");
+    write_corpus(R"({"id": "a", "question": "Why does my eyelid twitch?"})"
+                 "\n"
+                 R"({"id": "b", "question": "Ringing in my ears after a concert"})"
+                 "\n"
+                 R"({"id": "c", "question": "Tinnitus at night"})"
+                 "\n");
     qaindex::build_index({.corpus = corpus, .database = db, .rebuild = true, .threads = 1});
     // Until reopened, the searcher answers from the generation it opened (or reopens itself
     // if that one is gone); afterwards it sees the new one.
@@ -543,4 +565,25 @@ TEST_CASE("A searcher on a folder follows a rebuild published under it", "[integ
     searcher.reopen();
     CHECK(searcher.size() == entries.size());
     CHECK(found(searcher.search({.text = "tinnitus"}), "ent/tinnitus-clinical"));
+}
+
+TEST_CASE("A symptom named in English finds Chinese consultations and the reverse",
+          "[integration]") {
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    using qaindex::test::consultation;
+    FixtureIndex index(
+        backend, {consultation("zh/headache", "头痛三天了怎么办", "我头痛三天了，吃药也没用。",
+                               "神经内科", "王医生", "建议去医院检查。", {2019, 3, 1}),
+                  consultation("en/headache", "Headache every morning",
+                               "I wake up with a headache every morning.", "Neurology", "Ye Boshou",
+                               "Check your blood pressure.", {2019, 3, 2}),
+                  consultation("en/rash", "Itchy rash", "An itchy rash on my arm.", "Dermatology",
+                               "Xu Lihua", "Use a mild cream.", {2019, 3, 3})});
+    CHECK(ids(index.searcher().search({.text = "headache"})) ==
+          std::vector<std::string>{"en/headache", "zh/headache"});
+    CHECK(ids(index.searcher().search({.text = "头痛"})) ==
+          std::vector<std::string>{"zh/headache", "en/headache"});
+    // The Chinese department name is a specialty the lexicon knows.
+    CHECK(index.searcher().search({.text = "头痛"}).hits.front().specialty == "Neurology");
 }

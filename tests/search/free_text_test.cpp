@@ -8,6 +8,7 @@
 
 #include "index/index_writer_impl.hpp"
 #include "qaindex/index_writer.hpp"
+#include "search/ranking.hpp"
 #include "search/search_fixtures.hpp"
 
 using qaindex::detail::FreeTextAnalyzer;
@@ -51,7 +52,8 @@ bool has_alternative(const FreeTextQuery& query, const std::string& to) {
 
 TEST_CASE("Consultation boilerplate is dropped, the same words elsewhere are kept", "[search]") {
     Setup setup;
-    const auto polite = setup.analyse("Hello doctor, I would like to know why my hand shakes. Thank you!");
+    const auto polite =
+        setup.analyse("Hello doctor, I would like to know why my hand shakes. Thank you!");
     CHECK(weight_of(polite, "Zhand") > 0);
     CHECK(weight_of(polite, "Zshake") > 0);
     for (const std::string dropped : {"Zhello", "Zdoctor", "Zlike", "Zknow", "Zthank"}) {
@@ -97,14 +99,27 @@ TEST_CASE("A long question keeps at most its strongest words", "[search]") {
     Setup setup;
     std::string text;
     for (const std::string word :
-         {"eyelid", "twitching", "ringing", "ears", "concert", "antibiotics", "tinnitus", "chest",
-          "pain", "stairs", "infarction", "father", "exercise", "rash", "cream", "arms",
-          "itched", "eczema", "elbows", "winter", "migraine", "nausea", "period", "diary",
-          "tired", "afternoon", "thyroid", "cheek", "caffeine", "coffee", "nerve", "tension",
-          "months", "examination", "computer", "evening", "muscle", "hearing", "noise"}) {
+         {"eyelid",   "twitching", "ringing", "ears",       "concert",   "antibiotics", "tinnitus",
+          "chest",    "pain",      "stairs",  "infarction", "father",    "exercise",    "rash",
+          "cream",    "arms",      "itched",  "eczema",     "elbows",    "winter",      "migraine",
+          "nausea",   "period",    "diary",   "tired",      "afternoon", "thyroid",     "cheek",
+          "caffeine", "coffee",    "nerve",   "tension",    "months",    "examination", "computer",
+          "evening",  "muscle",    "hearing", "noise"}) {
         text += word + " ";
     }
-    CHECK(setup.analyse(text, false).terms.size() == 32);
+    const auto query = setup.analyse(text, false);
+    CHECK(query.terms.size() == qaindex::detail::ranking::kMaxQueryTerms);
+    // The strongest words are looked for everywhere, the others in titles and questions.
+    for (std::size_t i = 0; i < query.terms.size(); ++i) {
+        INFO(query.terms[i].term);
+        CHECK(query.terms[i].questions_only == (i >= qaindex::detail::ranking::kFullTextWords));
+    }
+    const std::string description = query.query().get_description();
+    CHECK(description.find("ZXQ") != std::string::npos);
+    // A short query looks everywhere.
+    for (const auto& term : setup.analyse("eyelid twitching").terms) {
+        CHECK_FALSE(term.questions_only);
+    }
 }
 
 TEST_CASE("Question kinds add their other words", "[search]") {
@@ -142,4 +157,18 @@ TEST_CASE("Lexicon misspellings are corrected and searched", "[search]") {
     CHECK(query.corrections.front().corrected == "twitching");
     CHECK(query.corrections.front().searched);
     CHECK(weight_of(query, "Ztwitch") > 0);
+}
+
+TEST_CASE("A misspelling names its symptom as written, not by its stem", "[search]") {
+    Setup setup;
+    const qaindex::Symptom* weakness = qaindex::Lexicon::builtin().find_symptom("weakness");
+    REQUIRE(weakness != nullptr);
+    auto names_weakness = [&](const FreeTextQuery& query) {
+        return std::any_of(query.mentions.begin(), query.mentions.end(),
+                           [&](const auto& m) { return m.id == weakness->id; });
+    };
+    // "weekness" is listed as a misspelling of weakness; its stem is "week".
+    CHECK_FALSE(names_weakness(setup.analyse("a rash for three weeks")));
+    CHECK(names_weakness(setup.analyse("I feel weak all day")));
+    CHECK(names_weakness(setup.analyse("general weekness")));
 }

@@ -17,13 +17,26 @@ namespace {
 std::string show(const QueryNode& node) {
     std::string field;
     switch (node.field) {
-    case QueryField::Title: field = "title:"; break;
-    case QueryField::Question: field = "question:"; break;
-    case QueryField::Reply: field = "reply:"; break;
-    case QueryField::MoreInfo: field = "info:"; break;
-    case QueryField::Specialty: field = "specialty:"; break;
-    case QueryField::Symptom: field = "symptom:"; break;
-    case QueryField::Any: break;
+        case QueryField::Title:
+            field = "title:";
+            break;
+        case QueryField::Question:
+            field = "question:";
+            break;
+        case QueryField::Reply:
+            field = "reply:";
+            break;
+        case QueryField::MoreInfo:
+            field = "info:";
+            break;
+        case QueryField::Specialty:
+            field = "specialty:";
+            break;
+        case QueryField::Symptom:
+            field = "symptom:";
+            break;
+        case QueryField::Any:
+            break;
     }
     auto children = [&](const std::string& name) {
         std::string out = name + "(";
@@ -33,13 +46,20 @@ std::string show(const QueryNode& node) {
         return out + ")";
     };
     switch (node.kind) {
-    case Kind::Words: return field + "{" + node.text + "}";
-    case Kind::Phrase: return field + "\"" + node.text + "\"";
-    case Kind::Value: return field + "=" + node.text;
-    case Kind::Seq: return children("SEQ");
-    case Kind::And: return children("AND");
-    case Kind::Or: return children("OR");
-    case Kind::AndNot: return children("NOT");
+        case Kind::Words:
+            return field + "{" + node.text + "}";
+        case Kind::Phrase:
+            return field + "\"" + node.text + "\"";
+        case Kind::Value:
+            return field + "=" + node.text;
+        case Kind::Seq:
+            return children("SEQ");
+        case Kind::And:
+            return children("AND");
+        case Kind::Or:
+            return children("OR");
+        case Kind::AndNot:
+            return children("NOT");
     }
     return "?";
 }
@@ -60,7 +80,7 @@ TEST_CASE("What counts as query syntax", "[search]") {
         {"title:twitching", true},
         {"Title:twitching", true},
         {"note: my face twitches", false},  // not a field
-        {"I HAVE PAIN AND FEVER", false},  // capitals are shouting, not operators
+        {"I HAVE PAIN AND FEVER", false},   // capitals are shouting, not operators
         {"HIV AND pregnancy", true},
         {"a b c d e f g h i j k l m n o p \"q\"", false},  // over 16 words: a pasted question
         {"\u201Cfacial twitching\u201D", true},

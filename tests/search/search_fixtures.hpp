@@ -14,9 +14,10 @@
 
 namespace qaindex::test {
 
-inline Consultation consultation(std::string id, std::optional<std::string> title, std::string question,
-                                 std::string specialty, std::string doctor, std::string reply,
-                                 Date asked, std::optional<Sex> sex = std::nullopt,
+inline Consultation consultation(std::string id, std::optional<std::string> title,
+                                 std::string question, std::string specialty, std::string doctor,
+                                 std::string reply, Date asked,
+                                 std::optional<Sex> sex = std::nullopt,
                                  std::optional<std::string> age = std::nullopt) {
     Consultation entry;
     entry.id = EntryId{std::move(id)};
@@ -25,8 +26,10 @@ inline Consultation consultation(std::string id, std::optional<std::string> titl
     entry.asked = asked;
     entry.asker.sex = sex;
     entry.asker.age_group = std::move(age);
-    entry.replies.push_back(
-        {.doctor = std::move(doctor), .specialty = std::move(specialty), .text = std::move(reply), .date = asked});
+    entry.replies.push_back({.doctor = std::move(doctor),
+                             .specialty = std::move(specialty),
+                             .text = std::move(reply),
+                             .date = asked});
     entry.language = "en";
     return entry;
 }
@@ -49,8 +52,9 @@ inline std::vector<Consultation> fixture_consultations() {
                      "Hello doctor, for the past two months I have been experiencing occasional "
                      "involuntary facial twitching, and my eyelids also tremble slightly. Do I "
                      "need further examination?",
-                     "Neurology", "Ye Boshou", "Reduce coffee and rest; see a neurologist if it persists.",
-                     {2005, 3, 10}, Sex::Female, "10~19"),
+                     "Neurology", "Ye Boshou",
+                     "Reduce coffee and rest; see a neurologist if it persists.", {2005, 3, 10},
+                     Sex::Female, "10~19"),
         consultation("neuro/cheek-twitching", "Twitching cheek when tired",
                      "My left cheek twitches when I am tired or stressed, sometimes for an hour. "
                      "It is annoying but painless. What causes this facial twitching?",
@@ -65,15 +69,16 @@ inline std::vector<Consultation> fixture_consultations() {
                      "This is eyelid myokymia, a harmless contraction of the orbicularis muscle. "
                      "Sleep more and take breaks.",
                      {2016, 9, 3}, Sex::Female, "20~29"),
-        consultation("neuro/migraine-title", "Migraine every month",
-                     "I get a pounding one-sided headache every month before my period, with "
-                     "nausea. What can I do?",
-                     "Neurology", "Gao Chunde",
-                     "Keep a diary of the attacks and discuss preventive treatment with your doctor.",
-                     {2014, 1, 20}, Sex::Female, "30~39"),
+        consultation(
+            "neuro/migraine-title", "Migraine every month",
+            "I get a pounding one-sided headache every month before my period, with "
+            "nausea. What can I do?",
+            "Neurology", "Gao Chunde",
+            "Keep a diary of the attacks and discuss preventive treatment with your doctor.",
+            {2014, 1, 20}, Sex::Female, "30~39"),
         consultation("neuro/reply-only", "Tired in the afternoon",
-                     "I feel very tired every afternoon and need to lie down.",
-                     "Family Medicine", "Chen Yuting",
+                     "I feel very tired every afternoon and need to lie down.", "Family Medicine",
+                     "Chen Yuting",
                      "Afternoon tiredness has many causes; a migraine can also leave you drained "
                      "the next day. Have your thyroid checked.",
                      {2019, 5, 2}, Sex::Male, "40~49"),
@@ -85,8 +90,8 @@ inline std::vector<Consultation> fixture_consultations() {
                      "test if it lasts.",
                      {2018, 7, 1}, Sex::Male, "20~29"),
         consultation("ent/tinnitus-clinical", "Tinnitus after antibiotics",
-                     "After a course of antibiotics I developed tinnitus.",
-                     "Otolaryngology", "Wu Mingde",
+                     "After a course of antibiotics I developed tinnitus.", "Otolaryngology",
+                     "Wu Mingde",
                      "Some medicines are ototoxic; stop them only after talking with the "
                      "prescriber, and have an audiogram.",
                      {2020, 2, 11}, Sex::Female, "50~59"),
@@ -95,12 +100,13 @@ inline std::vector<Consultation> fixture_consultations() {
                      "Cardiology", "Huang Zhiwei",
                      "Exertional chest pain needs a stress test to look for coronary disease.",
                      {2012, 4, 5}, Sex::Male, "50~59"),
-        consultation("cardio/infarction-clinical", "Recovery after myocardial infarction",
-                     "My father had a myocardial infarction last year. How much exercise is safe "
-                     "now?",
-                     "Cardiology", "Huang Zhiwei",
-                     "Cardiac rehabilitation programmes build up exercise safely after an infarction.",
-                     {2021, 10, 30}, Sex::Male, "60~69"),
+        consultation(
+            "cardio/infarction-clinical", "Recovery after myocardial infarction",
+            "My father had a myocardial infarction last year. How much exercise is safe "
+            "now?",
+            "Cardiology", "Huang Zhiwei",
+            "Cardiac rehabilitation programmes build up exercise safely after an infarction.",
+            {2021, 10, 30}, Sex::Male, "60~69"),
         consultation("derm/facial-cream", "Rash after a new cream",
                      "I used a facial cream and the next day my arms itched. My leg is twitching "
                      "too but that is old.",
@@ -108,9 +114,9 @@ inline std::vector<Consultation> fixture_consultations() {
                      "This looks like contact dermatitis from the cream; stop using it.",
                      {2022, 8, 19}, Sex::Female, "40~49"),
         consultation("derm/eczema", "Dry itchy patches",
-                     "I have dry itchy patches on my elbows every winter.",
-                     "Dermatology", "Xu Lihua", "Moisturise twice a day; this is likely eczema.",
-                     {2010, 12, 1}, Sex::Female, "60~69"),
+                     "I have dry itchy patches on my elbows every winter.", "Dermatology",
+                     "Xu Lihua", "Moisturise twice a day; this is likely eczema.", {2010, 12, 1},
+                     Sex::Female, "60~69"),
     };
 }
 
@@ -123,7 +129,7 @@ inline const char* to_string(Backend backend) {
 
 /// An index of the fixture consultations and a Searcher over it.
 class FixtureIndex {
-public:
+  public:
     explicit FixtureIndex(Backend backend,
                           const std::vector<Consultation>& entries = fixture_consultations())
         : scratch_("search") {
@@ -148,7 +154,7 @@ public:
     [[nodiscard]] Searcher& searcher() { return *searcher_; }
     [[nodiscard]] std::filesystem::path path() const { return scratch_.path() / "db"; }
 
-private:
+  private:
     ScratchDir scratch_;
     std::unique_ptr<IndexWriter> writer_;  // before searcher_: it must outlive it
     std::unique_ptr<Searcher> searcher_;

@@ -34,25 +34,36 @@ TEST_CASE("Snippets highlight matched words as written", "[search]") {
         std::string expected;
     };
     const std::vector<Case> cases{
-        {{"My face Twitches and twitching eyelids bother me."}, {{"twitch"}, {}}, 200,
+        {{"My face Twitches and twitching eyelids bother me."},
+         {{"twitch"}, {}},
+         200,
          "My face [Twitches] and [twitching] eyelids bother me."},
         // Stop words are not highlighted by stem, but are inside a quoted phrase.
-        {{"Ringing in the ears at night."}, {{"ring", "ear", "the"}, {}}, 200,
+        {{"Ringing in the ears at night."},
+         {{"ring", "ear", "the"}, {}},
+         200,
          "[Ringing] in the [ears] at night."},
-        {{"Ringing in the ears at night."}, {{}, {"ringing", "the"}}, 200,
+        {{"Ringing in the ears at night."},
+         {{}, {"ringing", "the"}},
+         200,
          "[Ringing] in [the] ears at night."},
         // Whitespace runs collapse and offsets follow.
         {{"face\n\n   twitching   now"}, {{"twitch"}, {}}, 200, "face [twitching] now"},
         // The window with more distinct words wins; "..." marks the cuts.
         {{"Twitching started years ago. Nothing else happened for a long long time and then "
           "much later my facial muscles began twitching again every evening after work."},
-         {{"twitch", "facial"}, {}}, 60,
+         {{"twitch", "facial"}, {}},
+         60,
          "...later my [facial] muscles began [twitching] again every evening..."},
         // The question is preferred, but a reply matching better wins.
-        {{"I have a question.", "Facial twitching is common."}, {{"twitch", "facial"}, {}}, 200,
+        {{"I have a question.", "Facial twitching is common."},
+         {{"twitch", "facial"}, {}},
+         200,
          "[Facial] [twitching] is common."},
         // No match: the start of the first non-empty text.
-        {{"", "Nothing to see here at all, really nothing at all."}, {{"twitch"}, {}}, 40,
+        {{"", "Nothing to see here at all, really nothing at all."},
+         {{"twitch"}, {}},
+         40,
          "Nothing to see here at all, really..."},
     };
     for (const Case& c : cases) {

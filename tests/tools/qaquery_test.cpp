@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <sys/wait.h>
+#include <cstdio>
 
 #include "qaindex/index_writer.hpp"
 #include "search/search_fixtures.hpp"
@@ -28,9 +28,9 @@ std::string quoted(const std::string& arg) {
 // Runs qaquery with args (and environment assignments before it), capturing its output.
 Run qaquery(const std::vector<std::string>& args, const std::string& environment = "") {
     static int counter = 0;
-    const auto err_path = std::filesystem::path(QAINDEX_TEST_SCRATCH_DIR) /
-                          ("qaquery-stderr-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter++));
+    const auto err_path =
+        std::filesystem::path(QAINDEX_TEST_SCRATCH_DIR) /
+        ("qaquery-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(err_path.parent_path());
     std::string command = environment + " " + quoted(QAINDEX_QAQUERY);
     for (const std::string& arg : args) {
@@ -53,7 +53,7 @@ Run qaquery(const std::vector<std::string>& args, const std::string& environment
 }
 
 class ToolIndex {
-public:
+  public:
     ToolIndex() : scratch_("qaquery") {
         auto writer = qaindex::IndexWriter::open(db());
         for (const auto& entry : qaindex::test::fixture_consultations()) {
@@ -63,7 +63,7 @@ public:
     }
     [[nodiscard]] std::string db() const { return (scratch_.path() / "db").string(); }
 
-private:
+  private:
     qaindex::test::ScratchDir scratch_;
 };
 
@@ -159,8 +159,8 @@ TEST_CASE("qaquery --similar, --similar-to and --related", "[tools]") {
     CHECK(similar.out.find("(neuro/facial-twitching)") == std::string::npos);
     CHECK(similar.out.find("(neuro/facial-twitching-copy)") == std::string::npos);
 
-    const Run json = qaquery({"--db", index.db(), "--json", "--similar", "neuro/facial-twitching",
-                              "--limit", "2"});
+    const Run json = qaquery(
+        {"--db", index.db(), "--json", "--similar", "neuro/facial-twitching", "--limit", "2"});
     REQUIRE(json.status == 0);
     const auto parsed = nlohmann::json::parse(json.out);
     REQUIRE(parsed["results"].size() <= 2);
@@ -172,7 +172,8 @@ TEST_CASE("qaquery --similar, --similar-to and --related", "[tools]") {
         CHECK(hit.contains("reply_excerpt"));
     }
 
-    const Run to = qaquery({"--db", index.db(), "--similar-to", "My cheek twitches when I am tired"});
+    const Run to =
+        qaquery({"--db", index.db(), "--similar-to", "My cheek twitches when I am tired"});
     REQUIRE(to.status == 0);
     CHECK(to.out.find("Twitching cheek when tired") != std::string::npos);
 

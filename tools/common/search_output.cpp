@@ -22,16 +22,16 @@ std::string styled(std::string_view text, std::string_view style, bool colour) {
 }
 
 template <typename T>
-nlohmann::json optional_json(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+nlohmann::ordered_json optional_json(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::json date_json(const std::optional<Date>& date) {
-    return date ? nlohmann::json(date->to_string()) : nlohmann::json(nullptr);
+nlohmann::ordered_json date_json(const std::optional<Date>& date) {
+    return date ? nlohmann::ordered_json(date->to_string()) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::json explanation_json(const Explanation& explanation) {
-    nlohmann::json matched = nlohmann::json::array();
+nlohmann::ordered_json explanation_json(const Explanation& explanation) {
+    nlohmann::ordered_json matched = nlohmann::ordered_json::array();
     for (const MatchedTerm& term : explanation.matched) {
         matched.push_back({{"term", term.term}, {"field", term.field}});
     }
@@ -121,7 +121,8 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
     std::size_t rank = offset;
     for (const Hit& hit : results.hits) {
         ++rank;
-        fmt::print(stream, "\n{}. {}\n", rank, styled(hit.title.value_or(hit.question_excerpt), kBold, colour));
+        fmt::print(stream, "\n{}. {}\n", rank,
+                   styled(hit.title.value_or(hit.question_excerpt), kBold, colour));
         std::string meta = hit.specialty.value_or("");
         if (hit.doctor) {
             meta += (meta.empty() ? "" : " | ") + ("Dr. " + *hit.doctor);
@@ -135,7 +136,9 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
         if (!hit.snippet.text.empty()) {
             fmt::print(stream, "   {}\n", highlighted(hit.snippet, colour));
         }
-        fmt::print(stream, "   {}\n", styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim, colour));
+        fmt::print(
+            stream, "   {}\n",
+            styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim, colour));
         if (explain && hit.explanation) {
             print_explanation(stream, *hit.explanation);
         }
@@ -143,7 +146,8 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
     for (const FacetCounts& facet : results.facets) {
         std::string counts;
         for (const FacetCount& count : facet.counts) {
-            counts += fmt::format("{}{} ({})", counts.empty() ? "" : ", ", count.value, count.count);
+            counts +=
+                fmt::format("{}{} ({})", counts.empty() ? "" : ", ", count.value, count.count);
         }
         fmt::print(stream, "\nBy {}: {}\n", to_string(facet.facet), counts.empty() ? "-" : counts);
     }
@@ -166,7 +170,8 @@ void print_similar(std::FILE* stream, const SearchResults& results, bool colour)
             }
             fmt::print(stream, "{}\n", line);
         }
-        fmt::print(stream, "{}[Read More] {} ({})\n", hit.reply_excerpt.value_or(""), title, hit.id.value);
+        fmt::print(stream, "{}[Read More] {} ({})\n", hit.reply_excerpt.value_or(""), title,
+                   hit.id.value);
     }
 }
 
@@ -180,14 +185,14 @@ void print_related(std::FILE* stream, const std::vector<RelatedFaq>& related) {
     }
 }
 
-nlohmann::json results_json(const SearchResults& results) {
-    nlohmann::json hits = nlohmann::json::array();
+nlohmann::ordered_json results_json(const SearchResults& results) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const Hit& hit : results.hits) {
-        nlohmann::json highlights = nlohmann::json::array();
+        nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
         for (const Highlight& h : hit.snippet.highlights) {
             highlights.push_back({{"begin", h.begin}, {"end", h.end}});
         }
-        nlohmann::json item = {
+        nlohmann::ordered_json item = {
             {"id", hit.id.value},
             {"score", hit.score},
             {"title", optional_json(hit.title)},
@@ -205,9 +210,9 @@ nlohmann::json results_json(const SearchResults& results) {
         }
         hits.push_back(std::move(item));
     }
-    nlohmann::json facets = nlohmann::json::object();
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const FacetCounts& facet : results.facets) {
-        nlohmann::json counts = nlohmann::json::array();
+        nlohmann::ordered_json counts = nlohmann::ordered_json::array();
         for (const FacetCount& count : facet.counts) {
             counts.push_back({{"value", count.value}, {"count", count.count}});
         }
@@ -224,8 +229,8 @@ nlohmann::json results_json(const SearchResults& results) {
             {"plain_words", results.plain_words}};
 }
 
-nlohmann::json related_json(const EntryId& id, const std::vector<RelatedFaq>& related) {
-    nlohmann::json topics = nlohmann::json::array();
+nlohmann::ordered_json related_json(const EntryId& id, const std::vector<RelatedFaq>& related) {
+    nlohmann::ordered_json topics = nlohmann::ordered_json::array();
     for (const RelatedFaq& topic : related) {
         topics.push_back({{"topic", topic.topic},
                           {"specialty", optional_json(topic.specialty)},
@@ -234,8 +239,9 @@ nlohmann::json related_json(const EntryId& id, const std::vector<RelatedFaq>& re
     return {{"id", id.value}, {"related", std::move(topics)}};
 }
 
-void print_json(std::FILE* stream, const nlohmann::json& json) {
-    fmt::print(stream, "{}\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+void print_json(std::FILE* stream, const nlohmann::ordered_json& json) {
+    fmt::print(stream, "{}\n",
+               json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 }  // namespace qaindex::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Output of `qaquery`: search hits, Similar Q&A and Related FAQ as text (colour on a terminal) or JSON.
+// Output of `qaquery`: search hits, Similar Q&A and Related FAQ as text (colour on a terminal) or
+// JSON.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -32,12 +33,13 @@ void print_related(std::FILE* stream, const std::vector<RelatedFaq>& related);
 /// asked, snippet {text, highlights [{begin, end}]}, question_excerpt, reply_excerpt,
 /// symptoms, source, and explanation when asked), facets, suggestion, expansions, symptoms,
 /// conditions, plain_words. Absent values are null.
-[[nodiscard]] nlohmann::json results_json(const SearchResults& results);
+[[nodiscard]] nlohmann::ordered_json results_json(const SearchResults& results);
 
 /// Related FAQ as JSON: {"id": ..., "related": [{"topic", "specialty", "entries"}]}.
-[[nodiscard]] nlohmann::json related_json(const EntryId& id, const std::vector<RelatedFaq>& related);
+[[nodiscard]] nlohmann::ordered_json related_json(const EntryId& id,
+                                                  const std::vector<RelatedFaq>& related);
 
 /// json, indented, and a newline.
-void print_json(std::FILE* stream, const nlohmann::json& json);
+void print_json(std::FILE* stream, const nlohmann::ordered_json& json);
 
 }  // namespace qaindex::cli

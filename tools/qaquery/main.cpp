@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// `qaquery`: search an index, show an entry's Similar Q&A or Related FAQ. A thin layer over Searcher.
+// `qaquery`: search an index, show an entry's Similar Q&A or Related FAQ. A thin layer over
+// Searcher.
 #include <cstdlib>
 
 #include "common/cli.hpp"
@@ -16,38 +17,39 @@ int main(int argc, char** argv) {
     return cli::run(app, argc, argv, [&] {
         const cli::QueryMode mode = cli::query_mode(options);
         auto searcher = qaindex::Searcher::open(qaindex::database_path(options.db));
-        const bool colour = !options.json && cli::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
+        const bool colour =
+            !options.json && cli::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
         switch (mode) {
-        case cli::QueryMode::Search: {
-            const auto request = cli::search_request(options);
-            const auto results = searcher.search(request);
-            if (options.json) {
-                cli::print_json(stdout, cli::results_json(results));
-            } else {
-                cli::print_search(stdout, results, request.offset, colour, options.explain);
+            case cli::QueryMode::Search: {
+                const auto request = cli::search_request(options);
+                const auto results = searcher.search(request);
+                if (options.json) {
+                    cli::print_json(stdout, cli::results_json(results));
+                } else {
+                    cli::print_search(stdout, results, request.offset, colour, options.explain);
+                }
+                break;
             }
-            break;
-        }
-        case cli::QueryMode::Similar:
-        case cli::QueryMode::SimilarTo: {
-            const auto results = searcher.similar(cli::similar_request(options, mode));
-            if (options.json) {
-                cli::print_json(stdout, cli::results_json(results));
-            } else {
-                cli::print_similar(stdout, results, colour);
+            case cli::QueryMode::Similar:
+            case cli::QueryMode::SimilarTo: {
+                const auto results = searcher.similar(cli::similar_request(options, mode));
+                if (options.json) {
+                    cli::print_json(stdout, cli::results_json(results));
+                } else {
+                    cli::print_similar(stdout, results, colour);
+                }
+                break;
             }
-            break;
-        }
-        case cli::QueryMode::Related: {
-            const qaindex::EntryId id{*options.related};
-            const auto related = searcher.related(id, options.limit == 0 ? 10 : options.limit);
-            if (options.json) {
-                cli::print_json(stdout, cli::related_json(id, related));
-            } else {
-                cli::print_related(stdout, related);
+            case cli::QueryMode::Related: {
+                const qaindex::EntryId id{*options.related};
+                const auto related = searcher.related(id, options.limit == 0 ? 10 : options.limit);
+                if (options.json) {
+                    cli::print_json(stdout, cli::related_json(id, related));
+                } else {
+                    cli::print_related(stdout, related);
+                }
+                break;
             }
-            break;
-        }
         }
         return cli::kOk;
     });

@@ -62,12 +62,14 @@ QueryMode query_mode(const QueryOptions& options) {
     const int modes = (options.similar ? 1 : 0) + (options.similar_to ? 1 : 0) +
                       (options.related ? 1 : 0) + (options.words.empty() ? 0 : 1);
     if (modes == 0) {
-        throw UsageError("empty query: give words to search for, or --similar ID, "
-                         "--similar-to TEXT or --related ID");
+        throw UsageError(
+            "empty query: give words to search for, or --similar ID, "
+            "--similar-to TEXT or --related ID");
     }
     if (modes > 1) {
-        throw UsageError("give one of: words to search for, --similar ID, --similar-to TEXT, "
-                         "--related ID");
+        throw UsageError(
+            "give one of: words to search for, --similar ID, --similar-to TEXT, "
+            "--related ID");
     }
     if (options.similar) {
         return QueryMode::Similar;
