@@ -106,7 +106,11 @@ void print_stats(std::FILE* stream, const IndexStats& stats) {
     for (const NamedCount& specialty : stats.specialties) {
         fmt::print(stream, "  {:>8}  {}\n", with_commas(specialty.count), specialty.name);
     }
-    fmt::print(stream, "Top symptoms:\n");
+    const double share = stats.entries == 0 ? 0.0
+                                            : 100.0 * static_cast<double>(stats.entries_with_symptoms) /
+                                                  static_cast<double>(stats.entries);
+    fmt::print(stream, "Top symptoms ({} entries, {:.1f}%, tagged with at least one):\n",
+               with_commas(stats.entries_with_symptoms), share);
     for (const NamedCount& symptom : stats.top_symptoms) {
         fmt::print(stream, "  {:>8}  {}\n", with_commas(symptom.count), symptom.name);
     }
