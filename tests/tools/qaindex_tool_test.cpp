@@ -8,6 +8,7 @@
 
 #include "index/index_test_support.hpp"
 #include "qaindex/database.hpp"
+#include "qaindex/searcher.hpp"
 #include "tools/run_tool.hpp"
 
 namespace {
@@ -125,6 +126,10 @@ TEST_CASE("A build killed part-way leaves the previous index intact and searchab
         CHECK(after.entries == before.entries);
         CHECK(after.last_build == before.last_build);
         CHECK(qaindex::check_index(db).ok());
+        auto searcher = qaindex::Searcher::open(db);
+        const auto results = searcher.search({.text = "throbbing headache", .limit = 5});
+        REQUIRE_FALSE(results.hits.empty());
+        CHECK(results.hits.front().id.value == "a");
         // A new build takes the lock again: the killed one's lock died with it.
         const auto again = run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
         CHECK(again.status == 0);
