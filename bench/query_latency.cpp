@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
     app.add_option("--db", database, "Index folder")->required();
     app.add_option("--queries", queries_file, "One query per line ('#' comments)")->required();
     app.add_option("--mode", mode,
-                   "search: text queries; similar: Similar Q&A for each line as new text; "
-                   "similar-to: Similar Q&A for each line as an entry id")
+                   "search: text queries; similar: Similar Q&A of each line as an entry id "
+                   "(qaquery --similar); similar-to: Similar Q&A for each line as new text "
+                   "(qaquery --similar-to)")
         ->check(CLI::IsMember({"search", "similar", "similar-to"}))
         ->capture_default_str();
     app.add_option("--warmup", warmup, "Untimed passes first")->capture_default_str();
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
                         return searcher.search(request).hits.size();
                     }
                     qaindex::SimilarRequest request{.limit = limit};
-                    if (mode == "similar-to") {
+                    if (mode == "similar") {
                         request.id = qaindex::EntryId{q};
                     } else {
                         request.text = q;

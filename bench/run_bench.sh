@@ -216,11 +216,11 @@ for i in "${!NAMES[@]}"; do
   done
   if ((HAVE_QAINDEX && HAVE_LAT)); then
     time_queries "$name" qaindex "$QUERIES/two_word.txt" search-facets --facets
-    time_queries "$name" qaindex "$QUERIES/long_lay.txt" similar --mode similar
+    time_queries "$name" qaindex "$QUERIES/long_lay.txt" similar-to --mode similar-to
     if [[ $name == gen-* ]]; then
       mkdir -p "$RUN/ids-$name"
       similar_ids "$corpus" "$RUN/ids-$name/entry_ids.txt"
-      time_queries "$name" qaindex "$RUN/ids-$name/entry_ids.txt" similar-to --mode similar-to
+      time_queries "$name" qaindex "$RUN/ids-$name/entry_ids.txt" similar --mode similar
     fi
   fi
   if ((!KEEP)); then
