@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
@@ -214,6 +215,9 @@ int main(int argc, char** argv) {
             thread.join();
         if (!error.empty())
             throw std::runtime_error(error);
+        // The marker's second line says the folder is whole: an interrupted run leaves only
+        // the first, and run_bench.sh generates such a folder again instead of reusing it.
+        std::ofstream(out / kMarker, std::ios::app) << "complete " << count << " consultations\n";
         const double write_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
 

@@ -128,6 +128,7 @@ for n in "${SIZES[@]}"; do
   args="--count $n --seed $SEED"
   # Generation is deterministic: reuse a corpus made with the same arguments and binary.
   if [[ -f "$dir/.qaindex-generated" ]] && grep -q -- "$args --out" "$dir/.qaindex-generated" &&
+     grep -q "^complete $n consultations" "$dir/.qaindex-generated" &&
      [[ "$dir/.qaindex-generated" -nt "$GEN" ]]; then
     note "reusing $dir"
   else

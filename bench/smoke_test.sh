@@ -18,6 +18,8 @@ common=(--count 300 --seed 5 --vocabulary "$vocabulary" --chinese builtin --lexi
 "$GEN" "${common[@]}" --out "$SCRATCH/b" --threads 3 >/dev/null 2>&1
 diff -r -q -x .qaindex-generated "$SCRATCH/a" "$SCRATCH/b" || fail "output depends on --threads"
 [[ $(find "$SCRATCH/a" -name '*.txt' | wc -l) -eq 300 ]] || fail "expected 300 pages"
+grep -q "^complete 300 consultations" "$SCRATCH/a/.qaindex-generated" ||
+  fail "a finished folder's marker must say it is complete"
 valid=$(field "$SCRATCH/a.json" valid)
 ((valid > 250 && valid < 300)) || fail "expected some broken pages, got $valid valid of 300"
 

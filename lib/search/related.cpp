@@ -27,7 +27,9 @@ std::string title_case(std::string_view text) {
     return out;
 }
 
-std::optional<std::string> usual_specialty(const Xapian::Database& db, const std::string& term) {
+// How many of the first kSpecialtySample entries holding `term` are under each specialty.
+std::map<std::string, std::size_t> specialty_counts(const Xapian::Database& db,
+                                                    const std::string& term) {
     std::map<std::string, std::size_t> counts;
     auto values = db.valuestream_begin(schema::kSpecialtySlot);
     const auto values_end = db.valuestream_end(schema::kSpecialtySlot);
@@ -46,6 +48,27 @@ std::optional<std::string> usual_specialty(const Xapian::Database& db, const std
         if (values.get_docid() == *it) {
             ++counts[*values];
         }
+    }
+    return counts;
+}
+
+std::optional<std::string> usual_specialty(const Xapian::Database& db, const std::string& term,
+                                           const std::vector<std::string>& lexicon_specialties) {
+    const auto counts = specialty_counts(db, term);
+    // The lexicon says which specialties handle a topic; the corpus only chooses among them.
+    // A small corpus where two neurology pages mention red eyes must not make "bloodshot eye"
+    // a neurology topic.
+    if (!lexicon_specialties.empty()) {
+        const std::string* best = &lexicon_specialties.front();
+        std::size_t best_count = 0;
+        for (const std::string& specialty : lexicon_specialties) {
+            const auto found = counts.find(specialty);
+            if (found != counts.end() && found->second > best_count) {
+                best = &specialty;
+                best_count = found->second;
+            }
+        }
+        return *best;
     }
     const auto best =
         std::max_element(counts.begin(), counts.end(),
@@ -66,10 +89,7 @@ std::vector<RelatedFaq> related_topics(const Xapian::Database& db, const schema:
             return;  // only this entry: nothing to relate to
         }
         RelatedFaq topic{.topic = title_case(name), .entries = entries};
-        topic.specialty = usual_specialty(db, term);
-        if (!topic.specialty && !specialties.empty()) {
-            topic.specialty = specialties.front();
-        }
+        topic.specialty = usual_specialty(db, term, specialties);
         out.push_back(std::move(topic));
     };
     for (const std::string& id : entry.symptoms) {

@@ -515,6 +515,32 @@ TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integr
     CHECK(index.searcher().related(qaindex::EntryId{"neuro/facial-twitching"}, 1).size() == 1);
 }
 
+TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entries say",
+          "[integration]") {
+    // Both entries sharing "bloodshot eye" are filed under Neurology; the lexicon says the
+    // topic belongs to Ophthalmology, and the corpus can only choose among the lexicon's.
+    std::vector<qaindex::Consultation> entries = {
+        qaindex::test::consultation("neuro/red-eyes-headache", "Headache with red eyes",
+                                    "Every afternoon I get a headache and my eyes are bloodshot.",
+                                    "Neurology", "Lin Wenhao", "Rest your eyes and sleep more.",
+                                    {2015, 2, 3}),
+        qaindex::test::consultation("neuro/red-eyes-migraine", "Migraine and bloodshot eyes",
+                                    "During a migraine my eyes turn red and bloodshot.",
+                                    "Neurology", "Lin Wenhao",
+                                    "Migraine can come with red eyes; keep a diary.",
+                                    {2016, 4, 5}),
+    };
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    FixtureIndex index(backend, entries);
+    const auto related = index.searcher().related(qaindex::EntryId{"neuro/red-eyes-headache"});
+    const auto topic = std::find_if(related.begin(), related.end(),
+                                    [](const auto& r) { return r.topic == "Bloodshot Eye"; });
+    REQUIRE(topic != related.end());
+    CHECK(topic->entries == 2);
+    CHECK(topic->specialty == "Ophthalmology");
+}
+
 TEST_CASE("A searcher on a folder moves to a new generation after a full rebuild",
           "[integration]") {
     qaindex::test::ScratchDir scratch("search-generation");
