@@ -7,16 +7,15 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <limits>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "builtin_vocabulary.hpp"
 #include "qaindex/corpus.hpp"
+#include "qaindex/lexicon.hpp"
 
 namespace qaindex::bench {
 
@@ -387,66 +386,6 @@ void TextModel::append_sentences(Rng& rng, std::size_t words, std::string& out) 
 
 namespace {
 
-std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::vector<std::string> split_cell(std::string_view cell) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        std::size_t bar = cell.find('|', start);
-        if (bar == std::string_view::npos)
-            bar = cell.size();
-        std::string_view item = cell.substr(start, bar - start);
-        while (!item.empty() && item.front() == ' ')
-            item.remove_prefix(1);
-        while (!item.empty() && (item.back() == ' ' || item.back() == '\r'))
-            item.remove_suffix(1);
-        if (!item.empty())
-            items.emplace_back(item);
-        start = bar + 1;
-    }
-    return items;
-}
-
-// Rows of a lexicon TSV (LEXICON_FORMAT.md) as column name -> cell.
-std::vector<std::unordered_map<std::string, std::string>> read_tsv(
-    const std::filesystem::path& path) {
-    std::vector<std::unordered_map<std::string, std::string>> rows;
-    std::istringstream in(read_text_file(path));
-    std::vector<std::string> header;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (line.empty() || line[0] == '#')
-            continue;
-        std::vector<std::string> cells;
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t tab = line.find('\t', start);
-            cells.push_back(
-                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos)
-                break;
-            start = tab + 1;
-        }
-        if (header.empty()) {
-            header = std::move(cells);
-            continue;
-        }
-        std::unordered_map<std::string, std::string> row;
-        for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i)
-            row[header[i]] = cells[i];
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
 void use_builtin_symptoms(Vocabulary& vocabulary) {
     for (const auto& symptom : builtin::symptoms()) {
         vocabulary.symptoms.push_back(
@@ -462,22 +401,14 @@ void learn_lexicon(const std::filesystem::path& dir, Vocabulary& vocabulary) {
         use_builtin_symptoms(vocabulary);
         return;
     }
-    for (auto& row : read_tsv(symptoms_file)) {
-        SymptomForms forms;
-        forms.name = row["name"];
-        if (forms.name.empty())
-            continue;
-        forms.lay = split_cell(row["lay"]);
-        forms.clinical = split_cell(row["clinical"]);
-        forms.specialties = split_cell(row["specialties"]);
-        vocabulary.symptoms.push_back(std::move(forms));
+    // The library reads (and checks) the lexicon; the generator takes names and forms.
+    const qaindex::Lexicon lexicon = qaindex::Lexicon::load(dir);
+    for (const qaindex::Symptom& symptom : lexicon.symptoms()) {
+        vocabulary.symptoms.push_back(
+            {symptom.name, symptom.lay, symptom.clinical, symptom.specialties});
     }
-    const auto conditions_file = dir / "conditions.tsv";
-    if (std::filesystem::exists(conditions_file)) {
-        for (auto& row : read_tsv(conditions_file)) {
-            if (!row["name"].empty())
-                vocabulary.conditions.push_back(row["name"]);
-        }
+    for (const qaindex::Condition& condition : lexicon.conditions()) {
+        vocabulary.conditions.push_back(condition.name);
     }
     vocabulary.lexicon_origin = dir.string();
     if (vocabulary.symptoms.size() < 40) {
