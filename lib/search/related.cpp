@@ -54,10 +54,13 @@ std::map<std::string, std::size_t> specialty_counts(const Xapian::Database& db,
 
 std::optional<std::string> usual_specialty(const Xapian::Database& db, const std::string& term,
                                            const std::vector<std::string>& lexicon_specialties) {
-    const auto counts = specialty_counts(db, term);
     // The lexicon says which specialties handle a topic; the corpus only chooses among them.
     // A small corpus where two neurology pages mention red eyes must not make "bloodshot eye"
     // a neurology topic.
+    if (lexicon_specialties.size() == 1) {
+        return lexicon_specialties.front();  // nothing to choose: no postings to read
+    }
+    const auto counts = specialty_counts(db, term);
     if (!lexicon_specialties.empty()) {
         const std::string* best = &lexicon_specialties.front();
         std::size_t best_count = 0;
