@@ -25,14 +25,6 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     }
 }
 
-std::string lower_ascii(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return text;
-}
 
 }  // namespace
 
@@ -127,10 +119,9 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     // Symptoms: the mentioned ones (filter + facet) and their ancestors (filter only).
     std::string symptom_value;
     for (const std::string& id : symptoms) {
-        const std::string key = lower_ascii(id);
-        document.add_boolean_term(schema::term(schema::kSymptom, key));
+        document.add_boolean_term(schema::concept_term(schema::kSymptom, id));
         for (const std::string& ancestor : lexicon_.symptom_ancestors(id)) {
-            document.add_boolean_term(schema::term(schema::kSymptomBroader, lower_ascii(ancestor)));
+            document.add_boolean_term(schema::concept_term(schema::kSymptomBroader, ancestor));
         }
         if (!symptom_value.empty()) {
             symptom_value += '\n';
@@ -138,7 +129,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         symptom_value += id;
     }
     for (const std::string& id : conditions) {
-        document.add_boolean_term(schema::term(schema::kCondition, lower_ascii(id)));
+        document.add_boolean_term(schema::concept_term(schema::kCondition, id));
     }
     if (!symptom_value.empty()) {
         document.add_value(schema::kSymptomsSlot, symptom_value);

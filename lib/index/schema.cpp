@@ -177,6 +177,10 @@ std::string term(std::string_view prefix, std::string_view value) {
     return out;
 }
 
+std::string concept_term(std::string_view prefix, std::string_view id) {
+    return term(prefix, lower_ascii(id));
+}
+
 std::string slug(std::string_view name) {
     std::string out;
     bool pending_dash = false;

@@ -75,6 +75,9 @@ inline constexpr std::string_view kMetaFile = "qaindex:file:";
 /// A term: prefix + value, with ':' between them when value starts with an upper-case ASCII
 /// letter (Xapian's convention), truncated safely to Xapian's term length limit.
 [[nodiscard]] std::string term(std::string_view prefix, std::string_view value);
+/// The boolean term of a mentioned symptom (kSymptom), an ancestor of one (kSymptomBroader)
+/// or a condition (kCondition): prefix + the lexicon id in lower case.
+[[nodiscard]] std::string concept_term(std::string_view prefix, std::string_view id);
 /// Lower-case slug of a canonical specialty name: "Obstetrics and Gynecology" ->
 /// "obstetrics-and-gynecology".
 [[nodiscard]] std::string slug(std::string_view name);

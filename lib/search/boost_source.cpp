@@ -49,4 +49,9 @@ TermBoostSource* TermBoostSource::clone() const {
     return new TermBoostSource(term_);
 }
 
+Xapian::Query boost_query(const std::string& term, double factor) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query((new TermBoostSource(term))->release()), factor);
+}
+
 }  // namespace qaindex::detail

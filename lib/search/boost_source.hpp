@@ -10,9 +10,9 @@ namespace qaindex::detail {
 
 /// Weights the documents holding term (a boolean term: symptom, condition, specialty) by the
 /// term's BM25 idf, so that agreeing on a rare concept counts more than on a common one.
-/// Boolean terms carry no within-document frequency, so BM25 itself gives them no weight;
-/// scale the result with OP_SCALE_WEIGHT and combine it with OP_AND_MAYBE so that it only
-/// reorders what the words matched.
+/// Boolean terms carry no within-document frequency, so BM25 itself gives them no weight.
+/// Combined with OP_AND_MAYBE it only reorders what the words matched; with OP_OR it also
+/// matches documents on its own (a symptom the user named, in whatever words the entry has).
 class TermBoostSource : public Xapian::PostingSource {
   public:
     explicit TermBoostSource(std::string term);
@@ -43,5 +43,8 @@ class TermBoostSource : public Xapian::PostingSource {
     double weight_ = 0;
     bool started_ = false;
 };
+
+/// A TermBoostSource for term, its weight scaled by factor.
+[[nodiscard]] Xapian::Query boost_query(const std::string& term, double factor);
 
 }  // namespace qaindex::detail

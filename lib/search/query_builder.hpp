@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,7 @@ namespace qaindex::detail {
 struct QueryPlan {
     Xapian::Query scored;           ///< the ranked part; empty for a filter-only query
     Xapian::Query boosts;           ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
+    std::set<std::string> searched_concepts;  ///< concept terms the scored part searches
     std::vector<Mention> mentions;  ///< symptoms and conditions named, not negated
     std::vector<ExpansionGroup> expansions;
     std::vector<Correction> corrections;

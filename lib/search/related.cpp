@@ -97,12 +97,12 @@ std::vector<RelatedFaq> related_topics(const Xapian::Database& db, const schema:
     };
     for (const std::string& id : entry.symptoms) {
         const Symptom* symptom = lexicon.find_symptom(id);
-        add(schema::term(schema::kSymptom, lower_ascii(id)), symptom ? symptom->name : id,
+        add(schema::concept_term(schema::kSymptom, id), symptom ? symptom->name : id,
             symptom ? symptom->specialties : std::vector<std::string>{});
     }
     for (const std::string& id : entry.conditions) {
         const Condition* condition = lexicon.find_condition(id);
-        add(schema::term(schema::kCondition, lower_ascii(id)), condition ? condition->name : id,
+        add(schema::concept_term(schema::kCondition, id), condition ? condition->name : id,
             condition ? condition->specialties : std::vector<std::string>{});
     }
     std::stable_sort(out.begin(), out.end(), [](const RelatedFaq& a, const RelatedFaq& b) {

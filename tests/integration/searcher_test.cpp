@@ -113,9 +113,14 @@ TEST_CASE("Lay words find clinical-only entries and the reverse", "[integration]
         CHECK_FALSE(found(index.searcher().search({.text = c.query, .expand = false}), c.expected));
     }
     const auto results = index.searcher().search({.text = "ringing in my ears"});
-    CHECK_FALSE(results.expansions.empty());
     CHECK(std::find(results.symptoms.begin(), results.symptoms.end(), "tinnitus") !=
           results.symptoms.end());
+    // A word synonym: "heart" also searches "cardiac", which only the infarction entry has.
+    const auto heart = index.searcher().search({.text = "heart"});
+    CHECK(found(heart, "cardio/infarction-clinical"));
+    CHECK_FALSE(heart.expansions.empty());
+    CHECK_FALSE(found(index.searcher().search({.text = "heart", .expand = false}),
+                      "cardio/infarction-clinical"));
     // The user's own words rank above the synonym.
     CHECK(rank_of(results, "ent/ringing-lay") < rank_of(results, "ent/tinnitus-clinical"));
 }
@@ -432,7 +437,16 @@ TEST_CASE("Explain names the matched words by field, synonyms and symptoms", "[i
     });
     REQUIRE(clinical != results.hits.end());
     REQUIRE(clinical->explanation);
-    CHECK_FALSE(clinical->explanation->synonyms.empty());
+    // Found through the concept the indexer tagged it with, not through a shared word.
+    CHECK(clinical->explanation->symptoms == std::vector<std::string>{"tinnitus"});
+
+    const auto heart = index.searcher().search({.text = "heart rehabilitation", .explain = true});
+    const auto cardiac = std::find_if(heart.hits.begin(), heart.hits.end(), [](const auto& h) {
+        return h.id.value == "cardio/infarction-clinical";
+    });
+    REQUIRE(cardiac != heart.hits.end());
+    REQUIRE(cardiac->explanation);
+    CHECK_FALSE(cardiac->explanation->synonyms.empty());
 }
 
 TEST_CASE("Similar Q&A: never the entry itself, no near-duplicates", "[integration]") {

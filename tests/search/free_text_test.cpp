@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "index/index_writer_impl.hpp"
+#include "index/schema.hpp"
 #include "qaindex/index_writer.hpp"
 #include "search/ranking.hpp"
 #include "search/search_fixtures.hpp"
@@ -133,20 +134,37 @@ TEST_CASE("Question kinds add their other words", "[search]") {
     CHECK_FALSE(setup.analyse("Is there a cure for tinnitus?", false).expansions.size() > 0);
 }
 
-TEST_CASE("Synonyms: concept forms from mentions, word synonyms matched exactly", "[search]") {
+TEST_CASE("Named symptoms are searched as concepts, word synonyms matched exactly", "[search]") {
     Setup setup;
+    const qaindex::Symptom* tinnitus = qaindex::Lexicon::builtin().find_symptom("tinnitus");
+    REQUIRE(tinnitus != nullptr);
+    const std::string concept_term =
+        qaindex::schema::concept_term(qaindex::schema::kSymptom, tinnitus->id);
+    auto searches_tinnitus = [&](const FreeTextQuery& query) {
+        return std::find(query.concept_terms.begin(), query.concept_terms.end(), concept_term) !=
+               query.concept_terms.end();
+    };
+    // Lay and clinical words search the same concept, not each other's phrases.
     const auto lay = setup.analyse("ringing in my ears");
-    CHECK(has_alternative(lay, "tinnitus"));
     REQUIRE_FALSE(lay.mentions.empty());
+    CHECK(searches_tinnitus(lay));
+    CHECK_FALSE(has_alternative(lay, "tinnitus"));
+    // The concept's other forms are highlighted all the same.
+    CHECK(std::find(lay.secondary_stems.begin(), lay.secondary_stems.end(), "tinnitus") !=
+          lay.secondary_stems.end());
+    CHECK(searches_tinnitus(setup.analyse("tinnitus")));
+    CHECK_FALSE(searches_tinnitus(setup.analyse("no ringing in my ears")));
+    CHECK(setup.analyse("ringing in my ears", false).concept_terms.empty());
+
+    // "working out" is exercise; "working" alone is not.
+    const auto workout = setup.analyse("pain after working out");
+    CHECK(has_alternative(workout, "exercise"));
+    CHECK_FALSE(has_alternative(setup.analyse("pain after working all day"), "exercise"));
     // Expansions weigh less than the user's words.
-    for (const auto& group : lay.expansions) {
+    REQUIRE_FALSE(workout.expansions.empty());
+    for (const auto& group : workout.expansions) {
         CHECK(group.weight < 1.0);
     }
-    const auto clinical = setup.analyse("tinnitus");
-    CHECK(has_alternative(clinical, "ringing in the ears"));
-    // "working out" is exercise; "working" alone is not.
-    CHECK(has_alternative(setup.analyse("pain after working out"), "exercise"));
-    CHECK_FALSE(has_alternative(setup.analyse("pain after working all day"), "exercise"));
 }
 
 TEST_CASE("Lexicon misspellings are corrected and searched", "[search]") {

@@ -103,8 +103,10 @@ TEST_CASE("qaquery prints ranked hits as text", "[tools]") {
     const Run explain = qaquery({"--db", index.db(), "--explain", "ringing in my ears"});
     REQUIRE(explain.status == 0);
     CHECK(explain.out.find("matched: ") != std::string::npos);
-    CHECK(explain.out.find("Synonyms added: ") != std::string::npos);
     CHECK(explain.out.find("Symptoms recognised: tinnitus") != std::string::npos);
+    const Run synonyms = qaquery({"--db", index.db(), "--explain", "heart rehabilitation"});
+    REQUIRE(synonyms.status == 0);
+    CHECK(synonyms.out.find("Synonyms added: heart -> cardiac") != std::string::npos);
 
     const Run facets = qaquery({"--db", index.db(), "--facets", "twitching"});
     REQUIRE(facets.status == 0);
