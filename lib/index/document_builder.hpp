@@ -34,9 +34,11 @@ public:
 
 private:
     // Adds one text field's terms starting at position base; returns the next free position.
+    // Without positions the field's words are found, its phrases are not.
+    enum class Positions { Keep, Drop };
     Xapian::termpos index_text(Xapian::Document& document, const std::vector<Token>& tokens,
                                std::string_view field_prefix, Xapian::termcount wdf,
-                               Xapian::termpos base);
+                               Xapian::termpos base, Positions positions = Positions::Keep);
     void add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
                       std::vector<std::string>& symptoms,
                       std::vector<std::string>& conditions) const;

@@ -72,6 +72,14 @@ TEST_CASE("A consultation's terms follow the schema", "[index]") {
         CHECK(has_term(db, docid, "for"));
         CHECK_FALSE(has_term(db, docid, "Zfor"));
     }
+    SECTION("More Info words are terms without positions") {
+        CHECK(has_term(db, docid, "caffeine"));
+        CHECK(has_term(db, docid, "Zcaffein"));
+        CHECK(positions(db, docid, "caffeine").empty());
+        CHECK(positions(db, docid, "triggers").empty());
+        // A word of both the reply and More Info keeps the reply's positions only.
+        CHECK(positions(db, docid, "and").size() == 1);
+    }
     SECTION("the title outweighs the reply in the unprefixed terms") {
         Xapian::Database copy = db;
         auto title_wdf = [&](const std::string& term) {

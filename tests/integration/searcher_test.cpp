@@ -92,6 +92,24 @@ TEST_CASE("Query syntax: phrases, AND, OR, NOT, field prefixes", "[integration]"
     }
 }
 
+TEST_CASE("More Info is searched by its words and field, not by its phrases", "[integration]") {
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    auto entries = qaindex::test::fixture_consultations();
+    entries.front().more_info = "Blepharospasm is a focal dystonia of the eyelid muscles.";
+    FixtureIndex index(backend, entries);
+    const std::string id = entries.front().id.value;
+    auto finds = [&](const std::string& query) {
+        return found(index.searcher().search({.text = query, .limit = 50, .expand = false}), id);
+    };
+    CHECK(finds("blepharospasm"));
+    CHECK(finds("info:dystonia"));
+    CHECK_FALSE(finds("reply:dystonia"));
+    // Its words carry no positions: a quoted phrase is looked for in the consultation itself.
+    CHECK_FALSE(finds("\"focal dystonia\""));
+    CHECK(finds("\"facial twitching\""));
+}
+
 TEST_CASE("Lay words find clinical-only entries and the reverse", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
