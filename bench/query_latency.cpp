@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     std::size_t limit = 10;
     bool facets = false;
     bool no_expand = false;
+    bool one_thread = false;
     bool json = false;
     app.add_option("--db", database, "Index folder")->required();
     app.add_option("--queries", queries_file, "One query per line ('#' comments)")->required();
@@ -39,12 +40,15 @@ int main(int argc, char** argv) {
     app.add_option("--limit", limit, "Hits per query")->capture_default_str();
     app.add_flag("--facets", facets, "Also count specialty and symptom facets (search mode)");
     app.add_flag("--no-expand", no_expand, "Turn off synonym expansion (search mode)");
+    app.add_flag("--one-thread", one_thread,
+                 "Match on one thread (Searcher::set_two_threads(false))");
     app.add_flag("--json", json, "Print one JSON object");
     CLI11_PARSE(app, argc, argv);
 
     try {
         const auto queries = qaindex::bench::read_queries(queries_file);
         auto searcher = qaindex::Searcher::open(database);
+        searcher.set_two_threads(!one_thread);
         std::size_t errors = 0;
         auto summary =
             qaindex::bench::time_queries(queries, warmup, repeat, [&](const std::string& q) {
@@ -75,6 +79,8 @@ int main(int argc, char** argv) {
         std::string label = mode;
         if (facets)
             label += "+facets";
+        if (one_thread)
+            label += "+one-thread";
         qaindex::bench::print_summary(summary, "qaindex", label, json);
         return 0;
     } catch (const qaindex::UsageError& e) {

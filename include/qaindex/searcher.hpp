@@ -19,7 +19,11 @@ class Lexicon;
 /// Answers queries over one index. Not thread-safe: Xapian objects must not be shared, so
 /// use one Searcher per thread (opening one is cheap). A Searcher sees the index as it was
 /// when opened; reopen() moves it to the latest committed state (search() does so itself
-/// when a concurrent build has replaced what it was reading).
+/// when a concurrent build has replaced what it was reading). On a machine with two or more
+/// cores, a Searcher opened on a folder matches a costly query (one whose terms have over
+/// 100,000 postings in all: a long question on a large index) on two threads, each taking
+/// half of the entries, with a second handle on the index; the results are exactly those of
+/// one thread.
 class Searcher {
   public:
     /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin().
@@ -59,6 +63,10 @@ class Searcher {
 
     /// Moves to the latest committed state of the index.
     void reopen();
+
+    /// Whether a large match may take a second thread (see above); on by default. Turn it
+    /// off where every core already runs a Searcher of its own.
+    void set_two_threads(bool allowed);
 
   private:
     struct Impl;

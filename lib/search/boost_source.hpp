@@ -27,6 +27,11 @@ class TermBoostSource : public Xapian::PostingSource {
     [[nodiscard]] bool at_end() const override { return started_ && position_ == end_; }
     [[nodiscard]] TermBoostSource* clone() const override;
     [[nodiscard]] std::string name() const override { return "qaindex::TermBoostSource"; }
+    /// The term: enough to rebuild the source in another thread (see Matcher).
+    [[nodiscard]] std::string serialise() const override { return term_; }
+    [[nodiscard]] TermBoostSource* unserialise(const std::string& serialised) const override {
+        return new TermBoostSource(serialised);
+    }
     void init(const Xapian::Database& database) override;
 
     /// BM25's idf of a term held by frequency of documents documents (never below 0.1).

@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "index/index_folder.hpp"
@@ -16,6 +18,7 @@
 #include "search/facets.hpp"
 #include "search/free_text.hpp"
 #include "search/lexicon_index.hpp"
+#include "search/match.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/related.hpp"
@@ -39,11 +42,6 @@ bool blank(std::string_view text) {
 
 bool filter_empty(const Filter& filter) {
     return filter == Filter{};
-}
-
-Xapian::BM25Weight bm25() {
-    namespace r = detail::ranking;
-    return {r::kBm25K1, r::kBm25K2, r::kBm25K3, r::kBm25B, r::kBm25MinNormLen};
 }
 
 Xapian::Database open_folder(const fs::path& path) {
@@ -118,7 +116,8 @@ struct Searcher::Impl {
                                                          : detail::LexiconIndex::build(lexicon_)),
           free_text(analyzer, lexicon_, *lexicon_index),
           builder(analyzer, lexicon_, free_text),
-          spelling(spelling_) {}
+          spelling(spelling_),
+          matcher(folder) {}
 
     std::optional<fs::path> folder;  // set when opened from a folder: reopen from it
     std::string name;
@@ -129,11 +128,13 @@ struct Searcher::Impl {
     detail::FreeTextAnalyzer free_text;
     detail::QueryBuilder builder;
     bool spelling;  // the database has a spelling table (disk indexes)
+    detail::Matcher matcher;
 
     void reopen() {
         if (folder) {
             // A full build publishes a new generation: only the folder path finds it.
             db = open_folder(*folder);
+            matcher.reopen();
         } else {
             db.reopen();
         }
@@ -215,12 +216,13 @@ struct Searcher::Impl {
         return hit;
     }
 
-    Explanation explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+    // enquire: one whose query is the query that matched docid.
+    Explanation explain(const Xapian::Enquire& enquire, Xapian::docid docid,
                         const Xapian::Document& document, const schema::StoredEntry& stored,
                         const QueryPlan& plan) const {
         Explanation out;
-        const std::set<std::string> matching(enquire.get_matching_terms_begin(it),
-                                             enquire.get_matching_terms_end(it));
+        const std::set<std::string> matching(enquire.get_matching_terms_begin(docid),
+                                             enquire.get_matching_terms_end(docid));
         for (const std::string& term : matching) {
             if (term.starts_with(schema::kStem) && term.size() > 1) {
                 const std::string rest = term.substr(schema::kStem.size());
@@ -315,13 +317,11 @@ struct Searcher::Impl {
             throw QueryError("nothing to search for in \"" + request.text +
                              "\": it has no words the index could hold");
         }
-        // The spies outlive the Enquire that points at them.
-        std::vector<std::pair<Facet, std::unique_ptr<detail::FacetSpy>>> spies;
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(bm25());
+        detail::MatchRequest match{.query = query,
+                                   .first = static_cast<Xapian::doccount>(request.offset),
+                                   .count = static_cast<Xapian::doccount>(request.limit)};
         if (plan.scored.empty()) {
-            enquire.set_sort_by_value_then_relevance(schema::kAskedSlot, true);  // newest first
+            match.newest_first = schema::kAskedSlot;
         }
 
         // Facet counts: a MatchSpy on this match sees every match once check_at_least covers
@@ -338,49 +338,53 @@ struct Searcher::Impl {
             return facet == Facet::Specialty ? !filters.specialty.empty()
                                              : !filters.symptom.empty();
         };
+        auto facet_slot = [](Facet facet) {
+            return detail::FacetSlot{detail::facet_slot(facet), facet == Facet::Symptom};
+        };
+        std::vector<Facet> counted;  // by the main match, in match.facets' order
         for (const Facet facet : facets) {
             if (!own_filter_set(facet)) {
-                spies.emplace_back(facet, std::make_unique<detail::FacetSpy>(
-                                              detail::facet_slot(facet), facet == Facet::Symptom));
-                enquire.add_matchspy(spies.back().second.get());
+                match.facets.push_back(facet_slot(facet));
+                counted.push_back(facet);
             }
         }
         const auto documents = db.get_doccount();
-        const auto check =
-            spies.empty()
+        match.check_at_least =
+            match.facets.empty()
                 ? static_cast<Xapian::doccount>(std::min<std::size_t>(
                       request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
                 : documents;
-        const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), check);
-        results.total = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document document = it.get_document();
+        detail::MatchResult matched = matcher.run(db, match);
+        results.total = matched.estimated;
+        std::optional<Xapian::Enquire> explainer;
+        for (const detail::Match& m : matched.matches) {
+            const Xapian::Document document = db.get_document(m.docid);
             const schema::StoredEntry stored = schema::decode(document.get_data());
-            Hit h = hit(stored, it.get_weight(), plan.highlight, request.snippet_bytes);
+            Hit h = hit(stored, m.weight, plan.highlight, request.snippet_bytes);
             if (request.explain) {
-                h.explanation = explain(enquire, it, document, stored, plan);
+                if (!explainer) {
+                    explainer.emplace(db);
+                    explainer->set_query(query);
+                }
+                h.explanation = explain(*explainer, m.docid, document, stored, plan);
             }
             results.hits.push_back(std::move(h));
         }
-        for (const Facet facet : facets) {
-            if (!own_filter_set(facet)) {
-                continue;
-            }
-            auto spy = std::make_unique<detail::FacetSpy>(detail::facet_slot(facet),
-                                                          facet == Facet::Symptom);
-            Xapian::Enquire counting(db);
-            counting.set_query(detail::QueryBuilder::compose(plan, filters, facet));
-            counting.set_weighting_scheme(Xapian::BoolWeight());
-            counting.add_matchspy(spy.get());
-            (void)counting.get_mset(0, 0, documents);
-            spies.emplace_back(facet, std::move(spy));
+        std::map<Facet, std::map<std::string, std::size_t>> counts;
+        for (std::size_t i = 0; i < counted.size(); ++i) {
+            counts[counted[i]] = std::move(matched.facet_counts[i]);
         }
         for (const Facet facet : facets) {
-            const auto spy = std::find_if(spies.begin(), spies.end(),
-                                          [&](const auto& s) { return s.first == facet; });
-            results.facets.push_back(detail::facet_counts(facet, spy->second->counts(), lexicon));
+            if (own_filter_set(facet)) {
+                detail::MatchResult all = matcher.run(
+                    db, {.query = detail::QueryBuilder::compose(plan, filters, facet),
+                         .count = 0,
+                         .check_at_least = documents,
+                         .weighted = false,
+                         .facets = {facet_slot(facet)}});
+                counts[facet] = std::move(all.facet_counts.front());
+            }
+            results.facets.push_back(detail::facet_counts(facet, counts[facet], lexicon));
         }
 
         if (!plan.corrections.empty()) {
@@ -447,42 +451,46 @@ struct Searcher::Impl {
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                                   Xapian::Query(schema::term(schema::kId, request.id->value)));
         }
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(bm25());
-
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
         const auto batch =
             static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
+        std::optional<Xapian::Enquire> explainer;
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
-            const Xapian::MSet mset = enquire.get_mset(first, batch);
-            for (auto it = mset.begin(); it != mset.end() && results.hits.size() < request.limit;
-                 ++it) {
-                if (*it == source) {
+            const detail::MatchResult matched =
+                matcher.run(db, {.query = query, .first = first, .count = batch});
+            for (const detail::Match& m : matched.matches) {
+                if (results.hits.size() >= request.limit) {
+                    break;
+                }
+                if (m.docid == source) {
                     continue;
                 }
                 // The stems come from the termlist: most near-duplicates are caught before
                 // the stored entry is read and parsed.
-                std::set<std::string> stems = detail::question_stems(db, *it);
+                std::set<std::string> stems = detail::question_stems(db, m.docid);
                 if (duplicates.is_duplicate(stems, std::string())) {
                     continue;
                 }
-                const Xapian::Document document = it.get_document();
+                const Xapian::Document document = db.get_document(m.docid);
                 const schema::StoredEntry stored = schema::decode(document.get_data());
                 std::string question = detail::normalised_question(stored.entry.question);
                 if (duplicates.is_duplicate(stems, question)) {
                     continue;
                 }
                 duplicates.add(std::move(stems), std::move(question));
-                Hit h = hit(stored, it.get_weight(), plan.highlight, 240, false);
+                Hit h = hit(stored, m.weight, plan.highlight, 240, false);
                 if (request.explain) {
-                    h.explanation = explain(enquire, it, document, stored, plan);
+                    if (!explainer) {
+                        explainer.emplace(db);
+                        explainer->set_query(query);
+                    }
+                    h.explanation = explain(*explainer, m.docid, document, stored, plan);
                 }
                 results.hits.push_back(std::move(h));
             }
-            if (mset.size() < batch) {
+            if (matched.matches.size() < batch) {
                 break;
             }
             first += batch;
@@ -549,6 +557,10 @@ std::optional<Consultation> Searcher::entry(const EntryId& id) {
 
 std::size_t Searcher::size() const {
     return impl_->db.get_doccount();
+}
+
+void Searcher::set_two_threads(bool allowed) {
+    impl_->matcher.set_two_threads(allowed);
 }
 
 void Searcher::reopen() {

@@ -5,6 +5,7 @@ target_sources(qaindex PRIVATE
   search/facets.cpp
   search/free_text.cpp
   search/lexicon_index.cpp
+  search/match.cpp
   search/query_builder.cpp
   search/query_parser.cpp
   search/question_words.cpp

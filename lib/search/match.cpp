@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+// Matcher: one query over two halves of the document ids, one per core, merged.
+#include "search/match.hpp"
+
+#include <algorithm>
+#include <future>
+#include <memory>
+#include <thread>
+
+#include "search/boost_source.hpp"
+#include "search/facets.hpp"
+#include "search/ranking.hpp"
+
+namespace qaindex::detail {
+namespace {
+
+// The documents whose ids are in [first, last], in id order: the filter that gives each
+// thread its half. It walks the all-documents list, so ids of deleted entries are skipped.
+class DocidRange : public Xapian::PostingSource {
+  public:
+    DocidRange(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+
+    // Estimated as the whole database: Xapian's AND lets its rarest part lead, and led by
+    // this filter the query's own posting lists would be stepped through every document of
+    // the range (each half then cost three quarters of the whole match instead of half).
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return documents_; }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return documents_; }
+    [[nodiscard]] Xapian::docid get_docid() const override { return *position_; }
+    [[nodiscard]] bool at_end() const override {
+        return started_ && (position_ == end_ || *position_ > last_);
+    }
+    void next(double /*min_weight*/) override {
+        if (!started_) {
+            start();
+            position_.skip_to(first_);
+        } else {
+            ++position_;
+        }
+    }
+    void skip_to(Xapian::docid docid, double /*min_weight*/) override {
+        if (!started_) {
+            start();
+        }
+        position_.skip_to(std::max(docid, first_));
+    }
+    [[nodiscard]] DocidRange* clone() const override { return new DocidRange(first_, last_); }
+    [[nodiscard]] std::string name() const override { return "qaindex::DocidRange"; }
+    void init(const Xapian::Database& database) override {
+        database_ = database;
+        started_ = false;
+        documents_ = database.get_doccount();
+    }
+
+  private:
+    void start() {
+        position_ = database_.postlist_begin(std::string());
+        end_ = database_.postlist_end(std::string());
+        started_ = true;
+    }
+
+    Xapian::docid first_;
+    Xapian::docid last_;
+    Xapian::Database database_;
+    Xapian::PostingIterator position_;
+    Xapian::PostingIterator end_;
+    Xapian::doccount documents_ = 0;
+    bool started_ = false;
+};
+
+struct Range {
+    Xapian::docid first = 0;
+    Xapian::docid last = 0;
+};
+
+// The request's best first + count matches among the documents of range (all if none).
+MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
+                     const MatchRequest& request, std::optional<Range> range) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(range ? Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                            Xapian::Query((new DocidRange(range->first,
+                                                                          range->last))
+                                                              ->release()))
+                            : query);
+    if (request.weighted) {
+        namespace r = ranking;
+        enquire.set_weighting_scheme(Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3,
+                                                        r::kBm25B, r::kBm25MinNormLen));
+    } else {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
+    if (request.newest_first) {
+        enquire.set_sort_by_value_then_relevance(*request.newest_first, true);
+    }
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    for (const FacetSlot& facet : request.facets) {
+        spies.push_back(std::make_unique<FacetSpy>(facet.slot, facet.multiple));
+        enquire.add_matchspy(spies.back().get());
+    }
+    // A part cannot know which of its matches the other part outranks: it returns them all
+    // from the first, and the merge skips request.first.
+    const Xapian::doccount first = range ? 0 : request.first;
+    const Xapian::doccount count = range ? request.first + request.count : request.count;
+    const Xapian::MSet mset = enquire.get_mset(first, count, request.check_at_least);
+    MatchResult out;
+    out.estimated = mset.get_matches_estimated();
+    if (range && mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) {
+        // Not counted but estimated, from a filter estimated as the whole database: scale
+        // to the range's share of the document ids.
+        const double share = static_cast<double>(range->last - range->first + 1) /
+                             std::max<double>(1.0, db.get_lastdocid());
+        out.estimated = std::max(
+            mset.get_matches_lower_bound(),
+            static_cast<Xapian::doccount>(static_cast<double>(out.estimated) * share + 0.5));
+    }
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.matches.push_back({*it, it.get_weight()});
+    }
+    for (const auto& spy : spies) {
+        out.facet_counts.push_back(spy->counts());
+    }
+    return out;
+}
+
+}  // namespace
+
+Matcher::Matcher(std::optional<std::filesystem::path> folder, Xapian::doccount min_postings)
+    : folder_(std::move(folder)), min_postings_(min_postings) {}
+
+Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const Xapian::Query& query) {
+    if (!allowed_ || !folder_ || std::thread::hardware_concurrency() < 2 ||
+        db.get_lastdocid() < 2) {
+        return nullptr;
+    }
+    Xapian::doccount postings = 0;
+    for (auto term = query.get_unique_terms_begin();
+         term != query.get_unique_terms_end() && postings < min_postings_; ++term) {
+        postings += db.get_termfreq(*term);
+    }
+    if (postings < min_postings_) {
+        return nullptr;
+    }
+    auto same = [&] {
+        return helper_->get_uuid() == db.get_uuid() &&
+               helper_->get_revision() == db.get_revision();
+    };
+    if (!helper_ || !same()) {
+        // The folder's XAPIANDB stub names the live generation, as for the Searcher's handle.
+        helper_ = Xapian::Database(folder_->string());
+    }
+    // Both handles must read the same revision of the same generation, or the halves would
+    // not add up: if a build published in between, this match runs on one thread.
+    return same() ? &*helper_ : nullptr;
+}
+
+MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request) {
+    Xapian::Database* helper = request.newest_first ? nullptr : helper_for(db, request.query);
+    if (helper == nullptr) {
+        return run_part(db, request.query, request, std::nullopt);
+    }
+
+    const Xapian::docid last = db.get_lastdocid();
+    const Xapian::docid middle = last / 2;
+    // A Xapian::Query is not shared between threads: the other thread gets its own copy,
+    // rebuilt from the serialised form (TermBoostSource registered for it).
+    const std::string serialised = request.query.serialise();
+    auto other = std::async(std::launch::async, [helper, &request, serialised, middle, last] {
+        Xapian::Registry registry;
+        registry.register_posting_source(TermBoostSource(std::string()));
+        const Xapian::Query query = Xapian::Query::unserialise(serialised, registry);
+        return run_part(*helper, query, request, Range{middle + 1, last});
+    });
+    MatchResult mine = run_part(db, request.query, request, Range{1, middle});
+    MatchResult theirs = other.get();
+
+    MatchResult out;
+    out.parts = 2;
+    out.estimated = mine.estimated + theirs.estimated;
+    std::vector<Match> all = std::move(mine.matches);
+    all.insert(all.end(), theirs.matches.begin(), theirs.matches.end());
+    std::stable_sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+    for (std::size_t i = request.first; i < all.size() && out.matches.size() < request.count;
+         ++i) {
+        out.matches.push_back(all[i]);
+    }
+    out.facet_counts = std::move(mine.facet_counts);
+    for (std::size_t f = 0; f < out.facet_counts.size(); ++f) {
+        for (const auto& [value, n] : theirs.facet_counts[f]) {
+            out.facet_counts[f][value] += n;
+        }
+    }
+    return out;
+}
+
+}  // namespace qaindex::detail

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+// Matcher: runs a query over an index, on two cores when it can (each core takes half the
+// document ids), and returns the best matches, the match estimate and facet counts.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qaindex::detail {
+
+/// One value slot to count over every match (see FacetSpy).
+struct FacetSlot {
+    Xapian::valueno slot = 0;
+    bool multiple = false;  ///< '\n'-separated values
+};
+
+struct MatchRequest {
+    Xapian::Query query;
+    Xapian::doccount first = 0;  ///< matches to skip
+    Xapian::doccount count = 10;
+    Xapian::doccount check_at_least = 0;
+    bool weighted = true;  ///< BM25 (ranking::kBm25*); false: every match weighs 0
+    /// Order by this value slot, highest first, then by weight (on one core) instead.
+    std::optional<Xapian::valueno> newest_first;
+    std::vector<FacetSlot> facets;
+};
+
+struct Match {
+    Xapian::docid docid = 0;
+    double weight = 0;
+};
+
+struct MatchResult {
+    std::vector<Match> matches;  ///< best first; equal weights in document id order
+    Xapian::doccount estimated = 0;
+    std::vector<std::map<std::string, std::size_t>> facet_counts;  ///< one per request.facets
+    std::size_t parts = 1;  ///< threads the match ran on
+};
+
+/// Runs relevance-ordered matches for one Searcher (one thread at a time, like it).
+///
+/// A second core halves the time of a long query: the matcher reads every posting of the
+/// query's terms, and the two halves of the document ids are independent. Both halves see the
+/// whole database, so every weight (BM25 statistics included) is what one match would give,
+/// and merging by weight, then document id, gives exactly Xapian's own order. The second half
+/// runs in a thread of its own on a second handle of the same index (a Xapian::Database is
+/// not shared between threads), which needs the index folder: a Searcher over an IndexWriter
+/// matches on one core.
+class Matcher {
+  public:
+    /// A match reads about as many postings as its terms have documents in all; below this
+    /// many (about 2 ms of matching on the benchmark machine) a second thread saves little
+    /// more than it costs: starting it and opening the posting lists twice take ~0.8 ms.
+    static constexpr Xapian::doccount kMinPostingsToSplit = 100'000;
+
+    /// folder: the index to open a second handle on (when first needed); none, or a machine
+    /// with one core: one thread. Matches of fewer than min_postings run on one thread.
+    explicit Matcher(std::optional<std::filesystem::path> folder,
+                     Xapian::doccount min_postings = kMinPostingsToSplit);
+
+    /// Drops the second handle; the next split match opens the folder's live generation.
+    void reopen() { helper_.reset(); }
+
+    /// Whether matches may be split at all (on by default).
+    void set_two_threads(bool allowed) { allowed_ = allowed; }
+
+    /// The best request.count matches after request.first of request.query on db (the
+    /// Searcher's handle on folder, or any database when there is no folder).
+    [[nodiscard]] MatchResult run(const Xapian::Database& db, const MatchRequest& request);
+
+  private:
+    // The second handle, at db's revision; nullptr when this match should run on one thread.
+    Xapian::Database* helper_for(const Xapian::Database& db, const Xapian::Query& query);
+
+    std::optional<std::filesystem::path> folder_;
+    Xapian::doccount min_postings_;
+    bool allowed_ = true;
+    std::optional<Xapian::Database> helper_;
+};
+
+}  // namespace qaindex::detail

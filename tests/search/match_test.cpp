@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the Matcher: a match split over two threads gives exactly the one-thread result.
+#include "search/match.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "index/schema.hpp"
+#include "qaindex/lexicon.hpp"
+#include "search/boost_source.hpp"
+#include "search/search_fixtures.hpp"
+
+using qaindex::detail::Match;
+using qaindex::detail::Matcher;
+using qaindex::detail::MatchRequest;
+using qaindex::detail::MatchResult;
+namespace schema = qaindex::schema;
+
+namespace {
+
+std::vector<std::pair<Xapian::docid, double>> pairs(const MatchResult& result) {
+    std::vector<std::pair<Xapian::docid, double>> out;
+    for (const Match& m : result.matches) {
+        out.emplace_back(m.docid, m.weight);
+    }
+    return out;
+}
+
+Xapian::Query words(std::initializer_list<const char*> stems) {
+    std::vector<Xapian::Query> parts;
+    for (const char* stem : stems) {
+        parts.emplace_back(std::string(schema::kStem) + stem);
+    }
+    return {Xapian::Query::OP_OR, parts.begin(), parts.end()};
+}
+
+}  // namespace
+
+TEST_CASE("A match split over two threads equals the one-thread match", "[search]") {
+    // Every entry twice, so that equal weights must break by document id.
+    auto entries = qaindex::test::fixture_consultations();
+    const std::size_t originals = entries.size();
+    for (std::size_t i = 0; i < originals; ++i) {
+        auto copy = entries[i];
+        copy.id.value += "-again";
+        entries.push_back(copy);
+    }
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, entries);
+    const Xapian::Database db(index.path().string());
+    Matcher split(index.path(), 0);
+    Matcher single(std::nullopt);
+
+    const qaindex::Symptom* tinnitus = qaindex::Lexicon::builtin().find_symptom("tinnitus");
+    REQUIRE(tinnitus != nullptr);
+    const Xapian::Query concept_boost = qaindex::detail::boost_query(
+        schema::concept_term(schema::kSymptom, tinnitus->id), 0.3);
+    const std::vector<std::string> phrase{"facial", "twitching"};
+    const std::vector<Xapian::Query> queries{
+        words({"twitch", "ear", "pain", "coffe"}),
+        Xapian::Query(Xapian::Query::OP_OR, words({"ring", "ear"}), concept_boost),
+        Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()),
+        Xapian::Query(std::string(schema::kStem) + "nothingsuch"),
+    };
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        for (const bool weighted : {true, false}) {
+            for (const Xapian::doccount first : {0U, 3U}) {
+                INFO("query " << q << (weighted ? " weighted" : " unweighted") << " from "
+                              << first);
+                const MatchRequest request{
+                    .query = queries[q],
+                    .first = first,
+                    .count = 5,
+                    .check_at_least = db.get_doccount(),
+                    .weighted = weighted,
+                    .facets = {{schema::kSpecialtySlot, false}, {schema::kSymptomsSlot, true}}};
+                const MatchResult one = single.run(db, request);
+                const MatchResult two = split.run(db, request);
+                CHECK(one.parts == 1);
+                CHECK(two.parts == 2);
+                CHECK(pairs(two) == pairs(one));
+                CHECK(two.facet_counts == one.facet_counts);
+                CHECK(two.estimated == one.estimated);
+            }
+        }
+    }
+    // Some query above matched something, or the comparison proves little.
+    CHECK_FALSE(single.run(db, {.query = queries[0]}).matches.empty());
+}
+
+TEST_CASE("The matcher splits only large matches, and orders by date on one thread",
+          "[search]") {
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk);
+    const Xapian::Database db(index.path().string());
+    Matcher matcher(index.path());  // the default threshold: far above 12 entries' postings
+    CHECK(matcher.run(db, {.query = words({"twitch"})}).parts == 1);
+    Matcher turned_off(index.path(), 0);
+    turned_off.set_two_threads(false);
+    CHECK(turned_off.run(db, {.query = words({"twitch"})}).parts == 1);
+
+    Matcher split(index.path(), 0);
+    const MatchResult newest = split.run(
+        db, {.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                    Xapian::Query(schema::term(schema::kSpecialty, "neurology")),
+                                    0.0),
+             .count = 20,
+             .newest_first = schema::kAskedSlot});
+    CHECK(newest.parts == 1);
+    REQUIRE(newest.matches.size() >= 2);
+    for (std::size_t i = 1; i < newest.matches.size(); ++i) {
+        CHECK(db.get_document(newest.matches[i - 1].docid).get_value(schema::kAskedSlot) >=
+              db.get_document(newest.matches[i].docid).get_value(schema::kAskedSlot));
+    }
+}
