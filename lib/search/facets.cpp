@@ -8,25 +8,33 @@
 
 namespace qaindex::detail {
 
+void FacetSpy::add(std::string_view value) {
+    const auto it = counts_.find(value);
+    if (it != counts_.end()) {
+        ++it->second;
+    } else {
+        counts_.emplace(std::string(value), 1);
+    }
+}
+
 void FacetSpy::operator()(const Xapian::Document& document, double /*weight*/) {
     const std::string value = document.get_value(slot_);
-    if (value.empty()) {
-        return;
-    }
     if (!multiple_) {
-        ++counts_[value];
+        if (!value.empty()) {
+            add(value);
+        }
         return;
     }
-    std::size_t start = 0;
-    while (start < value.size()) {
-        std::size_t end = value.find('\n', start);
-        if (end == std::string::npos) {
-            end = value.size();
+    std::string_view rest(value);
+    while (!rest.empty()) {
+        const std::size_t end = rest.find('\n');
+        if (end != 0) {
+            add(rest.substr(0, end));
         }
-        if (end > start) {
-            ++counts_[value.substr(start, end - start)];
+        if (end == std::string_view::npos) {
+            break;
         }
-        start = end + 1;
+        rest.remove_prefix(end + 1);
     }
 }
 

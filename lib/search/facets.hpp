@@ -5,8 +5,11 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "qaindex/lexicon.hpp"
@@ -26,12 +29,24 @@ class FacetSpy : public Xapian::MatchSpy {
     [[nodiscard]] std::string name() const override { return "qaindex::FacetSpy"; }
 
     /// value -> documents
-    [[nodiscard]] const std::map<std::string, std::size_t>& counts() const { return counts_; }
+    [[nodiscard]] std::map<std::string, std::size_t> counts() const {
+        return {counts_.begin(), counts_.end()};
+    }
 
   private:
+    // Looked up by string_view, so that counting a value copies nothing (a facet count
+    // visits every match: this is its inner loop).
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    void add(std::string_view value);
+
     Xapian::valueno slot_;
     bool multiple_;
-    std::map<std::string, std::size_t> counts_;
+    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
 };
 
 /// The value slot a facet counts.

@@ -127,17 +127,20 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
 Matcher::Matcher(std::optional<std::filesystem::path> folder, Xapian::doccount min_postings)
     : folder_(std::move(folder)), min_postings_(min_postings) {}
 
-Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const Xapian::Query& query) {
+Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchRequest& request) {
     if (!allowed_ || !folder_ || std::thread::hardware_concurrency() < 2 ||
         db.get_lastdocid() < 2) {
         return nullptr;
     }
+    // Counting facets visits every match (no pruning) and reads its values: worth a second
+    // thread ten times sooner (two-word queries with facets at 100k entries: 0.7x).
+    const Xapian::doccount needed = request.facets.empty() ? min_postings_ : min_postings_ / 10;
     Xapian::doccount postings = 0;
-    for (auto term = query.get_unique_terms_begin();
-         term != query.get_unique_terms_end() && postings < min_postings_; ++term) {
+    for (auto term = request.query.get_unique_terms_begin();
+         term != request.query.get_unique_terms_end() && postings < needed; ++term) {
         postings += db.get_termfreq(*term);
     }
-    if (postings < min_postings_) {
+    if (postings < needed) {
         return nullptr;
     }
     auto same = [&] {
@@ -154,7 +157,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const Xapian::
 }
 
 MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request) {
-    Xapian::Database* helper = request.newest_first ? nullptr : helper_for(db, request.query);
+    Xapian::Database* helper = request.newest_first ? nullptr : helper_for(db, request);
     if (helper == nullptr) {
         return run_part(db, request.query, request, std::nullopt);
     }
