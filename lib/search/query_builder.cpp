@@ -126,7 +126,8 @@ QueryPlan QueryBuilder::plan(std::string_view text, const Xapian::Database& db, 
     return plan;
 }
 
-void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
+void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
+                              bool implied_specialties) const {
     std::vector<Xapian::Query> boosts;
     std::vector<std::string> seen;
     std::vector<std::string> implied;
@@ -141,6 +142,9 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost) const {
         // Concepts the words named are searched with them already (FreeTextQuery).
         if (!plan.searched_concepts.contains(term)) {
             boosts.push_back(boost_query(term, ranking::kConceptBoost));
+        }
+        if (!implied_specialties) {
+            continue;
         }
         if (symptom) {
             if (const Symptom* s = lexicon_.find_symptom(mention.id)) {

@@ -58,8 +58,9 @@ class QueryBuilder {
     [[nodiscard]] QueryPlan plan_free_text(std::string_view text, const Xapian::Database& db,
                                            bool expand, bool spelling);
 
-    /// Adds concept boosts to plan for its mentions and specialties (done by plan()).
-    void add_boosts(QueryPlan& plan, double specialty_boost) const;
+    /// Adds concept boosts to plan for its mentions and specialties (done by plan()), and,
+    /// when implied_specialties, a smaller one for the usual specialties of its mentions.
+    void add_boosts(QueryPlan& plan, double specialty_boost, bool implied_specialties = true) const;
 
     /// The queries of filter. Throws UsageError naming the value and the known ones for a
     /// specialty or symptom neither the lexicon nor the index knows.

@@ -509,6 +509,33 @@ TEST_CASE("Similar Q&A: never the entry itself, no near-duplicates", "[integrati
               .hits.size() == 1);
 }
 
+TEST_CASE("Similar Q&A of an entry credits its own specialty, not its symptoms' usual ones",
+          "[integration]") {
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    FixtureIndex index(backend);
+    // An ophthalmology entry whose symptom (eyelid twitching) is usually neurology's.
+    const auto results =
+        index.searcher().similar({.id = qaindex::EntryId{"neuro/eyelid-jumping"}, .limit = 20,
+                                  .explain = true});
+    bool neurology_seen = false;
+    for (const auto& hit : results.hits) {
+        INFO(hit.id.value);
+        REQUIRE(hit.explanation);
+        if (hit.specialty == "Neurology") {
+            neurology_seen = true;
+            CHECK_FALSE(hit.explanation->specialty);
+        }
+    }
+    CHECK(neurology_seen);
+    // A new question has no specialty of its own: its symptoms' usual ones are credited.
+    const auto text = index.searcher().search(
+        {.text = "my eyelid keeps twitching", .limit = 20, .explain = true});
+    CHECK(std::any_of(text.hits.begin(), text.hits.end(), [](const auto& hit) {
+        return hit.specialty == "Neurology" && hit.explanation->specialty;
+    }));
+}
+
 TEST_CASE("Similar Q&A for a new question", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
