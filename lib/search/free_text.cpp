@@ -504,7 +504,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     // indexer tagged every entry naming one, in any of its forms, lay or clinical, English or
     // Chinese, and left out negated mentions. One posting list instead of a phrase query per
     // form (on rqe-dev the same MRR@10, on the known-item set 0.337 -> 0.346; long questions
-    // at 100,000 entries about a fifth faster). Their forms are still highlighted.
+    // at 100,000 entries about a fifth faster). Their one-word forms are still highlighted
+    // ("tinnitus" for "ringing in my ears"); the words of longer forms alone say too little
+    // ("cheek", "mouth" of "cheek twitching", "mouth twitching").
     for (const Mention& mention : out.mentions) {
         if (mention.negated || mention.last_token >= count || covered[mention.first_token] ||
             covered[mention.last_token]) {
@@ -516,8 +518,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                                         mention.id));
         if (const auto* forms = index_.concept_forms(mention.kind, mention.id)) {
             for (const SynonymPhrase& form : *forms) {
-                for (const std::string& stem : form.stems) {
-                    add_unique(out.secondary_stems, stem);
+                if (form.stems.size() == 1) {
+                    add_unique(out.secondary_stems, form.stems.front());
                 }
             }
         }

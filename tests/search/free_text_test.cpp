@@ -149,9 +149,12 @@ TEST_CASE("Named symptoms are searched as concepts, word synonyms matched exactl
     REQUIRE_FALSE(lay.mentions.empty());
     CHECK(searches_tinnitus(lay));
     CHECK_FALSE(has_alternative(lay, "tinnitus"));
-    // The concept's other forms are highlighted all the same.
+    // The concept's one-word forms are highlighted all the same, not the words of longer ones.
     CHECK(std::find(lay.secondary_stems.begin(), lay.secondary_stems.end(), "tinnitus") !=
           lay.secondary_stems.end());
+    const auto facial = setup.analyse("facial twitching");
+    CHECK(std::find(facial.secondary_stems.begin(), facial.secondary_stems.end(), "cheek") ==
+          facial.secondary_stems.end());
     CHECK(searches_tinnitus(setup.analyse("tinnitus")));
     CHECK_FALSE(searches_tinnitus(setup.analyse("no ringing in my ears")));
     CHECK(setup.analyse("ringing in my ears", false).concept_terms.empty());
