@@ -135,7 +135,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
     // Counting facets visits every match (no pruning) and reads its values: worth a second
     // thread ten times sooner (two-word queries with facets at 100k entries: 0.7x).
     const Xapian::doccount needed = request.facets.empty() ? min_postings_ : min_postings_ / 10;
-    Xapian::doccount postings = 0;
+    Xapian::doccount postings = request.extra_postings;
     for (auto term = request.query.get_unique_terms_begin();
          term != request.query.get_unique_terms_end() && postings < needed; ++term) {
         postings += db.get_termfreq(*term);

@@ -26,6 +26,9 @@ struct MatchRequest {
     Xapian::doccount count = 10;
     Xapian::doccount check_at_least = 0;
     bool weighted = true;  ///< BM25 (ranking::kBm25*); false: every match weighs 0
+    /// Postings the match reads besides those of the query's terms (its posting sources'),
+    /// counted towards splitting it.
+    Xapian::doccount extra_postings = 0;
     /// Order by this value slot, highest first, then by weight (on one core) instead.
     std::optional<Xapian::valueno> newest_first;
     std::vector<FacetSlot> facets;

@@ -87,6 +87,7 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
         plan.highlight.secondary.insert(std::move(stem));
     }
     for (std::string& term : text.concept_terms) {
+        plan.source_terms.push_back(term);
         plan.searched_concepts.insert(std::move(term));
     }
 }
@@ -142,6 +143,7 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
         // Concepts the words named are searched with them already (FreeTextQuery).
         if (!plan.searched_concepts.contains(term)) {
             boosts.push_back(boost_query(term, ranking::kConceptBoost));
+            plan.source_terms.push_back(term);
         }
         if (!implied_specialties) {
             continue;
@@ -161,15 +163,17 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
     // Specialties the text names get specialty_boost; those implied by its symptoms a little.
     for (const std::string& specialty : plan.specialties) {
         if (specialty_boost > 0) {
-            boosts.push_back(
-                boost_query(schema::term(schema::kSpecialty, schema::slug(specialty)), specialty_boost));
+            const std::string term = schema::term(schema::kSpecialty, schema::slug(specialty));
+            boosts.push_back(boost_query(term, specialty_boost));
+            plan.source_terms.push_back(term);
         }
     }
     for (const std::string& specialty : implied) {
         if (std::find(plan.specialties.begin(), plan.specialties.end(), specialty) ==
             plan.specialties.end()) {
-            boosts.push_back(boost_query(schema::term(schema::kSpecialty, schema::slug(specialty)),
-                                   ranking::kImpliedSpecialtyBoost));
+            const std::string term = schema::term(schema::kSpecialty, schema::slug(specialty));
+            boosts.push_back(boost_query(term, ranking::kImpliedSpecialtyBoost));
+            plan.source_terms.push_back(term);
             plan.specialties.push_back(specialty);
         }
     }

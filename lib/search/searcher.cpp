@@ -168,6 +168,15 @@ struct Searcher::Impl {
         }
     }
 
+    // The postings the plan's boosts and concepts read (see QueryPlan::source_terms).
+    Xapian::doccount source_postings(const QueryPlan& plan) const {
+        Xapian::doccount postings = 0;
+        for (const std::string& term : plan.source_terms) {
+            postings += db.get_termfreq(term);
+        }
+        return postings;
+    }
+
     Xapian::docid find(const EntryId& id) const {
         const std::string term = schema::term(schema::kId, id.value);
         const auto it = db.postlist_begin(term);
@@ -319,7 +328,8 @@ struct Searcher::Impl {
         }
         detail::MatchRequest match{.query = query,
                                    .first = static_cast<Xapian::doccount>(request.offset),
-                                   .count = static_cast<Xapian::doccount>(request.limit)};
+                                   .count = static_cast<Xapian::doccount>(request.limit),
+                                   .extra_postings = source_postings(plan)};
         if (plan.scored.empty()) {
             match.newest_first = schema::kAskedSlot;
         }
@@ -462,8 +472,11 @@ struct Searcher::Impl {
         std::optional<Xapian::Enquire> explainer;
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
-            const detail::MatchResult matched =
-                matcher.run(db, {.query = query, .first = first, .count = batch});
+            const detail::MatchResult matched = matcher.run(
+                db, {.query = query,
+                     .first = first,
+                     .count = batch,
+                     .extra_postings = source_postings(plan)});
             for (const detail::Match& m : matched.matches) {
                 if (results.hits.size() >= request.limit) {
                     break;
