@@ -125,10 +125,12 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
 }  // namespace
 
 Matcher::Matcher(std::optional<std::filesystem::path> folder, Xapian::doccount min_postings)
-    : folder_(std::move(folder)), min_postings_(min_postings) {}
+    : folder_(std::move(folder)),
+      min_postings_(min_postings),
+      cores_(std::thread::hardware_concurrency()) {}
 
 Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchRequest& request) {
-    if (!allowed_ || !folder_ || std::thread::hardware_concurrency() < 2 ||
+    if (!allowed_ || !folder_ || cores_ < 2 ||
         db.get_lastdocid() < 2) {
         return nullptr;
     }

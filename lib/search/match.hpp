@@ -84,6 +84,7 @@ class Matcher {
 
     std::optional<std::filesystem::path> folder_;
     Xapian::doccount min_postings_;
+    unsigned cores_;  // std::thread::hardware_concurrency() reads /sys: once per Searcher
     bool allowed_ = true;
     std::optional<Xapian::Database> helper_;
 };
