@@ -385,13 +385,17 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
             Xapian::WritableDatabase shard(shard_paths[i].string(),
                                            Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
             std::size_t uncommitted = 0;
+            // Spelling words are counted here and written once each at the end: added entry by
+            // entry, Xapian rewrote their table at every commit (a fifth of the build's CPU on
+            // a generated 10,000-page corpus). The counts, and so the table, are the same.
+            std::unordered_map<std::string, Xapian::termcount> spellings;
             const Pipeline::Sinks sinks{
                 .built =
                     [&](BuiltChunk&& chunk) {
                         for (const auto& built : chunk.entries) {
                             shard.add_document(built.document);
                             for (const std::string& word : built.spellings) {
-                                shard.add_spelling(word);
+                                ++spellings[word];
                             }
                         }
                         added[i] += chunk.entries.size();
@@ -408,6 +412,9 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                                               .entries = read.entries};
                     }};
             pipeline.work(sinks);
+            for (const auto& [word, count] : spellings) {
+                shard.add_spelling(word, count);
+            }
             shard.commit();
         } catch (...) {
             pipeline.stop(std::current_exception());

@@ -89,6 +89,36 @@ TEST_CASE("A first build indexes every entry of every format", "[index][build]")
     CHECK(generations == 1);
 }
 
+TEST_CASE("A full build's spelling table counts each word once per entry", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-spelling");
+    const auto corpus = scratch.path() / "corpus";
+    // 300 entries, so that both workers' shards hold some: "twitching" in every title, "eyelid"
+    // in every third question (twice in it), "myokymia" in replies only.
+    for (int i = 0; i < 300; ++i) {
+        const std::string id = "neurology/" + std::to_string(i);
+        const std::string question =
+            i % 3 == 0 ? "My eyelid keeps twitching, the eyelid again." : "My cheek is twitching.";
+        write_page(corpus, id + ".txt",
+                   consultation(id, "Twitching " + std::to_string(i), question, "Neurology",
+                                "Usually benign myokymia."));
+    }
+    const auto db = scratch.path() / "db";
+    REQUIRE(qaindex::build_index(options_for(corpus, db)).added == 300);
+    const Xapian::Database index = open_index(db);
+    auto frequency = [&](const std::string& word) -> Xapian::doccount {
+        for (auto it = index.spellings_begin(); it != index.spellings_end(); ++it) {
+            if (*it == word) {
+                return it.get_termfreq();
+            }
+        }
+        return 0;
+    };
+    CHECK(frequency("twitching") == 300);
+    CHECK(frequency("eyelid") == 100);
+    CHECK(frequency("myokymia") == 0);
+    CHECK(index.get_spelling_suggestion("twiching") == "twitching");
+}
+
 TEST_CASE("A second build of an unchanged corpus changes nothing", "[index][build]") {
     qaindex::test::ScratchDir scratch("build-unchanged");
     const auto corpus = scratch.path() / "corpus";
