@@ -25,7 +25,6 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     }
 }
 
-
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const Lexicon& lexicon) : lexicon_(lexicon) {}

@@ -14,16 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 std::string_view trim(std::string_view text) {
     const auto not_space = [](char c) { return c != ' ' && c != '\t' && c != '\r' && c != '\n'; };
     while (!text.empty() && !not_space(text.front())) {
@@ -174,6 +164,16 @@ std::string term(std::string_view prefix, std::string_view value) {
     }
     // Xapian rejects terms over 245 bytes; keep well inside that.
     out += utf8_prefix(value, 240 - out.size());
+    return out;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
     return out;
 }
 

@@ -75,6 +75,8 @@ inline constexpr std::string_view kMetaFile = "qaindex:file:";
 /// A term: prefix + value, with ':' between them when value starts with an upper-case ASCII
 /// letter (Xapian's convention), truncated safely to Xapian's term length limit.
 [[nodiscard]] std::string term(std::string_view prefix, std::string_view value);
+/// text with ASCII letters in lower case (ids and codes; other bytes as they are).
+[[nodiscard]] std::string lower_ascii(std::string_view text);
 /// The boolean term of a mentioned symptom (kSymptom), an ancestor of one (kSymptomBroader)
 /// or a condition (kCondition): prefix + the lexicon id in lower case.
 [[nodiscard]] std::string concept_term(std::string_view prefix, std::string_view id);

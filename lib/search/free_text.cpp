@@ -503,7 +503,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     // Symptoms and conditions the lexicon's matcher found are searched as concepts: the
     // indexer tagged every entry naming one, in any of its forms, lay or clinical, English or
     // Chinese, and left out negated mentions. One posting list instead of a phrase query per
-    // form (on rqe-dev the same MRR@10, on the known-item set 0.337 -> 0.346; long questions
+    // form (on rqe-dev the same MRR@10, on the known-item set 0.337 -> 0.345; long questions
     // at 100,000 entries about a fifth faster). Their one-word forms are still highlighted
     // ("tinnitus" for "ringing in my ears"); the words of longer forms alone say too little
     // ("cheek", "mouth" of "cheek twitching", "mouth twitching").

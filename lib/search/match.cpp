@@ -130,8 +130,7 @@ Matcher::Matcher(std::optional<std::filesystem::path> folder, Xapian::doccount m
       cores_(std::thread::hardware_concurrency()) {}
 
 Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchRequest& request) {
-    if (!allowed_ || !folder_ || cores_ < 2 ||
-        db.get_lastdocid() < 2) {
+    if (!allowed_ || !folder_ || cores_ < 2 || db.get_lastdocid() < 2) {
         return nullptr;
     }
     // Counting facets visits every match (no pruning) and reads its values: worth a second

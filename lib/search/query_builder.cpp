@@ -52,16 +52,6 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 QueryBuilder::QueryBuilder(Analyzer& analyzer, const Lexicon& lexicon, FreeTextAnalyzer& free_text)
     : analyzer_(analyzer), lexicon_(lexicon), free_text_(free_text) {}
 
@@ -393,7 +383,7 @@ FilterQueries QueryBuilder::filters(const Filter& filter, const Xapian::Database
         rest.emplace_back(schema::term(schema::kAgeGroup, age));
     }
     if (filter.language) {
-        rest.emplace_back(schema::term(schema::kLanguage, lower_ascii(*filter.language)));
+        rest.emplace_back(schema::term(schema::kLanguage, schema::lower_ascii(*filter.language)));
     }
     out.rest = combine(Xapian::Query::OP_AND, rest);
     return out;

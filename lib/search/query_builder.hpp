@@ -94,7 +94,4 @@ class QueryBuilder {
     FreeTextAnalyzer& free_text_;
 };
 
-/// The lower-case form of an id, as it appears in filter terms.
-[[nodiscard]] std::string lower_ascii(std::string_view text);
-
 }  // namespace qaindex::detail

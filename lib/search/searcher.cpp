@@ -225,6 +225,16 @@ struct Searcher::Impl {
         return hit;
     }
 
+    // An Enquire over query, for explain()'s matching terms; none unless asked for.
+    std::optional<Xapian::Enquire> explainer_for(const Xapian::Query& query, bool asked) const {
+        std::optional<Xapian::Enquire> out;
+        if (asked) {
+            out.emplace(db);
+            out->set_query(query);
+        }
+        return out;
+    }
+
     // enquire: one whose query is the query that matched docid.
     Explanation explain(const Xapian::Enquire& enquire, Xapian::docid docid,
                         const Xapian::Document& document, const schema::StoredEntry& stored,
@@ -277,7 +287,7 @@ struct Searcher::Impl {
         }
         auto tagged = [](const std::vector<std::string>& ids, const std::string& id) {
             return std::any_of(ids.begin(), ids.end(), [&](const std::string& x) {
-                return detail::lower_ascii(x) == detail::lower_ascii(id);
+                return schema::lower_ascii(x) == schema::lower_ascii(id);
             });
         };
         for (const Mention& mention : plan.mentions) {
@@ -366,16 +376,12 @@ struct Searcher::Impl {
                 : documents;
         detail::MatchResult matched = matcher.run(db, match);
         results.total = matched.estimated;
-        std::optional<Xapian::Enquire> explainer;
+        const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         for (const detail::Match& m : matched.matches) {
             const Xapian::Document document = db.get_document(m.docid);
             const schema::StoredEntry stored = schema::decode(document.get_data());
             Hit h = hit(stored, m.weight, plan.highlight, request.snippet_bytes);
-            if (request.explain) {
-                if (!explainer) {
-                    explainer.emplace(db);
-                    explainer->set_query(query);
-                }
+            if (explainer) {
                 h.explanation = explain(*explainer, m.docid, document, stored, plan);
             }
             results.hits.push_back(std::move(h));
@@ -469,14 +475,12 @@ struct Searcher::Impl {
         duplicates.add(source_stems, source_question);
         const auto batch =
             static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
-        std::optional<Xapian::Enquire> explainer;
+        const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
+        const Xapian::doccount extra_postings = source_postings(plan);
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
             const detail::MatchResult matched = matcher.run(
-                db, {.query = query,
-                     .first = first,
-                     .count = batch,
-                     .extra_postings = source_postings(plan)});
+                db, {.query = query, .first = first, .count = batch, .extra_postings = extra_postings});
             for (const detail::Match& m : matched.matches) {
                 if (results.hits.size() >= request.limit) {
                     break;
@@ -498,11 +502,7 @@ struct Searcher::Impl {
                 }
                 duplicates.add(std::move(stems), std::move(question));
                 Hit h = hit(stored, m.weight, plan.highlight, 240, false);
-                if (request.explain) {
-                    if (!explainer) {
-                        explainer.emplace(db);
-                        explainer->set_query(query);
-                    }
+                if (explainer) {
                     h.explanation = explain(*explainer, m.docid, document, stored, plan);
                 }
                 results.hits.push_back(std::move(h));
