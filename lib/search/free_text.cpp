@@ -513,9 +513,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             continue;
         }
         add_unique(out.concept_terms,
-                   schema::concept_term(mention.kind == ConceptKind::Symptom ? schema::kSymptom
-                                                                             : schema::kCondition,
-                                        mention.id));
+                   schema::concept_term(
+                       mention.kind == ConceptKind::Symptom ? schema::kSymptom : schema::kCondition,
+                       mention.id));
         if (const auto* forms = index_.concept_forms(mention.kind, mention.id)) {
             for (const SynonymPhrase& form : *forms) {
                 if (form.stems.size() == 1) {

@@ -77,15 +77,14 @@ struct Range {
 MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
                      const MatchRequest& request, std::optional<Range> range) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(range ? Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                            Xapian::Query((new DocidRange(range->first,
-                                                                          range->last))
-                                                              ->release()))
-                            : query);
+    enquire.set_query(
+        range ? Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query((new DocidRange(range->first, range->last))->release()))
+              : query);
     if (request.weighted) {
         namespace r = ranking;
-        enquire.set_weighting_scheme(Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3,
-                                                        r::kBm25B, r::kBm25MinNormLen));
+        enquire.set_weighting_scheme(
+            Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3, r::kBm25B, r::kBm25MinNormLen));
     } else {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
     }
@@ -145,8 +144,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
         return nullptr;
     }
     auto same = [&] {
-        return helper_->get_uuid() == db.get_uuid() &&
-               helper_->get_revision() == db.get_revision();
+        return helper_->get_uuid() == db.get_uuid() && helper_->get_revision() == db.get_revision();
     };
     if (!helper_ || !same()) {
         // The folder's XAPIANDB stub names the live generation, as for the Searcher's handle.
@@ -185,8 +183,7 @@ MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request
     std::stable_sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
     });
-    for (std::size_t i = request.first; i < all.size() && out.matches.size() < request.count;
-         ++i) {
+    for (std::size_t i = request.first; i < all.size() && out.matches.size() < request.count; ++i) {
         out.matches.push_back(all[i]);
     }
     out.facet_counts = std::move(mine.facet_counts);

@@ -43,7 +43,7 @@ struct MatchResult {
     std::vector<Match> matches;  ///< best first; equal weights in document id order
     Xapian::doccount estimated = 0;
     std::vector<std::map<std::string, std::size_t>> facet_counts;  ///< one per request.facets
-    std::size_t parts = 1;  ///< threads the match ran on
+    std::size_t parts = 1;                                         ///< threads the match ran on
 };
 
 /// Runs relevance-ordered matches for one Searcher (one thread at a time, like it).

@@ -319,9 +319,10 @@ std::optional<Xapian::Query> QueryBuilder::specialty_query(std::string_view valu
 
 std::optional<Xapian::Query> QueryBuilder::symptom_query(std::string_view value) const {
     if (const Symptom* symptom = lexicon_.find_symptom(value)) {
-        return Xapian::Query(Xapian::Query::OP_OR,
-                             Xapian::Query(schema::concept_term(schema::kSymptom, symptom->id)),
-                             Xapian::Query(schema::concept_term(schema::kSymptomBroader, symptom->id)));
+        return Xapian::Query(
+            Xapian::Query::OP_OR,
+            Xapian::Query(schema::concept_term(schema::kSymptom, symptom->id)),
+            Xapian::Query(schema::concept_term(schema::kSymptomBroader, symptom->id)));
     }
     if (const Condition* condition = lexicon_.find_condition(value)) {
         return Xapian::Query(schema::concept_term(schema::kCondition, condition->id));

@@ -21,8 +21,8 @@ namespace qaindex::detail {
 
 /// The text part of a query and everything learnt while building it.
 struct QueryPlan {
-    Xapian::Query scored;           ///< the ranked part; empty for a filter-only query
-    Xapian::Query boosts;           ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
+    Xapian::Query scored;  ///< the ranked part; empty for a filter-only query
+    Xapian::Query boosts;  ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
     std::set<std::string> searched_concepts;  ///< concept terms the scored part searches
     /// Terms read through a TermBoostSource (boosts and searched concepts): the matcher does
     /// not see them among the query's terms, but reads their postings all the same.

@@ -392,12 +392,12 @@ struct Searcher::Impl {
         }
         for (const Facet facet : facets) {
             if (own_filter_set(facet)) {
-                detail::MatchResult all = matcher.run(
-                    db, {.query = detail::QueryBuilder::compose(plan, filters, facet),
-                         .count = 0,
-                         .check_at_least = documents,
-                         .weighted = false,
-                         .facets = {facet_slot(facet)}});
+                detail::MatchResult all =
+                    matcher.run(db, {.query = detail::QueryBuilder::compose(plan, filters, facet),
+                                     .count = 0,
+                                     .check_at_least = documents,
+                                     .weighted = false,
+                                     .facets = {facet_slot(facet)}});
                 counts[facet] = std::move(all.facet_counts.front());
             }
             results.facets.push_back(detail::facet_counts(facet, counts[facet], lexicon));
@@ -480,7 +480,8 @@ struct Searcher::Impl {
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
             const detail::MatchResult matched = matcher.run(
-                db, {.query = query, .first = first, .count = batch, .extra_postings = extra_postings});
+                db,
+                {.query = query, .first = first, .count = batch, .extra_postings = extra_postings});
             for (const detail::Match& m : matched.matches) {
                 if (results.hits.size() >= request.limit) {
                     break;

@@ -515,9 +515,8 @@ TEST_CASE("Similar Q&A of an entry credits its own specialty, not its symptoms' 
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend);
     // An ophthalmology entry whose symptom (eyelid twitching) is usually neurology's.
-    const auto results =
-        index.searcher().similar({.id = qaindex::EntryId{"neuro/eyelid-jumping"}, .limit = 20,
-                                  .explain = true});
+    const auto results = index.searcher().similar(
+        {.id = qaindex::EntryId{"neuro/eyelid-jumping"}, .limit = 20, .explain = true});
     bool neurology_seen = false;
     for (const auto& hit : results.hits) {
         INFO(hit.id.value);

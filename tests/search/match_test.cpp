@@ -54,8 +54,8 @@ TEST_CASE("A match split over two threads equals the one-thread match", "[search
 
     const qaindex::Symptom* tinnitus = qaindex::Lexicon::builtin().find_symptom("tinnitus");
     REQUIRE(tinnitus != nullptr);
-    const Xapian::Query concept_boost = qaindex::detail::boost_query(
-        schema::concept_term(schema::kSymptom, tinnitus->id), 0.3);
+    const Xapian::Query concept_boost =
+        qaindex::detail::boost_query(schema::concept_term(schema::kSymptom, tinnitus->id), 0.3);
     const std::vector<std::string> phrase{"facial", "twitching"};
     const std::vector<Xapian::Query> queries{
         words({"twitch", "ear", "pain", "coffe"}),
@@ -89,8 +89,7 @@ TEST_CASE("A match split over two threads equals the one-thread match", "[search
     CHECK_FALSE(single.run(db, {.query = queries[0]}).matches.empty());
 }
 
-TEST_CASE("The matcher splits only large matches, and orders by date on one thread",
-          "[search]") {
+TEST_CASE("The matcher splits only large matches, and orders by date on one thread", "[search]") {
     const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk);
     const Xapian::Database db(index.path().string());
     Matcher matcher(index.path());  // the default threshold: far above 12 entries' postings
@@ -101,11 +100,11 @@ TEST_CASE("The matcher splits only large matches, and orders by date on one thre
 
     Matcher split(index.path(), 0);
     const MatchResult newest = split.run(
-        db, {.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                    Xapian::Query(schema::term(schema::kSpecialty, "neurology")),
-                                    0.0),
-             .count = 20,
-             .newest_first = schema::kAskedSlot});
+        db,
+        {.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(schema::term(schema::kSpecialty, "neurology")), 0.0),
+         .count = 20,
+         .newest_first = schema::kAskedSlot});
     CHECK(newest.parts == 1);
     REQUIRE(newest.matches.size() >= 2);
     for (std::size_t i = 1; i < newest.matches.size(); ++i) {
