@@ -14,7 +14,8 @@ namespace qaindex::schema {
 /// Version of what the index holds, written to it. Bump it whenever the terms, values, stored
 /// data or the tagging rules change: the next build is then a full one, and a searcher refuses
 /// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
-inline constexpr std::string_view kVersion = "2";
+/// 3: symptom phrases are also recognised across words like "keeps" ("eyelid keeps jumping").
+inline constexpr std::string_view kVersion = "3";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:

@@ -10,6 +10,7 @@ namespace qaindex::detail {
 namespace {
 
 constexpr std::size_t max_skipped_tokens = 3;
+constexpr std::size_t max_passed_fillers = 2;
 constexpr std::size_t no_token = static_cast<std::size_t>(-1);
 
 struct Candidate {
@@ -23,6 +24,19 @@ struct Candidate {
 
 bool is_skippable(const Token& token) {
     return token.stopword && !is_negation_cue(token.term);
+}
+
+bool is_filler(const Token& token) {
+    static constexpr std::string_view words[] = {
+        "keep",         "keeps",       "kept",       "keeping",    "start",    "starts",
+        "started",      "starting",    "begin",      "begins",     "began",    "begun",
+        "continue",     "continues",   "continued",  "continuing", "always",   "constantly",
+        "continuously", "continually", "still",      "sometimes",  "often",    "frequently",
+        "occasionally", "usually",     "repeatedly", "regularly",  "randomly", "suddenly",
+        "recently",     "slightly",    "quite",      "extremely",  "terribly", "severely",
+    };
+    static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
+    return token.kind == TokenKind::Word && set.contains(token.term);
 }
 
 PhraseMatcher::PhraseMatcher() : concepts_(1) {}
@@ -61,18 +75,22 @@ bool PhraseMatcher::add(const std::vector<Token>& phrase, ConceptRef concept_ref
     return true;
 }
 
-void PhraseMatcher::add_exact_term(const std::string& term) { exact_terms_.insert(term); }
+void PhraseMatcher::add_exact_term(const std::string& term) {
+    exact_terms_.insert(term);
+}
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
     const std::size_t n = tokens.size();
     // The units of token t are symbols[unit_begin[t] .. unit_begin[t + 1]).
     std::vector<std::uint32_t> symbols;
     std::vector<std::size_t> unit_begin(n + 1, 0);
+    std::vector<bool> filler(n, false);
     symbols.reserve(n);
     for (std::size_t t = 0; t < n; ++t) {
         unit_begin[t] = symbols.size();
         if (tokens[t].kind != TokenKind::Compound && !is_skippable(tokens[t])) {
             units_of(tokens[t], [&](std::string_view unit) { symbols.push_back(symbol(unit)); });
+            filler[t] = is_filler(tokens[t]);
         }
     }
     unit_begin[n] = symbols.size();
@@ -99,38 +117,71 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) c
         return no_token;
     };
 
+    const auto only_compounds_between = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from + 1; k < to; ++k) {
+            if (tokens[k].kind != TokenKind::Compound) {
+                return false;
+            }
+        }
+        return true;
+    };
+
+    struct Walk {
+        std::uint32_t node = 0;
+        std::size_t t = 0;
+        std::size_t unit = 0;
+        std::size_t count = 0;
+        std::size_t fillers = 0;
+    };
+    std::vector<Walk> walks;
     std::vector<Candidate> candidates;
     for (std::size_t start = 0; start < n; ++start) {
         if (!has_units(start)) {
             continue;
         }
-        std::uint32_t node = 0;
-        std::size_t t = start;
-        std::size_t unit = unit_begin[start];
-        std::size_t count = 0;
-        for (;;) {
-            if (symbols[unit] == no_symbol) {
-                break;
+        // Walks of the trie from start. A filler word (is_filler) forks the walk: one branch
+        // takes it as a unit of the phrase, the other passes over it, so that "eyelid keeps
+        // jumping" finds "eyelid jumping" although "eyelid keeps twitching" is a phrase too.
+        walks.push_back({.t = start, .unit = unit_begin[start]});
+        while (!walks.empty()) {
+            Walk walk = walks.back();
+            walks.pop_back();
+            for (;;) {
+                // Never at the phrase's start: passing over it there is the next start.
+                if (walk.t != start && walk.unit == unit_begin[walk.t] &&
+                    walk.fillers < max_passed_fillers && filler[walk.t]) {
+                    // Only right before the next word: "keeps twitching", not "keep the eye
+                    // moist".
+                    const std::size_t next = next_content(walk.t);
+                    if (next != no_token && only_compounds_between(walk.t, next)) {
+                        walks.push_back(
+                            {walk.node, next, unit_begin[next], walk.count, walk.fillers + 1});
+                    }
+                }
+                if (symbols[walk.unit] == no_symbol) {
+                    break;
+                }
+                const auto edge = edges_.find(edge_key(walk.node, symbols[walk.unit]));
+                if (edge == edges_.end()) {
+                    break;
+                }
+                walk.node = edge->second;
+                ++walk.count;
+                // A match may end inside a Han word (眼皮跳 in 眼皮跳动) but never starts inside
+                // one.
+                if (!concepts_[walk.node].empty()) {
+                    candidates.push_back({start, walk.t, walk.count, walk.node});
+                }
+                if (walk.unit + 1 < unit_begin[walk.t + 1]) {
+                    ++walk.unit;
+                    continue;
+                }
+                walk.t = next_content(walk.t);
+                if (walk.t == no_token) {
+                    break;
+                }
+                walk.unit = unit_begin[walk.t];
             }
-            const auto edge = edges_.find(edge_key(node, symbols[unit]));
-            if (edge == edges_.end()) {
-                break;
-            }
-            node = edge->second;
-            ++count;
-            // A match may end inside a Han word (眼皮跳 in 眼皮跳动) but never starts inside one.
-            if (!concepts_[node].empty()) {
-                candidates.push_back({start, t, count, node});
-            }
-            if (unit + 1 < unit_begin[t + 1]) {
-                ++unit;
-                continue;
-            }
-            t = next_content(t);
-            if (t == no_token) {
-                break;
-            }
-            unit = unit_begin[t];
         }
     }
 

@@ -29,6 +29,13 @@ struct ConceptRef {
 /// Whether matching passes over a token: a stop word that is not a negation cue.
 [[nodiscard]] bool is_skippable(const Token& token);
 
+/// Whether a word says when, how often or how much ("keeps", "started", "always",
+/// "suddenly"), between the parts of a symptom: "my eyelid keeps jumping", "my ears constantly
+/// ring", "my feet are always swollen". Such words are content words elsewhere, and some
+/// lexicon forms hold them ("nose keeps running", "always cold"), so matching passes over them
+/// only where the phrase does not go on with them.
+[[nodiscard]] bool is_filler(const Token& token);
+
 /// The units phrases are compared by, for the tokens that are not skipped: a word's stem, and
 /// each character of a Han word (ICU segments a Chinese phrase differently alone and inside a
 /// sentence, 眼皮跳 vs 眼皮 + 跳动, so characters are the safer unit). Calls f(unit).
@@ -57,7 +64,10 @@ struct PhraseMatch {
 
 /// The lexicon's phrases, compared by units (see for_each_unit). Between two units of the
 /// text up to 3 skippable tokens may lie, none starting a clause; a phrase's own stop words
-/// are ignored. Immutable after loading, so find() may run on many threads.
+/// are ignored. Up to 2 words saying when, how often or how much ("keeps", "always",
+/// "suddenly") are passed over too where the phrase does not continue with them: "my eyelid
+/// keeps jumping" names "eyelid jumping". Immutable after loading, so find() may run on many
+/// threads.
 class PhraseMatcher {
   public:
     PhraseMatcher();

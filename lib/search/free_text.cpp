@@ -9,6 +9,7 @@
 #include <set>
 
 #include "index/schema.hpp"
+#include "lexicon/phrase_matcher.hpp"
 #include "search/boost_source.hpp"
 #include "search/ranking.hpp"
 
@@ -280,16 +281,26 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
 
     if (expand) {
         for (Mention& mention : lexicon_.find_mentions(tokens)) {
+            // The mention's words, and the same without the filler words the matcher may have
+            // passed over ("eyelid keeps jumping" names "eyelid jumping").
             std::string content_key;
             std::string terms;
+            std::string content_key_without_fillers;
             for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
                 if (tokens[i].kind == TokenKind::Compound || tokens[i].stopword) {
                     continue;
                 }
                 content_key += (content_key.empty() ? "" : " ") + tokens[i].stem;
                 terms += (terms.empty() ? "" : " ") + tokens[i].term;
+                if (!is_filler(tokens[i])) {
+                    content_key_without_fillers +=
+                        (content_key_without_fillers.empty() ? "" : " ") + tokens[i].stem;
+                }
             }
-            if (index_.names_concept(mention.kind, mention.id, content_key, terms)) {
+            if (index_.names_concept(mention.kind, mention.id, content_key, terms) ||
+                (content_key_without_fillers != content_key &&
+                 index_.names_concept(mention.kind, mention.id, content_key_without_fillers,
+                                      std::string()))) {
                 out.mentions.push_back(std::move(mention));
             }
         }

@@ -246,3 +246,42 @@ TEST_CASE("Misspellings match only as written, never as the real word they stem 
     CHECK(ids("weekness in my legs").front() == weakness->id);
     CHECK(ids("I feel weak") == std::vector<std::string>{weakness->id});
 }
+
+TEST_CASE("find_mentions passes over words saying when or how often, right before a word",
+          "[lexicon]") {
+    check_rows({
+        {"my eyelid keeps twitching", "eyelid twitching[eyelid keeps twitching]"},
+        {"my ears are constantly ringing", "tinnitus[ears are constantly ringing]"},
+        {"my head suddenly started hurting", "headache[head suddenly started hurting]"},
+        // At most two of them.
+        {"my head suddenly always started hurting", ""},
+        // Only right before the next word: "keep the eye moist" is not "eye moist".
+        {"my eyelid keeps on twitching", "muscle twitching[twitching]"},
+        // Never the start of a phrase, and a negation still counts.
+        {"keeps twitching", "muscle twitching[twitching]"},
+        {"I don't have my ears constantly ringing", "!tinnitus[ears constantly ringing]"},
+    });
+}
+
+TEST_CASE("A phrase that holds a filler word still matches, and so does the one without it",
+          "[lexicon]") {
+    // The built-in lexicon has "eyelid keeps twitching" and "nose keeps running", as well as
+    // "eyelid jumping": "keeps" must be tried both as part of a phrase and passed over.
+    const Lexicon& lexicon = Lexicon::builtin();
+    Analyzer analyzer;
+    const auto ids = [&](std::string_view text) {
+        std::vector<std::string> out;
+        for (const Mention& mention : lexicon.find_mentions(analyzer.analyze(text))) {
+            out.push_back(mention.id);
+        }
+        return out;
+    };
+    const auto runny_nose = ids("runny nose");
+    const auto eyelid = ids("eyelid twitching");
+    REQUIRE(runny_nose.size() == 1);
+    REQUIRE(eyelid.size() == 1);
+    CHECK(ids("my nose keeps running") == runny_nose);
+    CHECK(ids("my eyelid keeps twitching") == eyelid);
+    CHECK(ids("for weeks my eyelid keeps jumping") == eyelid);
+    CHECK(ids("my eyelid jumping") == eyelid);
+}

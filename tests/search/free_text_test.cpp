@@ -193,3 +193,27 @@ TEST_CASE("A misspelling names its symptom as written, not by its stem", "[searc
     CHECK(names_weakness(setup.analyse("I feel weak all day")));
     CHECK(names_weakness(setup.analyse("general weekness")));
 }
+
+TEST_CASE("A symptom named across a word like \"keeps\" is searched as its concept", "[search]") {
+    Setup setup;
+    const auto& lexicon = qaindex::Lexicon::builtin();
+    const auto ids = [&](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& mention : setup.analyse(text).mentions) {
+            out.push_back(mention.id);
+        }
+        return out;
+    };
+    const auto eyelid = ids("eyelid jumping");
+    REQUIRE(eyelid.size() == 1);
+    REQUIRE(lexicon.find_symptom(eyelid.front()) != nullptr);
+    CHECK(ids("my eyelid keeps jumping") == eyelid);
+    CHECK(ids("my eyelid suddenly started jumping") == eyelid);
+    // A form that holds the word itself still names its concept.
+    CHECK(ids("my eyelid keeps twitching") == eyelid);
+    const std::string concept_term =
+        qaindex::schema::concept_term(qaindex::schema::kSymptom, eyelid.front());
+    const auto query = setup.analyse("for weeks my eyelid keeps jumping");
+    CHECK(std::find(query.concept_terms.begin(), query.concept_terms.end(), concept_term) !=
+          query.concept_terms.end());
+}
