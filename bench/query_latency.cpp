@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     bool facets = false;
     bool no_expand = false;
     bool one_thread = false;
+    bool one_pass = false;
     bool json = false;
     app.add_option("--db", database, "Index folder")->required();
     app.add_option("--queries", queries_file, "One query per line ('#' comments)")->required();
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
     app.add_flag("--no-expand", no_expand, "Turn off synonym expansion (search mode)");
     app.add_flag("--one-thread", one_thread,
                  "Match on one thread (Searcher::set_two_threads(false))");
+    app.add_flag("--one-pass", one_pass,
+                 "Rank every match of a costly query (Searcher::set_two_passes(false))");
     app.add_flag("--json", json, "Print one JSON object");
     CLI11_PARSE(app, argc, argv);
 
@@ -49,6 +52,7 @@ int main(int argc, char** argv) {
         const auto queries = qaindex::bench::read_queries(queries_file);
         auto searcher = qaindex::Searcher::open(database);
         searcher.set_two_threads(!one_thread);
+        searcher.set_two_passes(!one_pass);
         std::size_t errors = 0;
         auto summary =
             qaindex::bench::time_queries(queries, warmup, repeat, [&](const std::string& q) {
@@ -81,6 +85,8 @@ int main(int argc, char** argv) {
             label += "+facets";
         if (one_thread)
             label += "+one-thread";
+        if (one_pass)
+            label += "+one-pass";
         qaindex::bench::print_summary(summary, "qaindex", label, json);
         return 0;
     } catch (const qaindex::UsageError& e) {

@@ -68,6 +68,54 @@ class DocidRange : public Xapian::PostingSource {
     bool started_ = false;
 };
 
+// The documents of a sorted list of ids: the filter of a match's second pass.
+class DocidSet : public Xapian::PostingSource {
+  public:
+    explicit DocidSet(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {}
+
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return size(); }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return size(); }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return size(); }
+    [[nodiscard]] Xapian::docid get_docid() const override { return ids_[at_]; }
+    [[nodiscard]] bool at_end() const override { return started_ && at_ >= ids_.size(); }
+    void next(double /*min_weight*/) override {
+        at_ = started_ ? at_ + 1 : 0;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid docid, double /*min_weight*/) override {
+        const auto from = ids_.begin() + static_cast<std::ptrdiff_t>(started_ ? at_ : 0);
+        at_ = static_cast<std::size_t>(std::lower_bound(from, ids_.end(), docid) - ids_.begin());
+        started_ = true;
+    }
+    [[nodiscard]] DocidSet* clone() const override { return new DocidSet(ids_); }
+    [[nodiscard]] std::string name() const override { return "qaindex::DocidSet"; }
+    void init(const Xapian::Database& /*database*/) override {
+        at_ = 0;
+        started_ = false;
+    }
+
+  private:
+    [[nodiscard]] Xapian::doccount size() const {
+        return static_cast<Xapian::doccount>(ids_.size());
+    }
+
+    std::vector<Xapian::docid> ids_;
+    std::size_t at_ = 0;
+    bool started_ = false;
+};
+
+// Postings a match of request reads (its terms' documents and request.extra_postings),
+// counted up to enough.
+Xapian::doccount postings_of(const Xapian::Database& db, const MatchRequest& request,
+                             Xapian::doccount enough) {
+    Xapian::doccount postings = request.extra_postings;
+    for (auto term = request.query.get_unique_terms_begin();
+         term != request.query.get_unique_terms_end() && postings < enough; ++term) {
+        postings += db.get_termfreq(*term);
+    }
+    return postings;
+}
+
 struct Range {
     Xapian::docid first = 0;
     Xapian::docid last = 0;
@@ -135,12 +183,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
     // Counting facets visits every match (no pruning) and reads its values: worth a second
     // thread ten times sooner (two-word queries with facets at 100k entries: 0.7x).
     const Xapian::doccount needed = request.facets.empty() ? min_postings_ : min_postings_ / 10;
-    Xapian::doccount postings = request.extra_postings;
-    for (auto term = request.query.get_unique_terms_begin();
-         term != request.query.get_unique_terms_end() && postings < needed; ++term) {
-        postings += db.get_termfreq(*term);
-    }
-    if (postings < needed) {
+    if (postings_of(db, request, needed) < needed) {
         return nullptr;
     }
     auto same = [&] {
@@ -156,6 +199,48 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
 }
 
 MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request) {
+    const bool two_passes = two_passes_ && !request.candidate_query.empty() && request.weighted &&
+                            request.facets.empty() && !request.newest_first &&
+                            request.first + request.count > 0 &&
+                            request.first + request.count <= request.candidates &&
+                            postings_of(db, request, min_postings_) >= min_postings_;
+    if (!two_passes) {
+        return run_one_pass(db, request);
+    }
+    MatchRequest first_pass = request;
+    first_pass.query = request.candidate_query;
+    first_pass.candidate_query = Xapian::Query();
+    first_pass.first = 0;
+    first_pass.count = request.candidates;
+    first_pass.check_at_least = request.candidates;
+    const MatchResult candidates = run_one_pass(db, first_pass);
+    if (candidates.matches.size() < request.candidates) {
+        // The rarer words match few documents: the others may rank too.
+        return run_one_pass(db, request);
+    }
+    std::vector<Xapian::docid> ids;
+    ids.reserve(candidates.matches.size());
+    for (const Match& match : candidates.matches) {
+        ids.push_back(match.docid);
+    }
+    std::sort(ids.begin(), ids.end());
+    MatchRequest second_pass = request;
+    second_pass.query = Xapian::Query(Xapian::Query::OP_FILTER, request.query,
+                                      Xapian::Query((new DocidSet(std::move(ids)))->release()));
+    second_pass.candidate_query = Xapian::Query();
+    second_pass.check_at_least = 0;
+    MatchResult out = run_part(db, second_pass.query, second_pass, std::nullopt);
+    out.parts = candidates.parts;
+    // The query matches at least what the candidate query does; Xapian estimates the rest
+    // from its terms' frequencies without reading postings.
+    Xapian::Enquire estimate(db);
+    estimate.set_query(request.query);
+    out.estimated = std::max(candidates.estimated,
+                             estimate.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated());
+    return out;
+}
+
+MatchResult Matcher::run_one_pass(const Xapian::Database& db, const MatchRequest& request) {
     Xapian::Database* helper = request.newest_first ? nullptr : helper_for(db, request);
     if (helper == nullptr) {
         return run_part(db, request.query, request, std::nullopt);

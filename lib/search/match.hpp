@@ -32,6 +32,11 @@ struct MatchRequest {
     /// Order by this value slot, highest first, then by weight (on one core) instead.
     std::optional<Xapian::valueno> newest_first;
     std::vector<FacetSlot> facets;
+    /// A cheaper query matching the documents worth ranking (a long question's rarer words).
+    /// When the match is costly, query ranks only the best `candidates` matches of this one,
+    /// if it has that many and they cover the page (see Matcher).
+    Xapian::Query candidate_query;
+    Xapian::doccount candidates = 0;
 };
 
 struct Match {
@@ -55,13 +60,21 @@ struct MatchResult {
 /// runs in a thread of its own on a second handle of the same index (a Xapian::Database is
 /// not shared between threads), which needs the index folder: a Searcher over an IndexWriter
 /// matches on one core.
+///
+/// A costly match with a candidate query runs in two passes: the candidate query's best
+/// `candidates` matches, then the query over those documents only. Weights are the query's
+/// own (BM25 statistics are the whole database's), so the order is what one pass would give
+/// among those documents; a document outside them that one pass would have ranked on the page
+/// matches none of the rarer words well. The match estimate is Xapian's for the query.
 class Matcher {
   public:
     /// A match reads about as many postings as its terms have documents in all; below this
-    /// many (about 2 ms of matching on the benchmark machine) a second thread saves little
-    /// more than it costs: starting it and opening the posting lists twice take ~0.8 ms.
-    /// A match counting facets splits from a tenth of this.
-    static constexpr Xapian::doccount kMinPostingsToSplit = 100'000;
+    /// many a second thread saves little more than it costs (starting it and opening the
+    /// posting lists twice take ~0.8 ms). A long question's candidate pass at 100,000
+    /// entries reads 55,000-90,000 postings in 5-10 ms on one thread (2026-11-27), so it
+    /// splits. A match counting facets splits from a tenth of this. Matches from this many
+    /// postings are also the costly ones that may run in two passes.
+    static constexpr Xapian::doccount kMinPostingsToSplit = 40'000;
 
     /// folder: the index to open a second handle on (when first needed); none, or a machine
     /// with one core: one thread. Matches of fewer than min_postings run on one thread.
@@ -74,6 +87,9 @@ class Matcher {
     /// Whether matches may be split at all (on by default).
     void set_two_threads(bool allowed) { allowed_ = allowed; }
 
+    /// Whether a costly match with a candidate query may run in two passes (on by default).
+    void set_two_passes(bool allowed) { two_passes_ = allowed; }
+
     /// The best request.count matches after request.first of request.query on db (the
     /// Searcher's handle on folder, or any database when there is no folder).
     [[nodiscard]] MatchResult run(const Xapian::Database& db, const MatchRequest& request);
@@ -81,11 +97,14 @@ class Matcher {
   private:
     // The second handle, at db's revision; nullptr when this match should run on one thread.
     Xapian::Database* helper_for(const Xapian::Database& db, const MatchRequest& request);
+    // The match of request, on one or two threads, in one pass.
+    MatchResult run_one_pass(const Xapian::Database& db, const MatchRequest& request);
 
     std::optional<std::filesystem::path> folder_;
     Xapian::doccount min_postings_;
     unsigned cores_;  // std::thread::hardware_concurrency() reads /sys: once per Searcher
     bool allowed_ = true;
+    bool two_passes_ = true;
     std::optional<Xapian::Database> helper_;
 };
 

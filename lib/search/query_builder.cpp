@@ -411,4 +411,34 @@ Xapian::Query QueryBuilder::compose(const QueryPlan& plan, const FilterQueries& 
     return filter.empty() ? scored : Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
 }
 
+Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQueries& filters,
+                                            const Xapian::Database& db) {
+    // A short query's common word may be what the user is after: only long questions (more
+    // parts than are looked for everywhere) have rarer words enough to find the candidates.
+    const std::size_t parts = plan.scored.get_num_subqueries();
+    if (plan.scored.get_type() != Xapian::Query::OP_OR || parts <= ranking::kFullTextWords) {
+        return {};
+    }
+    const double common = ranking::kCommonPartShare * db.get_doccount();
+    std::vector<Xapian::Query> rarer;
+    for (std::size_t i = 0; i < parts; ++i) {
+        const Xapian::Query part = plan.scored.get_subquery(i);
+        double postings = 0;
+        for (auto term = part.get_unique_terms_begin(); term != part.get_unique_terms_end();
+             ++term) {
+            postings += db.get_termfreq(*term);
+        }
+        if (postings <= common) {  // posting sources (concepts) have no terms: kept
+            rarer.push_back(part);
+        }
+    }
+    if (rarer.empty() || rarer.size() == parts) {
+        return {};
+    }
+    QueryPlan candidates;
+    candidates.scored = Xapian::Query(Xapian::Query::OP_OR, rarer.begin(), rarer.end());
+    candidates.boosts = plan.boosts;
+    return compose(candidates, filters);
+}
+
 }  // namespace qaindex::detail

@@ -75,6 +75,14 @@ class QueryBuilder {
     [[nodiscard]] static Xapian::Query compose(const QueryPlan& plan, const FilterQueries& filters,
                                                std::optional<Facet> ignore = std::nullopt);
 
+    /// The query of plan's candidates (see Matcher): compose() without the scored parts held
+    /// by more than ranking::kCommonPartShare of db's entries. Empty when plan's scored part
+    /// is not a disjunction of more than ranking::kFullTextWords parts (a long question), or
+    /// when no part or every part is that common.
+    [[nodiscard]] static Xapian::Query candidate_query(const QueryPlan& plan,
+                                                       const FilterQueries& filters,
+                                                       const Xapian::Database& db);
+
     /// The filter term query for a specialty in any lexicon form, or nullopt.
     [[nodiscard]] std::optional<Xapian::Query> specialty_query(std::string_view value,
                                                                const Xapian::Database& db) const;

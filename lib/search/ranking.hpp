@@ -85,6 +85,15 @@ inline constexpr double kSimilarSpecialtyBoost = 0.3;
 /// Candidates fetched per requested neighbour, to have some left after removing duplicates.
 inline constexpr std::size_t kSimilarOverfetch = 4;
 
+// ---- Long queries at scale (Matcher's two passes) -----------------------------------------
+/// A costly match first collects this many candidates by the query's rarer parts, then ranks
+/// them by all of it (both passes exact BM25 over the whole database's statistics).
+inline constexpr std::size_t kRankedCandidates = 500;
+/// A part of a long query held by more than this share of the entries (its postings, summed
+/// over its terms) is left out of the candidate pass: its idf is at most log 9, and reading
+/// such lists was over half of a long question's cost at 100,000 entries.
+inline constexpr double kCommonPartShare = 0.1;
+
 // ---- Result counting --------------------------------------------------------------------
 /// Matches counted beyond the requested page, so totals up to that size are exact.
 inline constexpr std::size_t kCheckAtLeast = 1000;

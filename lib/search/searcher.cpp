@@ -368,6 +368,10 @@ struct Searcher::Impl {
                 counted.push_back(facet);
             }
         }
+        if (match.facets.empty()) {
+            match.candidate_query = detail::QueryBuilder::candidate_query(plan, filters, db);
+            match.candidates = detail::ranking::kRankedCandidates;
+        }
         const auto documents = db.get_doccount();
         match.check_at_least =
             match.facets.empty()
@@ -467,9 +471,13 @@ struct Searcher::Impl {
             describe_plan(plan, *this, results);
             return results;  // nothing distinctive to look for
         }
+        Xapian::Query candidates = detail::QueryBuilder::candidate_query(plan, filters, db);
         if (source != 0) {
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  Xapian::Query(schema::term(schema::kId, request.id->value)));
+            const Xapian::Query self(schema::term(schema::kId, request.id->value));
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, self);
+            if (!candidates.empty()) {
+                candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, self);
+            }
         }
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
@@ -479,9 +487,13 @@ struct Searcher::Impl {
         const Xapian::doccount extra_postings = source_postings(plan);
         Xapian::doccount first = 0;
         for (int round = 0; round < 4 && results.hits.size() < request.limit; ++round) {
-            const detail::MatchResult matched = matcher.run(
-                db,
-                {.query = query, .first = first, .count = batch, .extra_postings = extra_postings});
+            const detail::MatchResult matched =
+                matcher.run(db, {.query = query,
+                                 .first = first,
+                                 .count = batch,
+                                 .extra_postings = extra_postings,
+                                 .candidate_query = candidates,
+                                 .candidates = detail::ranking::kRankedCandidates});
             for (const detail::Match& m : matched.matches) {
                 if (results.hits.size() >= request.limit) {
                     break;
@@ -579,6 +591,10 @@ std::size_t Searcher::size() const {
 
 void Searcher::set_two_threads(bool allowed) {
     impl_->matcher.set_two_threads(allowed);
+}
+
+void Searcher::set_two_passes(bool allowed) {
+    impl_->matcher.set_two_passes(allowed);
 }
 
 void Searcher::reopen() {

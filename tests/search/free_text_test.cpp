@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "index/index_writer_impl.hpp"
 #include "index/schema.hpp"
 #include "qaindex/index_writer.hpp"
+#include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/search_fixtures.hpp"
 
@@ -216,4 +218,54 @@ TEST_CASE("A symptom named across a word like \"keeps\" is searched as its conce
     const auto query = setup.analyse("for weeks my eyelid keeps jumping");
     CHECK(std::find(query.concept_terms.begin(), query.concept_terms.end(), concept_term) !=
           query.concept_terms.end());
+}
+
+TEST_CASE("A long question's candidate query leaves out its common parts", "[search]") {
+    Setup setup;
+    qaindex::detail::QueryBuilder builder(setup.analyzer, qaindex::Lexicon::builtin(),
+                                          setup.free_text);
+    const Xapian::Database& db = setup.writer.impl().database;
+    const double common = qaindex::detail::ranking::kCommonPartShare * db.get_doccount();
+    const auto terms = [](const Xapian::Query& query) {
+        return std::set<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end());
+    };
+    const auto candidates = [&](const std::string& text) {
+        return qaindex::detail::QueryBuilder::candidate_query(builder.plan(text, db, true, false),
+                                                              {}, db);
+    };
+    const std::string question =
+        "Hello doctor, for three weeks my left eyelid keeps twitching and my face twitches "
+        "too, there is ringing in my ears at night, a headache every morning after coffee and "
+        "pain in my neck. What could cause this and what can I do?";
+    const auto plan = builder.plan(question, db, true, false);
+    const Xapian::Query whole = qaindex::detail::QueryBuilder::compose(plan, {});
+    const Xapian::Query rarer = candidates(question);
+    REQUIRE_FALSE(rarer.empty());
+    const auto all = terms(whole);
+    std::size_t left_out = 0;
+    for (const std::string& term : all) {
+        if (terms(rarer).count(term) == 0) {
+            ++left_out;
+        }
+    }
+    CHECK(left_out > 0);
+    // What is kept is a part of the question, and no kept part is common.
+    for (const std::string& term : terms(rarer)) {
+        INFO(term);
+        CHECK(all.count(term) == 1);
+    }
+    const Xapian::Query parts =
+        rarer.get_type() == Xapian::Query::OP_AND_MAYBE ? rarer.get_subquery(0) : rarer;
+    REQUIRE(parts.get_type() == Xapian::Query::OP_OR);
+    for (std::size_t i = 0; i < parts.get_num_subqueries(); ++i) {
+        const Xapian::Query part = parts.get_subquery(i);
+        double postings = 0;
+        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t) {
+            postings += db.get_termfreq(*t);
+        }
+        CHECK(postings <= common);
+    }
+    // Short queries, whose common word may be the point, have none.
+    CHECK(candidates("facial twitching").empty());
+    CHECK(candidates("ringing in my ears").empty());
 }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -110,5 +111,78 @@ TEST_CASE("The matcher splits only large matches, and orders by date on one thre
     for (std::size_t i = 1; i < newest.matches.size(); ++i) {
         CHECK(db.get_document(newest.matches[i - 1].docid).get_value(schema::kAskedSlot) >=
               db.get_document(newest.matches[i].docid).get_value(schema::kAskedSlot));
+    }
+}
+
+TEST_CASE("A costly match with a candidate query ranks the best candidates by the whole query",
+          "[search]") {
+    auto entries = qaindex::test::fixture_consultations();
+    const std::size_t originals = entries.size();
+    for (std::size_t i = 0; i < originals; ++i) {
+        auto copy = entries[i];
+        copy.id.value += "-again";
+        entries.push_back(copy);
+    }
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, entries);
+    const Xapian::Database db(index.path().string());
+    const Xapian::Query query = words({"twitch", "ear", "pain", "night", "coffe"});
+    const Xapian::Query rarer = words({"twitch", "ear", "coffe"});
+    Matcher single(std::nullopt, 0);  // every match is costly; one thread
+    const Xapian::doccount all = db.get_doccount();
+    const MatchResult whole = single.run(db, {.query = query, .count = all});
+    const MatchResult found = single.run(db, {.query = rarer, .count = all});
+    // The candidates: the rarer words' best ones, fewer than they match.
+    const Xapian::doccount candidates = static_cast<Xapian::doccount>(found.matches.size()) - 2;
+    REQUIRE(candidates >= 8);
+    REQUIRE(whole.matches.size() > found.matches.size());
+    std::vector<Xapian::docid> chosen;
+    for (std::size_t i = 0; i < candidates; ++i) {
+        chosen.push_back(found.matches[i].docid);
+    }
+
+    for (const Xapian::doccount first : {0U, 3U}) {
+        INFO("from " << first);
+        const MatchRequest request{.query = query,
+                                   .first = first,
+                                   .count = 5,
+                                   .candidate_query = rarer,
+                                   .candidates = candidates};
+        // Expected: the one-pass order of the whole query, among the candidates only.
+        std::vector<std::pair<Xapian::docid, double>> expected;
+        for (const Match& m : whole.matches) {
+            if (std::find(chosen.begin(), chosen.end(), m.docid) != chosen.end()) {
+                expected.emplace_back(m.docid, m.weight);
+            }
+        }
+        expected.erase(expected.begin(), expected.begin() + first);
+        expected.resize(5);
+        const MatchResult two = single.run(db, request);
+        CHECK(pairs(two) == expected);
+        CHECK(two.estimated >= found.estimated);
+
+        // Turned off, or with a page beyond the candidates, or with too few candidates, or
+        // with facets to count: one pass, as if there were no candidate query.
+        MatchRequest plain = request;
+        plain.candidate_query = Xapian::Query();
+        const auto one = pairs(single.run(db, plain));
+        CHECK(one != expected);  // the test would prove little otherwise
+        Matcher off(std::nullopt, 0);
+        off.set_two_passes(false);
+        CHECK(pairs(off.run(db, request)) == one);
+        MatchRequest beyond = request;
+        beyond.first = candidates;
+        plain.first = candidates;
+        CHECK(pairs(single.run(db, beyond)) == pairs(single.run(db, plain)));
+        plain.first = first;
+        MatchRequest too_few = request;
+        too_few.candidates = static_cast<Xapian::doccount>(found.matches.size()) + 1;
+        CHECK(pairs(single.run(db, too_few)) == one);
+        MatchRequest counted = request;
+        counted.facets = {{schema::kSpecialtySlot, false}};
+        plain.facets = counted.facets;
+        CHECK(pairs(single.run(db, counted)) == one);
+        CHECK(single.run(db, counted).facet_counts == single.run(db, plain).facet_counts);
+        Matcher default_threshold(std::nullopt);  // far above these entries' postings
+        CHECK(pairs(default_threshold.run(db, request)) == one);
     }
 }
