@@ -23,7 +23,7 @@ class Lexicon;
 /// cores, a Searcher opened on a folder matches a costly query (one whose terms have over
 /// 40,000 postings in all: a long question on a large index) on two threads, each taking
 /// half of the entries, with a second handle on the index; the results are exactly those of
-/// one thread. A costly search or Similar Q&A without facets also runs in two passes: the
+/// one thread. A costly search or Similar Q&A without filters or facets runs in two passes: the
 /// 500 best entries by the question's rarer words (those held by at most a tenth of the
 /// entries), then all of its words ranking those (at 100,000 generated entries 97 of 100 long
 /// questions got the same top 10 as one pass; set_two_passes(false) ranks every match).

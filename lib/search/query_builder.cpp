@@ -415,8 +415,10 @@ Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQ
                                             const Xapian::Database& db) {
     // A short query's common word may be what the user is after: only long questions (more
     // parts than are looked for everywhere) have rarer words enough to find the candidates.
+    // A filtered match reads little beyond the filter's entries, and counts them exactly.
     const std::size_t parts = plan.scored.get_num_subqueries();
-    if (plan.scored.get_type() != Xapian::Query::OP_OR || parts <= ranking::kFullTextWords) {
+    if (plan.scored.get_type() != Xapian::Query::OP_OR || parts <= ranking::kFullTextWords ||
+        !filters.empty()) {
         return {};
     }
     const double common = ranking::kCommonPartShare * db.get_doccount();
@@ -438,7 +440,7 @@ Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQ
     QueryPlan candidates;
     candidates.scored = Xapian::Query(Xapian::Query::OP_OR, rarer.begin(), rarer.end());
     candidates.boosts = plan.boosts;
-    return compose(candidates, filters);
+    return compose(candidates, {});
 }
 
 }  // namespace qaindex::detail

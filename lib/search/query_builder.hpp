@@ -77,8 +77,9 @@ class QueryBuilder {
 
     /// The query of plan's candidates (see Matcher): compose() without the scored parts held
     /// by more than ranking::kCommonPartShare of db's entries. Empty when plan's scored part
-    /// is not a disjunction of more than ranking::kFullTextWords parts (a long question), or
-    /// when no part or every part is that common.
+    /// is not a disjunction of more than ranking::kFullTextWords parts (a long question), when
+    /// no part or every part is that common, or when filters are set (a filtered match is
+    /// cheaper, and its total exact up to ranking::kCheckAtLeast).
     [[nodiscard]] static Xapian::Query candidate_query(const QueryPlan& plan,
                                                        const FilterQueries& filters,
                                                        const Xapian::Database& db);

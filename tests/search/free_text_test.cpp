@@ -265,6 +265,11 @@ TEST_CASE("A long question's candidate query leaves out its common parts", "[sea
         }
         CHECK(postings <= common);
     }
+    // Nor has a filtered one, which counts its matches exactly.
+    qaindex::detail::FilterQueries filtered;
+    filtered.specialty =
+        Xapian::Query(qaindex::schema::term(qaindex::schema::kSpecialty, "neurology"));
+    CHECK(qaindex::detail::QueryBuilder::candidate_query(plan, filtered, db).empty());
     // Short queries, whose common word may be the point, have none.
     CHECK(candidates("facial twitching").empty());
     CHECK(candidates("ringing in my ears").empty());
