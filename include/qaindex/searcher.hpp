@@ -27,6 +27,9 @@ class Lexicon;
 /// 500 best entries by the question's rarer words (those held by at most a tenth of the
 /// entries), then all of its words ranking those (at 100,000 generated entries 97 of 100 long
 /// questions got the same top 10 as one pass; set_two_passes(false) ranks every match).
+/// From its second count of a facet on one revision of the index, a Searcher opened on a
+/// folder keeps that facet's values for every entry in memory (a few bytes per entry, read
+/// once in about 30 ms at 100,000 entries) instead of reading them for every match.
 class Searcher {
   public:
     /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin().

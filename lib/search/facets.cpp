@@ -3,6 +3,7 @@
 #include "search/facets.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "index/schema.hpp"
 
@@ -17,7 +18,64 @@ void FacetSpy::add(std::string_view value) {
     }
 }
 
+FacetTable FacetTable::read(const Xapian::Database& db, Xapian::valueno slot, bool multiple) {
+    FacetTable table;
+    const Xapian::docid last = db.get_lastdocid();
+    table.begin_.assign(static_cast<std::size_t>(last) + 2, 0);
+    std::unordered_map<std::string, std::uint32_t> code_of;
+    const auto add = [&](std::string_view value) {
+        auto [it, added] =
+            code_of.try_emplace(std::string(value), static_cast<std::uint32_t>(code_of.size()));
+        if (added) {
+            table.values_.push_back(it->first);
+        }
+        table.codes_.push_back(it->second);
+    };
+    const auto size = [&] { return static_cast<std::uint32_t>(table.codes_.size()); };
+    Xapian::docid next = 1;  // the first document whose begin_ is not set yet
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        const Xapian::docid docid = it.get_docid();
+        for (; next <= docid; ++next) {  // documents without a value have no codes
+            table.begin_[next] = size();
+        }
+        const std::string value = *it;
+        std::string_view rest(value);
+        while (!rest.empty()) {
+            const std::size_t end = multiple ? rest.find('\n') : std::string_view::npos;
+            if (end != 0) {
+                add(rest.substr(0, end));
+            }
+            if (end == std::string_view::npos) {
+                break;
+            }
+            rest.remove_prefix(end + 1);
+        }
+        table.begin_[docid + 1] = size();
+        next = docid + 2;
+    }
+    for (; next <= last + 1; ++next) {
+        table.begin_[next] = size();
+    }
+    return table;
+}
+
+std::map<std::string, std::size_t> FacetSpy::counts() const {
+    std::map<std::string, std::size_t> out(counts_.begin(), counts_.end());
+    for (std::size_t code = 0; code < by_code_.size(); ++code) {
+        if (by_code_[code] > 0) {
+            out[table_->values()[code]] += by_code_[code];
+        }
+    }
+    return out;
+}
+
 void FacetSpy::operator()(const Xapian::Document& document, double /*weight*/) {
+    if (table_ != nullptr) {
+        for (const std::uint32_t code : table_->codes(document.get_docid())) {
+            ++by_code_[code];
+        }
+        return;
+    }
     const std::string value = document.get_value(slot_);
     if (!multiple_) {
         if (!value.empty()) {
@@ -39,7 +97,7 @@ void FacetSpy::operator()(const Xapian::Document& document, double /*weight*/) {
 }
 
 Xapian::MatchSpy* FacetSpy::clone() const {
-    return new FacetSpy(slot_, multiple_);
+    return new FacetSpy(slot_, multiple_, table_);
 }
 
 Xapian::valueno facet_slot(Facet facet) {

@@ -141,7 +141,7 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
     }
     std::vector<std::unique_ptr<FacetSpy>> spies;
     for (const FacetSlot& facet : request.facets) {
-        spies.push_back(std::make_unique<FacetSpy>(facet.slot, facet.multiple));
+        spies.push_back(std::make_unique<FacetSpy>(facet.slot, facet.multiple, facet.table));
         enquire.add_matchspy(spies.back().get());
     }
     // A part cannot know which of its matches the other part outranks: it returns them all
@@ -198,7 +198,38 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
     return same() ? &*helper_ : nullptr;
 }
 
+MatchRequest Matcher::with_facet_tables(const Xapian::Database& db, const MatchRequest& request) {
+    MatchRequest out = request;
+    // Only on a folder's read-only handle: through a writer, uncommitted entries are seen
+    // without a new revision.
+    if (!folder_) {
+        return out;
+    }
+    const std::string revision = db.get_uuid() + ' ' + std::to_string(db.get_revision());
+    if (revision != facet_revision_) {
+        facet_tables_.clear();
+        facet_uses_.clear();
+        facet_revision_ = revision;
+    }
+    for (FacetSlot& facet : out.facets) {
+        auto table = facet_tables_.find(facet.slot);
+        if (table == facet_tables_.end() && ++facet_uses_[facet.slot] >= kFacetTableAfter) {
+            table =
+                facet_tables_.emplace(facet.slot, FacetTable::read(db, facet.slot, facet.multiple))
+                    .first;
+        }
+        if (table != facet_tables_.end()) {
+            facet.table = &table->second;
+        }
+    }
+    return out;
+}
+
 MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request) {
+    if (!request.facets.empty()) {
+        const MatchRequest counted = with_facet_tables(db, request);
+        return run_one_pass(db, counted);  // facets are never counted in two passes
+    }
     const bool two_passes = two_passes_ && !request.candidate_query.empty() && request.weighted &&
                             request.facets.empty() && !request.newest_first &&
                             request.first + request.count > 0 &&

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "index/schema.hpp"
+#include "qaindex/index_writer.hpp"
 #include "qaindex/lexicon.hpp"
 #include "search/boost_source.hpp"
 #include "search/search_fixtures.hpp"
@@ -185,4 +186,79 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
         Matcher default_threshold(std::nullopt);  // far above these entries' postings
         CHECK(pairs(default_threshold.run(db, request)) == one);
     }
+}
+
+TEST_CASE("Facet counts through a facet table equal those read from the values", "[search]") {
+    auto entries = qaindex::test::fixture_consultations();
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, entries);
+    const qaindex::detail::FacetSlot specialty{schema::kSpecialtySlot, false};
+    const qaindex::detail::FacetSlot symptoms{schema::kSymptomsSlot, true};
+
+    // The table itself: every document's values, in order, none beyond the last document.
+    {
+        const Xapian::Database db(index.path().string());
+        const auto table = qaindex::detail::FacetTable::read(db, schema::kSymptomsSlot, true);
+        std::size_t with_values = 0;
+        for (Xapian::docid docid = 1; docid <= db.get_lastdocid(); ++docid) {
+            std::string joined;
+            for (const std::uint32_t code : table.codes(docid)) {
+                joined += (joined.empty() ? "" : "\n") + table.values()[code];
+            }
+            CHECK(joined == db.get_document(docid).get_value(schema::kSymptomsSlot));
+            with_values += joined.empty() ? 0U : 1U;
+        }
+        CHECK(with_values > 2);
+        CHECK(table.codes(db.get_lastdocid() + 1).empty());
+    }
+
+    for (const Xapian::doccount min_postings : {0U, 1'000'000U}) {  // two threads, then one
+        INFO("split from " << min_postings);
+        Matcher matcher(index.path(), min_postings);
+        Matcher fresh(std::nullopt);  // no folder: never keeps a table
+        const MatchRequest request{.query = words({"twitch", "ear", "pain", "head"}),
+                                   .count = 3,
+                                   .check_at_least = 1000,
+                                   .facets = {specialty, symptoms}};
+        const Xapian::Database db(index.path().string());
+        const MatchResult read = fresh.run(db, request);
+        REQUIRE(read.facet_counts.size() == 2);
+        REQUIRE_FALSE(read.facet_counts[1].empty());
+        // Matcher::kFacetTableAfter counts read values, the next ones go through tables.
+        for (unsigned i = 0; i < Matcher::kFacetTableAfter + 2; ++i) {
+            INFO("count " << i);
+            const MatchResult counted = matcher.run(db, request);
+            CHECK(counted.facet_counts == read.facet_counts);
+            CHECK(pairs(counted) == pairs(read));
+            CHECK(matcher.facet_tables() == (i + 1 >= Matcher::kFacetTableAfter ? 2U : 0U));
+        }
+        CHECK(fresh.facet_tables() == 0);
+    }
+
+    // A new revision (an entry added) is counted from a new table.
+    Matcher matcher(index.path(), 0);
+    const MatchRequest request{
+        .query = words({"twitch"}), .check_at_least = 1000, .facets = {symptoms}};
+    Xapian::Database db(index.path().string());
+    std::vector<std::map<std::string, std::size_t>> before;
+    for (unsigned i = 0; i < Matcher::kFacetTableAfter + 1; ++i) {
+        before = matcher.run(db, request).facet_counts;
+    }
+    {
+        qaindex::IndexWriter writer = qaindex::IndexWriter::open(index.path());
+        auto extra = entries.front();
+        extra.id.value += "-extra";
+        writer.add_or_replace(extra);
+        writer.commit();
+    }
+    db = Xapian::Database(index.path().string());
+    REQUIRE(matcher.facet_tables() == 1);
+    const MatchResult after = matcher.run(db, request);
+    CHECK(matcher.facet_tables() == 0);  // the old revision's table is dropped
+    const MatchResult expected = Matcher(std::nullopt).run(db, request);
+    CHECK(after.facet_counts == expected.facet_counts);
+    CHECK(after.facet_counts != before);  // the added entry is counted
+    for (unsigned i = 0; i < Matcher::kFacetTableAfter + 1; ++i) {
+        CHECK(matcher.run(db, request).facet_counts == expected.facet_counts);
+    }
+    CHECK(matcher.facet_tables() == 1);
 }
