@@ -8,6 +8,25 @@
 #include "index/schema.hpp"
 
 namespace qaindex::detail {
+namespace {
+
+// Calls f for each value a slot's content holds: all of it (if not empty), or with multiple
+// each non-empty piece between '\n's.
+template <typename F>
+void for_each_value(std::string_view content, bool multiple, F&& f) {
+    while (!content.empty()) {
+        const std::size_t end = multiple ? content.find('\n') : std::string_view::npos;
+        if (end != 0) {
+            f(content.substr(0, end));
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        content.remove_prefix(end + 1);
+    }
+}
+
+}  // namespace
 
 void FacetSpy::add(std::string_view value) {
     const auto it = counts_.find(value);
@@ -38,18 +57,7 @@ FacetTable FacetTable::read(const Xapian::Database& db, Xapian::valueno slot, bo
         for (; next <= docid; ++next) {  // documents without a value have no codes
             table.begin_[next] = size();
         }
-        const std::string value = *it;
-        std::string_view rest(value);
-        while (!rest.empty()) {
-            const std::size_t end = multiple ? rest.find('\n') : std::string_view::npos;
-            if (end != 0) {
-                add(rest.substr(0, end));
-            }
-            if (end == std::string_view::npos) {
-                break;
-            }
-            rest.remove_prefix(end + 1);
-        }
+        for_each_value(*it, multiple, add);
         table.begin_[docid + 1] = size();
         next = docid + 2;
     }
@@ -76,24 +84,8 @@ void FacetSpy::operator()(const Xapian::Document& document, double /*weight*/) {
         }
         return;
     }
-    const std::string value = document.get_value(slot_);
-    if (!multiple_) {
-        if (!value.empty()) {
-            add(value);
-        }
-        return;
-    }
-    std::string_view rest(value);
-    while (!rest.empty()) {
-        const std::size_t end = rest.find('\n');
-        if (end != 0) {
-            add(rest.substr(0, end));
-        }
-        if (end == std::string_view::npos) {
-            break;
-        }
-        rest.remove_prefix(end + 1);
-    }
+    for_each_value(document.get_value(slot_), multiple_,
+                   [this](std::string_view value) { add(value); });
 }
 
 Xapian::MatchSpy* FacetSpy::clone() const {

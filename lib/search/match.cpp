@@ -108,12 +108,7 @@ class DocidSet : public Xapian::PostingSource {
 // counted up to enough.
 Xapian::doccount postings_of(const Xapian::Database& db, const MatchRequest& request,
                              Xapian::doccount enough) {
-    Xapian::doccount postings = request.extra_postings;
-    for (auto term = request.query.get_unique_terms_begin();
-         term != request.query.get_unique_terms_end() && postings < enough; ++term) {
-        postings += db.get_termfreq(*term);
-    }
-    return postings;
+    return term_postings(db, request.query, enough, request.extra_postings);
 }
 
 struct Range {
@@ -170,6 +165,15 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 }  // namespace
+
+Xapian::doccount term_postings(const Xapian::Database& db, const Xapian::Query& query,
+                               Xapian::doccount enough, Xapian::doccount postings) {
+    for (auto term = query.get_unique_terms_begin();
+         term != query.get_unique_terms_end() && postings < enough; ++term) {
+        postings += db.get_termfreq(*term);
+    }
+    return postings;
+}
 
 Matcher::Matcher(std::optional<std::filesystem::path> folder, Xapian::doccount min_postings)
     : folder_(std::move(folder)),
@@ -231,8 +235,7 @@ MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request
         return run_one_pass(db, counted);  // facets are never counted in two passes
     }
     const bool two_passes = two_passes_ && !request.candidate_query.empty() && request.weighted &&
-                            request.facets.empty() && !request.newest_first &&
-                            request.first + request.count > 0 &&
+                            !request.newest_first && request.first + request.count > 0 &&
                             request.first + request.count <= request.candidates &&
                             postings_of(db, request, min_postings_) >= min_postings_;
     if (!two_passes) {

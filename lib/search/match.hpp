@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +54,13 @@ struct MatchResult {
     std::vector<std::map<std::string, std::size_t>> facet_counts;  ///< one per request.facets
     std::size_t parts = 1;                                         ///< threads the match ran on
 };
+
+/// The documents of query's terms, summed (Xapian reads about as many postings to match it),
+/// added to postings and counted only until the sum reaches enough.
+[[nodiscard]] Xapian::doccount term_postings(
+    const Xapian::Database& db, const Xapian::Query& query,
+    Xapian::doccount enough = std::numeric_limits<Xapian::doccount>::max(),
+    Xapian::doccount postings = 0);
 
 /// Runs relevance-ordered matches for one Searcher (one thread at a time, like it).
 ///

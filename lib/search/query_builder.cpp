@@ -8,6 +8,7 @@
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
 #include "search/boost_source.hpp"
+#include "search/match.hpp"
 #include "search/ranking.hpp"
 
 namespace qaindex::detail {
@@ -425,12 +426,8 @@ Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQ
     std::vector<Xapian::Query> rarer;
     for (std::size_t i = 0; i < parts; ++i) {
         const Xapian::Query part = plan.scored.get_subquery(i);
-        double postings = 0;
-        for (auto term = part.get_unique_terms_begin(); term != part.get_unique_terms_end();
-             ++term) {
-            postings += db.get_termfreq(*term);
-        }
-        if (postings <= common) {  // posting sources (concepts) have no terms: kept
+        // Posting sources (concepts) have no terms: kept.
+        if (static_cast<double>(term_postings(db, part)) <= common) {
             rarer.push_back(part);
         }
     }

@@ -65,6 +65,16 @@ void check_rows(const std::vector<Row>& rows) {
     }
 }
 
+// The ids of the built-in lexicon's mentions in text, in order.
+std::vector<std::string> builtin_ids(std::string_view text) {
+    Analyzer analyzer;
+    std::vector<std::string> out;
+    for (const Mention& mention : Lexicon::builtin().find_mentions(analyzer.analyze(text))) {
+        out.push_back(mention.id);
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("find_mentions matches multi-word English phrases by stem", "[lexicon]") {
@@ -226,25 +236,16 @@ TEST_CASE("find_mentions marks hypothetical mentions", "[lexicon][negation]") {
     }
 }
 
-TEST_CASE("Misspellings match only as written, never as the real word they stem to",
-          "[lexicon]") {
+TEST_CASE("Misspellings match only as written, never as the real word they stem to", "[lexicon]") {
     // The built-in lexicon lists "weekness" for weakness; stemmed, it would be "week".
     const Lexicon& lexicon = Lexicon::builtin();
     const qaindex::Symptom* weakness = lexicon.find_symptom("weakness");
     REQUIRE(weakness != nullptr);
-    REQUIRE(std::find(weakness->misspellings.begin(), weakness->misspellings.end(),
-                      "weekness") != weakness->misspellings.end());
-    Analyzer analyzer;
-    const auto ids = [&](std::string_view text) {
-        std::vector<std::string> out;
-        for (const Mention& mention : lexicon.find_mentions(analyzer.analyze(text))) {
-            out.push_back(mention.id);
-        }
-        return out;
-    };
-    CHECK(ids("for two weeks, once a week") == std::vector<std::string>{});
-    CHECK(ids("weekness in my legs").front() == weakness->id);
-    CHECK(ids("I feel weak") == std::vector<std::string>{weakness->id});
+    REQUIRE(std::find(weakness->misspellings.begin(), weakness->misspellings.end(), "weekness") !=
+            weakness->misspellings.end());
+    CHECK(builtin_ids("for two weeks, once a week") == std::vector<std::string>{});
+    CHECK(builtin_ids("weekness in my legs").front() == weakness->id);
+    CHECK(builtin_ids("I feel weak") == std::vector<std::string>{weakness->id});
 }
 
 TEST_CASE("find_mentions passes over words saying when or how often, right before a word",
@@ -267,21 +268,12 @@ TEST_CASE("A phrase that holds a filler word still matches, and so does the one 
           "[lexicon]") {
     // The built-in lexicon has "eyelid keeps twitching" and "nose keeps running", as well as
     // "eyelid jumping": "keeps" must be tried both as part of a phrase and passed over.
-    const Lexicon& lexicon = Lexicon::builtin();
-    Analyzer analyzer;
-    const auto ids = [&](std::string_view text) {
-        std::vector<std::string> out;
-        for (const Mention& mention : lexicon.find_mentions(analyzer.analyze(text))) {
-            out.push_back(mention.id);
-        }
-        return out;
-    };
-    const auto runny_nose = ids("runny nose");
-    const auto eyelid = ids("eyelid twitching");
+    const auto runny_nose = builtin_ids("runny nose");
+    const auto eyelid = builtin_ids("eyelid twitching");
     REQUIRE(runny_nose.size() == 1);
     REQUIRE(eyelid.size() == 1);
-    CHECK(ids("my nose keeps running") == runny_nose);
-    CHECK(ids("my eyelid keeps twitching") == eyelid);
-    CHECK(ids("for weeks my eyelid keeps jumping") == eyelid);
-    CHECK(ids("my eyelid jumping") == eyelid);
+    CHECK(builtin_ids("my nose keeps running") == runny_nose);
+    CHECK(builtin_ids("my eyelid keeps twitching") == eyelid);
+    CHECK(builtin_ids("for weeks my eyelid keeps jumping") == eyelid);
+    CHECK(builtin_ids("my eyelid jumping") == eyelid);
 }

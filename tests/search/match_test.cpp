@@ -38,10 +38,8 @@ Xapian::Query words(std::initializer_list<const char*> stems) {
     return {Xapian::Query::OP_OR, parts.begin(), parts.end()};
 }
 
-}  // namespace
-
-TEST_CASE("A match split over two threads equals the one-thread match", "[search]") {
-    // Every entry twice, so that equal weights must break by document id.
+// The fixture's entries, each also under a second id: equal weights must break by document id.
+std::vector<qaindex::Consultation> every_entry_twice() {
     auto entries = qaindex::test::fixture_consultations();
     const std::size_t originals = entries.size();
     for (std::size_t i = 0; i < originals; ++i) {
@@ -49,7 +47,13 @@ TEST_CASE("A match split over two threads equals the one-thread match", "[search
         copy.id.value += "-again";
         entries.push_back(copy);
     }
-    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, entries);
+    return entries;
+}
+
+}  // namespace
+
+TEST_CASE("A match split over two threads equals the one-thread match", "[search]") {
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, every_entry_twice());
     const Xapian::Database db(index.path().string());
     Matcher split(index.path(), 0);
     Matcher single(std::nullopt);
@@ -117,14 +121,7 @@ TEST_CASE("The matcher splits only large matches, and orders by date on one thre
 
 TEST_CASE("A costly match with a candidate query ranks the best candidates by the whole query",
           "[search]") {
-    auto entries = qaindex::test::fixture_consultations();
-    const std::size_t originals = entries.size();
-    for (std::size_t i = 0; i < originals; ++i) {
-        auto copy = entries[i];
-        copy.id.value += "-again";
-        entries.push_back(copy);
-    }
-    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, entries);
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, every_entry_twice());
     const Xapian::Database db(index.path().string());
     const Xapian::Query query = words({"twitch", "ear", "pain", "night", "coffe"});
     const Xapian::Query rarer = words({"twitch", "ear", "coffe"});
