@@ -25,8 +25,9 @@ class Lexicon;
 /// half of the entries, with a second handle on the index; the results are exactly those of
 /// one thread. A costly search or Similar Q&A without filters or facets runs in two passes: the
 /// 500 best entries by the question's rarer words (those held by at most a tenth of the
-/// entries), then all of its words ranking those (at 100,000 generated entries 97 of 100 long
-/// questions got the same top 10 as one pass; set_two_passes(false) ranks every match).
+/// entries; on two threads, 500 per half), then all of its words ranking those (at 100,000
+/// generated entries 99 of 100 long questions got the same top 10 as one pass;
+/// set_two_passes(false) ranks every match).
 /// From its second count of a facet on one revision of the index, a Searcher opened on a
 /// folder keeps that facet's values for every entry in memory (3 MB for both facets at
 /// 100,000 entries, read once in about 40 ms) instead of reading them for every match.

@@ -164,6 +164,45 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
     return out;
 }
 
+// The request's match among the documents of range (all if none), as run_part gives it. With
+// a candidate query, in two passes when that finds request.candidates documents in range: its
+// best ones, then query over those only (same weights: BM25 statistics are the database's).
+MatchResult rank_part(const Xapian::Database& db, const Xapian::Query& query,
+                      const Xapian::Query& candidate_query, const MatchRequest& request,
+                      std::optional<Range> range) {
+    if (!candidate_query.empty()) {
+        MatchRequest first_pass = request;
+        first_pass.first = 0;
+        first_pass.count = request.candidates;
+        first_pass.check_at_least = request.candidates;
+        const MatchResult candidates = run_part(db, candidate_query, first_pass, range);
+        // Fewer: the rarer words match few documents here, and the others may rank too.
+        if (candidates.matches.size() >= request.candidates) {
+            std::vector<Xapian::docid> ids;
+            ids.reserve(candidates.matches.size());
+            for (const Match& match : candidates.matches) {
+                ids.push_back(match.docid);
+            }
+            std::sort(ids.begin(), ids.end());
+            MatchRequest second_pass = request;
+            second_pass.check_at_least = 0;
+            if (range) {  // a part returns its matches from the top (see run_part)
+                second_pass.first = 0;
+                second_pass.count = request.first + request.count;
+            }
+            MatchResult out =
+                run_part(db,
+                         Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                       Xapian::Query((new DocidSet(std::move(ids)))->release())),
+                         second_pass, std::nullopt);
+            out.estimated = candidates.estimated;
+            out.ranked_candidates = true;
+            return out;
+        }
+    }
+    return run_part(db, query, request, range);
+}
+
 }  // namespace
 
 Xapian::doccount term_postings(const Xapian::Database& db, const Xapian::Query& query,
@@ -231,71 +270,62 @@ MatchRequest Matcher::with_facet_tables(const Xapian::Database& db, const MatchR
 
 MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request) {
     if (!request.facets.empty()) {
-        const MatchRequest counted = with_facet_tables(db, request);
-        return run_one_pass(db, counted);  // facets are never counted in two passes
+        MatchRequest counted = with_facet_tables(db, request);
+        counted.candidate_query = Xapian::Query();  // facets are never counted in two passes
+        return run_parts(db, counted);
     }
     const bool two_passes = two_passes_ && !request.candidate_query.empty() && request.weighted &&
                             !request.newest_first && request.first + request.count > 0 &&
                             request.first + request.count <= request.candidates &&
                             postings_of(db, request, min_postings_) >= min_postings_;
     if (!two_passes) {
-        return run_one_pass(db, request);
+        MatchRequest one_pass = request;
+        one_pass.candidate_query = Xapian::Query();
+        return run_parts(db, one_pass);
     }
-    MatchRequest first_pass = request;
-    first_pass.query = request.candidate_query;
-    first_pass.candidate_query = Xapian::Query();
-    first_pass.first = 0;
-    first_pass.count = request.candidates;
-    first_pass.check_at_least = request.candidates;
-    const MatchResult candidates = run_one_pass(db, first_pass);
-    if (candidates.matches.size() < request.candidates) {
-        // The rarer words match few documents: the others may rank too.
-        return run_one_pass(db, request);
+    MatchResult out = run_parts(db, request);
+    if (out.ranked_candidates) {
+        // The query matches at least what the candidate query does; Xapian estimates the rest
+        // from its terms' frequencies without reading postings.
+        Xapian::Enquire estimate(db);
+        estimate.set_query(request.query);
+        out.estimated = std::max(
+            out.estimated, estimate.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated());
     }
-    std::vector<Xapian::docid> ids;
-    ids.reserve(candidates.matches.size());
-    for (const Match& match : candidates.matches) {
-        ids.push_back(match.docid);
-    }
-    std::sort(ids.begin(), ids.end());
-    MatchRequest second_pass = request;
-    second_pass.query = Xapian::Query(Xapian::Query::OP_FILTER, request.query,
-                                      Xapian::Query((new DocidSet(std::move(ids)))->release()));
-    second_pass.candidate_query = Xapian::Query();
-    second_pass.check_at_least = 0;
-    MatchResult out = run_part(db, second_pass.query, second_pass, std::nullopt);
-    out.parts = candidates.parts;
-    // The query matches at least what the candidate query does; Xapian estimates the rest
-    // from its terms' frequencies without reading postings.
-    Xapian::Enquire estimate(db);
-    estimate.set_query(request.query);
-    out.estimated = std::max(candidates.estimated,
-                             estimate.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated());
     return out;
 }
 
-MatchResult Matcher::run_one_pass(const Xapian::Database& db, const MatchRequest& request) {
+MatchResult Matcher::run_parts(const Xapian::Database& db, const MatchRequest& request) {
     Xapian::Database* helper = request.newest_first ? nullptr : helper_for(db, request);
     if (helper == nullptr) {
-        return run_part(db, request.query, request, std::nullopt);
+        return rank_part(db, request.query, request.candidate_query, request, std::nullopt);
     }
 
     const Xapian::docid last = db.get_lastdocid();
     const Xapian::docid middle = last / 2;
-    // A Xapian::Query is not shared between threads: the other thread gets its own copy,
-    // rebuilt from the serialised form (TermBoostSource registered for it).
-    const std::string serialised = request.query.serialise();
-    auto other = std::async(std::launch::async, [helper, &request, serialised, middle, last] {
-        Xapian::Registry registry;
-        registry.register_posting_source(TermBoostSource(std::string()));
-        const Xapian::Query query = Xapian::Query::unserialise(serialised, registry);
-        return run_part(*helper, query, request, Range{middle + 1, last});
-    });
-    MatchResult mine = run_part(db, request.query, request, Range{1, middle});
+    // A Xapian::Query is not shared between threads: the other thread gets its own copies,
+    // rebuilt from the serialised forms (TermBoostSource registered for them).
+    const std::string query = request.query.serialise();
+    const std::string candidate_query =
+        request.candidate_query.empty() ? std::string() : request.candidate_query.serialise();
+    auto other =
+        std::async(std::launch::async, [helper, &request, query, candidate_query, middle, last] {
+            Xapian::Registry registry;
+            registry.register_posting_source(TermBoostSource(std::string()));
+            auto rebuilt = [&](const std::string& serialised) {
+                return serialised.empty() ? Xapian::Query()
+                                          : Xapian::Query::unserialise(serialised, registry);
+            };
+            return rank_part(*helper, rebuilt(query), rebuilt(candidate_query), request,
+                             Range{middle + 1, last});
+        });
+    MatchResult mine =
+        rank_part(db, request.query, request.candidate_query, request, Range{1, middle});
     MatchResult theirs = other.get();
 
     MatchResult out;
     out.parts = 2;
+    out.ranked_candidates = mine.ranked_candidates || theirs.ranked_candidates;
     out.estimated = mine.estimated + theirs.estimated;
     std::vector<Match> all = std::move(mine.matches);
     all.insert(all.end(), theirs.matches.begin(), theirs.matches.end());

@@ -37,8 +37,9 @@ struct MatchRequest {
     std::optional<Xapian::valueno> newest_first;
     std::vector<FacetSlot> facets;
     /// A cheaper query matching the documents worth ranking (a long question's rarer words).
-    /// When the match is costly, query ranks only the best `candidates` matches of this one,
-    /// if it has that many and they cover the page (see Matcher).
+    /// When the match is costly, query ranks only the best `candidates` matches of this one
+    /// (in each half of a split match), if it has that many and they cover the page (see
+    /// Matcher).
     Xapian::Query candidate_query;
     Xapian::doccount candidates = 0;
 };
@@ -53,6 +54,7 @@ struct MatchResult {
     Xapian::doccount estimated = 0;
     std::vector<std::map<std::string, std::size_t>> facet_counts;  ///< one per request.facets
     std::size_t parts = 1;                                         ///< threads the match ran on
+    bool ranked_candidates = false;  ///< whether a part ranked only its candidates (two passes)
 };
 
 /// The documents of query's terms, summed (Xapian reads about as many postings to match it),
@@ -73,10 +75,13 @@ struct MatchResult {
 /// matches on one core.
 ///
 /// A costly match with a candidate query runs in two passes: the candidate query's best
-/// `candidates` matches, then the query over those documents only. Weights are the query's
-/// own (BM25 statistics are the whole database's), so the order is what one pass would give
-/// among those documents; a document outside them that one pass would have ranked on the page
-/// matches none of the rarer words well. The match estimate is Xapian's for the query.
+/// `candidates` matches, then the query over those documents only. A split match does both
+/// passes in each half, so each half ranks its own best `candidates` (a superset of the whole
+/// match's best `candidates`) and neither thread waits for the other between passes. Weights
+/// are the query's own (BM25 statistics are the whole database's), so the order is what one
+/// pass would give among those documents; a document outside them that one pass would have
+/// ranked on the page matches none of the rarer words well. The match estimate is Xapian's
+/// for the query.
 class Matcher {
   public:
     /// A match reads about as many postings as its terms have documents in all; below this
@@ -123,8 +128,9 @@ class Matcher {
   private:
     // The second handle, at db's revision; nullptr when this match should run on one thread.
     Xapian::Database* helper_for(const Xapian::Database& db, const MatchRequest& request);
-    // The match of request, on one or two threads, in one pass.
-    MatchResult run_one_pass(const Xapian::Database& db, const MatchRequest& request);
+    // The match of request on one or two threads, each in two passes if request has a
+    // candidate query.
+    MatchResult run_parts(const Xapian::Database& db, const MatchRequest& request);
     // request with the facet tables of db's revision that are kept or due.
     MatchRequest with_facet_tables(const Xapian::Database& db, const MatchRequest& request);
 

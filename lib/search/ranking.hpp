@@ -86,8 +86,9 @@ inline constexpr double kSimilarSpecialtyBoost = 0.3;
 inline constexpr std::size_t kSimilarOverfetch = 4;
 
 // ---- Long queries at scale (Matcher's two passes) -----------------------------------------
-/// A costly match first collects this many candidates by the query's rarer parts, then ranks
-/// them by all of it (both passes exact BM25 over the whole database's statistics).
+/// A costly match first collects this many candidates by the query's rarer parts (in each half
+/// when it is split over two threads), then ranks them by all of it (both passes exact BM25
+/// over the whole database's statistics).
 inline constexpr std::size_t kRankedCandidates = 500;
 /// A part of a long query held by more than this share of the entries (its postings, summed
 /// over its terms) is left out of the candidate pass: its idf is at most log 9, and reading

@@ -155,6 +155,7 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
         expected.erase(expected.begin(), expected.begin() + first);
         expected.resize(5);
         const MatchResult two = single.run(db, request);
+        CHECK(two.ranked_candidates);
         CHECK(pairs(two) == expected);
         CHECK(two.estimated >= found.estimated);
 
@@ -183,6 +184,66 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
         Matcher default_threshold(std::nullopt);  // far above these entries' postings
         CHECK(pairs(default_threshold.run(db, request)) == one);
     }
+}
+
+TEST_CASE("A split match ranks each half's best candidates by the whole query", "[search]") {
+    const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, every_entry_twice());
+    const Xapian::Database db(index.path().string());
+    const Xapian::Query query = words({"twitch", "ear", "pain", "night", "coffe"});
+    const Xapian::Query rarer = words({"twitch", "ear", "coffe"});
+    Matcher single(std::nullopt, 0);
+    Matcher split(index.path(), 0);  // every match is costly; two threads
+    const Xapian::doccount all = db.get_doccount();
+    const MatchResult whole = single.run(db, {.query = query, .count = all});
+    const MatchResult found = single.run(db, {.query = rarer, .count = all});
+
+    // The halves are the document ids up to the middle one and those after it. Each half's
+    // candidates: its best matches of the rarer words, one fewer than it has.
+    const Xapian::docid middle = db.get_lastdocid() / 2;
+    auto in_first_half = [&](const Match& m) { return m.docid <= middle; };
+    const auto first_half =
+        std::count_if(found.matches.begin(), found.matches.end(), in_first_half);
+    const auto second_half = static_cast<std::ptrdiff_t>(found.matches.size()) - first_half;
+    const auto candidates = static_cast<Xapian::doccount>(std::min(first_half, second_half) - 1);
+    REQUIRE(candidates >= 4);
+    std::vector<Xapian::docid> chosen;
+    std::size_t taken[2] = {0, 0};
+    for (const Match& m : found.matches) {
+        std::size_t& half = taken[in_first_half(m) ? 0 : 1];
+        if (half < candidates) {
+            chosen.push_back(m.docid);
+            ++half;
+        }
+    }
+
+    for (const Xapian::doccount first : {0U, 2U}) {
+        INFO("from " << first);
+        const MatchRequest request{.query = query,
+                                   .first = first,
+                                   .count = 2,
+                                   .candidate_query = rarer,
+                                   .candidates = candidates};
+        // Expected: the one-pass order of the whole query, among both halves' candidates.
+        std::vector<std::pair<Xapian::docid, double>> expected;
+        for (const Match& m : whole.matches) {
+            if (std::find(chosen.begin(), chosen.end(), m.docid) != chosen.end()) {
+                expected.emplace_back(m.docid, m.weight);
+            }
+        }
+        expected.erase(expected.begin(), expected.begin() + first);
+        expected.resize(2);
+        const MatchResult two = split.run(db, request);
+        CHECK(two.parts == 2);
+        CHECK(two.ranked_candidates);
+        CHECK(pairs(two) == expected);
+        CHECK(two.estimated >= found.estimated);
+    }
+    // The order differs from the whole query's, or the comparison proves little.
+    auto top = pairs(whole);
+    top.resize(4);
+    const MatchRequest four{
+        .query = query, .count = 4, .candidate_query = rarer, .candidates = candidates};
+    CHECK(pairs(split.run(db, four)) != top);
 }
 
 TEST_CASE("Facet counts through a facet table equal those read from the values", "[search]") {
