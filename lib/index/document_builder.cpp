@@ -32,7 +32,7 @@ DocumentBuilder::DocumentBuilder(const Lexicon& lexicon) : lexicon_(lexicon) {}
 Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document,
                                             const std::vector<Token>& tokens,
                                             std::string_view field_prefix, Xapian::termcount wdf,
-                                            Xapian::termpos base, Positions positions) {
+                                            Xapian::termpos base, Words words) {
     Xapian::termpos last = base;
     std::string field_term;
     for (const Token& token : tokens) {
@@ -41,10 +41,8 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document,
         }
         const Xapian::termpos position = base + token.position;
         last = std::max(last, position);
-        if (positions == Positions::Keep) {
+        if (words == Words::Exact) {
             document.add_posting(token.term, position, wdf);
-        } else {
-            document.add_term(token.term, wdf);
         }
         if (token.stopword) {
             continue;
@@ -112,13 +110,14 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         add_mentions(tokens, true, symptoms, conditions);
     }
     // More Info articles are generic ("see a doctor if you have numbness, fever...") so they
-    // are searchable but do not tag symptoms. Their words are indexed without positions: a
-    // quoted phrase is looked for in the consultation itself. Positions were a third of the
-    // index (a generated 10,000-entry corpus: 99.1 MB -> 88.2 MB, build 0.96x the time).
+    // are searchable but do not tag symptoms. Only their stems are indexed: an exact word or
+    // a quoted phrase is looked for in the consultation itself. Their positions were a third
+    // of the index (a generated 10,000-entry corpus: 99.1 MB -> 88.2 MB, build 0.96x the
+    // time), their exact words a tenth of its terms.
     if (entry.more_info) {
         const auto tokens = analyzer_.analyze(*entry.more_info);
         index_text(document, tokens, schema::kMoreInfo, schema::kMoreInfoWdf, position,
-                   Positions::Drop);
+                   Words::StemsOnly);
     }
     built.spellings.assign(spellings.begin(), spellings.end());
 

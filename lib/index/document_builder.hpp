@@ -17,28 +17,31 @@ namespace qaindex::detail {
 
 /// A consultation ready to be written.
 struct BuiltEntry {
-    std::string id_term;           ///< schema::kId + id
+    std::string id_term;  ///< schema::kId + id
     Xapian::Document document;
     std::vector<std::string> spellings;  ///< words for the spelling table ("did you mean")
-    std::string content_hash;      ///< also in schema::kContentSlot
+    std::string content_hash;            ///< also in schema::kContentSlot
 };
 
 /// Analyses a consultation and lays out its terms, values and stored data. Owns an Analyzer,
 /// so one builder per thread; the Lexicon is shared and read-only.
 class DocumentBuilder {
-public:
+  public:
     explicit DocumentBuilder(const Lexicon& lexicon);
 
     /// The document for entry. file is the corpus file key (schema::file_key) if any.
-    [[nodiscard]] BuiltEntry build(const Consultation& entry, const std::optional<std::string>& file);
+    [[nodiscard]] BuiltEntry build(const Consultation& entry,
+                                   const std::optional<std::string>& file);
 
-private:
+  private:
     // Adds one text field's terms starting at position base; returns the next free position.
-    // Without positions the field's words are found, its phrases are not.
-    enum class Positions { Keep, Drop };
+    // Exact: the words as written, with positions (exact words and phrases), and their stems.
+    // StemsOnly: the stems only, so the field's words are found by stem and field, not as
+    // exact words or in phrases.
+    enum class Words { Exact, StemsOnly };
     Xapian::termpos index_text(Xapian::Document& document, const std::vector<Token>& tokens,
                                std::string_view field_prefix, Xapian::termcount wdf,
-                               Xapian::termpos base, Positions positions = Positions::Keep);
+                               Xapian::termpos base, Words words = Words::Exact);
     void add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
                       std::vector<std::string>& symptoms,
                       std::vector<std::string>& conditions) const;

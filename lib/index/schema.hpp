@@ -15,7 +15,8 @@ namespace qaindex::schema {
 /// data or the tagging rules change: the next build is then a full one, and a searcher refuses
 /// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
 /// 3: symptom phrases are also recognised across words like "keeps" ("eyelid keeps jumping").
-inline constexpr std::string_view kVersion = "3";
+/// 4: More Info words are indexed as stems only.
+inline constexpr std::string_view kVersion = "4";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:
@@ -24,13 +25,15 @@ inline constexpr std::string_view kVersion = "3";
 //  * per field: "Z" + field prefix + stem, without positions, so `title:twitching` works.
 // Fields are separated by kFieldPositionGap positions so that no phrase spans two fields.
 // Stop words get positional unprefixed terms only (phrases need them; ranking does not).
+// The More Info article gets its stems only ("Z" + stem and "ZXM" + stem): it is found by
+// its words' stems, while exact words and phrases are looked for in the consultation.
 // Han tokens have stem == term, so the same rules apply to them.
 
-inline constexpr std::string_view kStem = "Z";        ///< stemmed-term marker (Xapian habit)
-inline constexpr std::string_view kTitle = "S";       ///< title field (Xapian's "subject")
-inline constexpr std::string_view kQuestion = "XQ";   ///< question field
-inline constexpr std::string_view kReply = "XR";      ///< all replies
-inline constexpr std::string_view kMoreInfo = "XM";   ///< the "More Info" article
+inline constexpr std::string_view kStem = "Z";       ///< stemmed-term marker (Xapian habit)
+inline constexpr std::string_view kTitle = "S";      ///< title field (Xapian's "subject")
+inline constexpr std::string_view kQuestion = "XQ";  ///< question field
+inline constexpr std::string_view kReply = "XR";     ///< all replies
+inline constexpr std::string_view kMoreInfo = "XM";  ///< the "More Info" article
 
 /// Within-document frequency added per occurrence of a word in each field, for the
 /// unprefixed terms. BM25 sees a title word as 4 occurrences: a title states the topic,
@@ -44,18 +47,18 @@ inline constexpr std::uint32_t kFieldPositionGap = 100;
 inline constexpr std::size_t kMaxTermBytes = 64;
 
 // ---- Boolean terms (filters, facets, identity) ------------------------------------------
-inline constexpr std::string_view kId = "Q";            ///< + entry id: unique per document
-inline constexpr std::string_view kSpecialty = "XP";    ///< + specialty slug: "neurology"
-inline constexpr std::string_view kSymptom = "XS";      ///< + symptom id (lower case), mentioned
+inline constexpr std::string_view kId = "Q";               ///< + entry id: unique per document
+inline constexpr std::string_view kSpecialty = "XP";       ///< + specialty slug: "neurology"
+inline constexpr std::string_view kSymptom = "XS";         ///< + symptom id (lower case), mentioned
 inline constexpr std::string_view kSymptomBroader = "XB";  ///< + ancestor id of a mentioned one
-inline constexpr std::string_view kCondition = "XC";    ///< + condition id (lower case)
-inline constexpr std::string_view kDoctor = "XD";       ///< + doctor name, normalised
-inline constexpr std::string_view kSex = "XG";          ///< + "female" / "male"
-inline constexpr std::string_view kAgeGroup = "XA";     ///< + age group normalised: "10-19"
-inline constexpr std::string_view kYear = "Y";          ///< + year asked: "2005"
-inline constexpr std::string_view kLanguage = "L";      ///< + "en", "zh"
-inline constexpr std::string_view kFile = "XF";         ///< + corpus file key (file_key())
-inline constexpr std::string_view kQuestionType = "XT"; ///< + MedQuAD qtype: "symptoms"
+inline constexpr std::string_view kCondition = "XC";       ///< + condition id (lower case)
+inline constexpr std::string_view kDoctor = "XD";          ///< + doctor name, normalised
+inline constexpr std::string_view kSex = "XG";             ///< + "female" / "male"
+inline constexpr std::string_view kAgeGroup = "XA";        ///< + age group normalised: "10-19"
+inline constexpr std::string_view kYear = "Y";             ///< + year asked: "2005"
+inline constexpr std::string_view kLanguage = "L";         ///< + "en", "zh"
+inline constexpr std::string_view kFile = "XF";            ///< + corpus file key (file_key())
+inline constexpr std::string_view kQuestionType = "XT";    ///< + MedQuAD qtype: "symptoms"
 
 // ---- Value slots ------------------------------------------------------------------------
 inline constexpr unsigned kAskedSlot = 0;      ///< "YYYYMMDD": sorts and ranges as a string
@@ -66,9 +69,9 @@ inline constexpr unsigned kContentSlot = 4;    ///< content_hash() of the consul
 
 // ---- Metadata keys ----------------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "qaindex:schema";
-inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";    ///< Lexicon::fingerprint
+inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";       ///< Lexicon::fingerprint
 inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< ISO 8601 UTC
-inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";      ///< corpus path
+inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";         ///< corpus path
 /// + file_key(): "size mtime-ns content-hash entries" of a corpus file at its last build.
 inline constexpr std::string_view kMetaFile = "qaindex:file:";
 

@@ -337,7 +337,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     }
 
     // Misspellings: the lexicon's known ones are searched and suggested; the index's spelling
-    // table is asked about words the index has never seen, suggested for short queries, and
+    // table is asked about words whose stem no entry holds, suggested for short queries, and
     // searched for long words only (see ranking::kAutoCorrectMinLength).
     std::size_t content_words = 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -356,7 +356,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             correction.corrected = *known;
             correction.searched = true;
         } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
-                   db.get_termfreq(token.term) == 0) {
+                   db.get_termfreq(stem_term(token.stem)) == 0) {
             correction.corrected = db.get_spelling_suggestion(token.term, 2);
             // A different first letter is rarely a typo ("years" -> "ears").
             if (correction.corrected.empty() ||

@@ -92,22 +92,31 @@ TEST_CASE("Query syntax: phrases, AND, OR, NOT, field prefixes", "[integration]"
     }
 }
 
-TEST_CASE("More Info is searched by its words and field, not by its phrases", "[integration]") {
+TEST_CASE("More Info is searched by its words' stems and field, not as exact words or phrases",
+          "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     auto entries = qaindex::test::fixture_consultations();
-    entries.front().more_info = "Blepharospasm is a focal dystonia of the eyelid muscles.";
+    entries.front().more_info =
+        "Blepharospasm is a focal dystonia of the eyelid muscles, like a loose eyelet.";
     FixtureIndex index(backend, entries);
     const std::string id = entries.front().id.value;
     auto finds = [&](const std::string& query) {
         return found(index.searcher().search({.text = query, .limit = 50, .expand = false}), id);
     };
     CHECK(finds("blepharospasm"));
+    CHECK(finds("blepharospasms"));
     CHECK(finds("info:dystonia"));
     CHECK_FALSE(finds("reply:dystonia"));
-    // Its words carry no positions: a quoted phrase is looked for in the consultation itself.
+    // Only its stems are indexed: an exact word or a quoted phrase is looked for in the
+    // consultation itself.
+    CHECK_FALSE(finds("\"dystonia\""));
     CHECK_FALSE(finds("\"focal dystonia\""));
     CHECK(finds("\"facial twitching\""));
+    // A word of More Info only is still a word the index holds: no "did you mean eyelid".
+    const auto eyelet = index.searcher().search({.text = "eyelet"});
+    CHECK_FALSE(eyelet.suggestion);
+    CHECK(found(eyelet, id));
 }
 
 TEST_CASE("Lay words find clinical-only entries and the reverse", "[integration]") {
@@ -585,8 +594,7 @@ TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entr
         qaindex::test::consultation("neuro/red-eyes-migraine", "Migraine and bloodshot eyes",
                                     "During a migraine my eyes turn red and bloodshot.",
                                     "Neurology", "Lin Wenhao",
-                                    "Migraine can come with red eyes; keep a diary.",
-                                    {2016, 4, 5}),
+                                    "Migraine can come with red eyes; keep a diary.", {2016, 4, 5}),
     };
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
