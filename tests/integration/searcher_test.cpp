@@ -562,6 +562,33 @@ TEST_CASE("Similar Q&A for a new question", "[integration]") {
     CHECK_FALSE(found(same, "neuro/facial-twitching"));
 }
 
+TEST_CASE("Hits cut on two threads equal those cut on one", "[integration]") {
+    FixtureIndex index(Backend::Disk);
+    qaindex::Searcher& two = index.searcher();
+    qaindex::Searcher one = qaindex::Searcher::open(index.path());
+    one.set_two_threads(false);
+    std::size_t most = 0;
+    for (const std::string text :
+         {"facial twitching", "pain", "ringing in my ears at night",
+          "my eyelid keeps jumping after coffee, is it serious?",
+          "twitching OR pain OR tired OR itchy OR ringing OR chest OR rash OR cough"}) {
+        INFO(text);
+        for (const bool explain : {false, true}) {
+            const SearchRequest request{.text = text, .limit = 12, .explain = explain};
+            const SearchResults expected = one.search(request);
+            most = std::max(most, expected.hits.size());
+            CHECK(two.search(request) == expected);
+            const qaindex::SimilarRequest similar{.text = text, .limit = 8, .explain = explain};
+            CHECK(two.similar(similar) == one.similar(similar));
+        }
+    }
+    for (const qaindex::Consultation& entry : qaindex::test::fixture_consultations()) {
+        const qaindex::SimilarRequest similar{.id = entry.id, .limit = 8};
+        CHECK(two.similar(similar) == one.similar(similar));
+    }
+    CHECK(most >= 6);  // a page long enough to be cut on two threads
+}
+
 TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
