@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     std::string mode = "search";
     std::size_t limit = 100;
     std::string tag;
+    bool one_thread = false;
+    bool one_pass = false;
     app.add_option("--db", database, "index folder")->required();
     app.add_option("--queries", queries_path, "queries.tsv")->required();
     app.add_option("--mode", mode, "search: Searcher::search(); similar-to: Searcher::similar()")
@@ -31,6 +33,11 @@ int main(int argc, char** argv) {
     app.add_option("--limit", limit, "results per query (default 100)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
     app.add_option("--tag", tag, "run tag, the sixth field (default: qaindex-MODE)");
+    app.add_flag("--one-thread", one_thread,
+                 "match on one thread (Searcher::set_two_threads(false))");
+    app.add_flag("--one-pass", one_pass,
+                 "rank every match of a costly query (Searcher::set_two_passes(false)): the "
+                 "reference that two passes are compared with");
 
     return cli::run(app, argc, argv, [&] {
         if (tag.empty()) {
@@ -43,6 +50,8 @@ int main(int argc, char** argv) {
             throw qaindex::UsageError(e.what());
         }
         auto searcher = qaindex::Searcher::open(database);
+        searcher.set_two_threads(!one_thread);
+        searcher.set_two_passes(!one_pass);
         std::size_t failed = 0;
         for (const auto& query : queries) {
             qaindex::SearchResults results;

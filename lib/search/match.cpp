@@ -116,9 +116,11 @@ struct Range {
     Xapian::docid last = 0;
 };
 
-// The request's best first + count matches among the documents of range (all if none).
+// The request's best first + count matches among the documents of range (all if none), by
+// BM25 with parameter b (when the request is weighted).
 MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
-                     const MatchRequest& request, std::optional<Range> range) {
+                     const MatchRequest& request, std::optional<Range> range,
+                     double b = ranking::kBm25B) {
     Xapian::Enquire enquire(db);
     enquire.set_query(
         range ? Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -127,7 +129,7 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
     if (request.weighted) {
         namespace r = ranking;
         enquire.set_weighting_scheme(
-            Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3, r::kBm25B, r::kBm25MinNormLen));
+            Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3, b, r::kBm25MinNormLen));
     } else {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
     }
@@ -166,7 +168,8 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
 
 // The request's match among the documents of range (all if none), as run_part gives it. With
 // a candidate query, in two passes when that finds request.candidates documents in range: its
-// best ones, then query over those only (same weights: BM25 statistics are the database's).
+// best ones (by BM25 without length normalisation, ranking::kCandidateBm25B), then query over
+// those only (same weights as one pass: BM25 statistics are the database's).
 MatchResult rank_part(const Xapian::Database& db, const Xapian::Query& query,
                       const Xapian::Query& candidate_query, const MatchRequest& request,
                       std::optional<Range> range) {
@@ -175,7 +178,8 @@ MatchResult rank_part(const Xapian::Database& db, const Xapian::Query& query,
         first_pass.first = 0;
         first_pass.count = request.candidates;
         first_pass.check_at_least = request.candidates;
-        const MatchResult candidates = run_part(db, candidate_query, first_pass, range);
+        const MatchResult candidates =
+            run_part(db, candidate_query, first_pass, range, ranking::kCandidateBm25B);
         // Fewer: the rarer words match few documents here, and the others may rank too.
         if (candidates.matches.size() >= request.candidates) {
             std::vector<Xapian::docid> ids;

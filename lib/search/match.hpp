@@ -38,8 +38,8 @@ struct MatchRequest {
     std::vector<FacetSlot> facets;
     /// A cheaper query matching the documents worth ranking (a long question's rarer words).
     /// When the match is costly, query ranks only the best `candidates` matches of this one
-    /// (in each half of a split match), if it has that many and they cover the page (see
-    /// Matcher).
+    /// (in each half of a split match; by BM25 without document-length normalisation,
+    /// ranking::kCandidateBm25B), if it has that many and they cover the page (see Matcher).
     Xapian::Query candidate_query;
     Xapian::doccount candidates = 0;
 };
@@ -75,7 +75,8 @@ struct MatchResult {
 /// matches on one core.
 ///
 /// A costly match with a candidate query runs in two passes: the candidate query's best
-/// `candidates` matches, then the query over those documents only. A split match does both
+/// `candidates` matches (by BM25 without length normalisation, which spares reading every
+/// match's document length), then the query over those documents only. A split match does both
 /// passes in each half, so each half ranks its own best `candidates` (a superset of the whole
 /// match's best `candidates`) and neither thread waits for the other between passes. Weights
 /// are the query's own (BM25 statistics are the whole database's), so the order is what one

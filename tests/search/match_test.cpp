@@ -12,6 +12,7 @@
 #include "qaindex/index_writer.hpp"
 #include "qaindex/lexicon.hpp"
 #include "search/boost_source.hpp"
+#include "search/ranking.hpp"
 #include "search/search_fixtures.hpp"
 
 using qaindex::detail::Match;
@@ -36,6 +37,23 @@ Xapian::Query words(std::initializer_list<const char*> stems) {
         parts.emplace_back(std::string(schema::kStem) + stem);
     }
     return {Xapian::Query::OP_OR, parts.begin(), parts.end()};
+}
+
+// Every match of query, best first, as the Matcher's candidate pass orders them: BM25 without
+// document-length normalisation (equal weights in document id order, as Xapian gives them).
+MatchResult candidate_order(const Xapian::Database& db, const Xapian::Query& query) {
+    namespace r = qaindex::detail::ranking;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(r::kBm25K1, r::kBm25K2, r::kBm25K3,
+                                                    r::kCandidateBm25B, r::kBm25MinNormLen));
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    MatchResult out;
+    out.estimated = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.matches.push_back({*it, it.get_weight()});
+    }
+    return out;
 }
 
 // The fixture's entries, each also under a second id: equal weights must break by document id.
@@ -128,7 +146,7 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
     Matcher single(std::nullopt, 0);  // every match is costly; one thread
     const Xapian::doccount all = db.get_doccount();
     const MatchResult whole = single.run(db, {.query = query, .count = all});
-    const MatchResult found = single.run(db, {.query = rarer, .count = all});
+    const MatchResult found = candidate_order(db, rarer);
     // The candidates: the rarer words' best ones, fewer than they match.
     const Xapian::doccount candidates = static_cast<Xapian::doccount>(found.matches.size()) - 2;
     REQUIRE(candidates >= 8);
@@ -186,6 +204,54 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
     }
 }
 
+TEST_CASE("The candidate pass ranks without document length and the second pass with it",
+          "[search]") {
+    // Two documents hold the rarer word: a short one once, a long one twice. BM25 with length
+    // normalisation prefers the short one; without it, the long one. With one candidate, the
+    // long one is the candidate, and it is weighed as one pass weighs it.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::string twitch = std::string(schema::kStem) + "twitch";
+    const std::string pain = std::string(schema::kStem) + "pain";
+    Xapian::Document brief;
+    brief.add_term(twitch);
+    brief.add_term(pain);
+    const Xapian::docid short_one = db.add_document(brief);
+    Xapian::Document story;
+    story.add_term(twitch, 2);
+    for (int i = 0; i < 200; ++i) {
+        story.add_term(std::string(schema::kStem) + "word" + std::to_string(i));
+    }
+    const Xapian::docid long_one = db.add_document(story);
+    for (int i = 0; i < 10; ++i) {
+        Xapian::Document other;
+        other.add_term(pain);
+        other.add_term(std::string(schema::kStem) + "other");
+        db.add_document(other);
+    }
+    db.commit();
+
+    const Xapian::Query rarer(twitch);
+    const Xapian::Query query(Xapian::Query::OP_OR, rarer, Xapian::Query(pain));
+    Matcher single(std::nullopt, 0);  // every match is costly
+    const MatchResult normalised = single.run(db, {.query = rarer, .count = 2});
+    REQUIRE(normalised.matches.size() == 2);
+    CHECK(normalised.matches.front().docid == short_one);
+    CHECK(candidate_order(db, rarer).matches.front().docid == long_one);
+
+    const MatchResult whole = single.run(db, {.query = query, .count = db.get_doccount()});
+    const auto long_in_whole = std::find_if(whole.matches.begin(), whole.matches.end(),
+                                            [&](const Match& m) { return m.docid == long_one; });
+    REQUIRE(long_in_whole != whole.matches.end());
+    CHECK(whole.matches.front().docid != long_one);
+
+    const MatchResult two =
+        single.run(db, {.query = query, .count = 1, .candidate_query = rarer, .candidates = 1});
+    CHECK(two.ranked_candidates);
+    REQUIRE(two.matches.size() == 1);
+    CHECK(two.matches.front().docid == long_one);
+    CHECK(two.matches.front().weight == Approx(long_in_whole->weight));
+}
+
 TEST_CASE("A split match ranks each half's best candidates by the whole query", "[search]") {
     const qaindex::test::FixtureIndex index(qaindex::test::Backend::Disk, every_entry_twice());
     const Xapian::Database db(index.path().string());
@@ -195,7 +261,7 @@ TEST_CASE("A split match ranks each half's best candidates by the whole query", 
     Matcher split(index.path(), 0);  // every match is costly; two threads
     const Xapian::doccount all = db.get_doccount();
     const MatchResult whole = single.run(db, {.query = query, .count = all});
-    const MatchResult found = single.run(db, {.query = rarer, .count = all});
+    const MatchResult found = candidate_order(db, rarer);
 
     // The halves are the document ids up to the middle one and those after it. Each half's
     // candidates: its best matches of the rarer words, one fewer than it has.
