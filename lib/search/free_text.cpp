@@ -175,6 +175,40 @@ Xapian::Query FreeTextQuery::query() const {
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+std::vector<ScoredPart> FreeTextQuery::parts() const {
+    std::vector<ScoredPart> out;
+    out.reserve(terms.size() + concept_terms.size() + expansions.size());
+    for (const WeightedTerm& term : terms) {
+        if (!term.questions_only || !term.term.starts_with(schema::kStem)) {
+            out.push_back({.terms = {term.term}, .factor = term.weight});
+            continue;
+        }
+        const std::string stem = term.term.substr(schema::kStem.size());
+        out.push_back(
+            {.terms = {std::string(schema::kStem) + std::string(schema::kTitle) + stem,
+                       std::string(schema::kStem) + std::string(schema::kQuestion) + stem},
+             .factor = term.weight});
+    }
+    for (const std::string& term : concept_terms) {
+        out.push_back({.terms = {term}, .factor = ranking::kConceptBoost, .boolean = true});
+    }
+    for (const ExpansionGroup& group : expansions) {
+        if (group.alternatives.empty()) {
+            continue;
+        }
+        ScoredPart& part = out.emplace_back(ScoredPart{.factor = group.weight});
+        for (const Expansion& alternative : group.alternatives) {
+            if (!alternative.stem_term.empty()) {
+                part.terms.push_back(alternative.stem_term);
+            } else {  // a phrase alternative is left out (see best_candidates)
+                part.terms.insert(part.terms.end(), alternative.any_terms.begin(),
+                                  alternative.any_terms.end());
+            }
+        }
+    }
+    return out;
+}
+
 FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
                                    const LexiconIndex& index)
     : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {

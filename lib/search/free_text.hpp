@@ -10,6 +10,7 @@
 
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
+#include "search/candidates.hpp"
 #include "search/lexicon_index.hpp"
 #include "search/question_words.hpp"
 
@@ -72,6 +73,8 @@ struct FreeTextQuery {
 
     /// OR of the weighted terms, concepts and expansions; an empty Query if there are none.
     [[nodiscard]] Xapian::Query query() const;
+    /// query()'s parts as plain terms, in its order (one per subquery of its OR).
+    [[nodiscard]] std::vector<ScoredPart> parts() const;
     [[nodiscard]] bool empty() const {
         return terms.empty() && expansions.empty() && concept_terms.empty();
     }

@@ -168,25 +168,37 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
 
 // The request's match among the documents of range (all if none), as run_part gives it. With
 // a candidate query, in two passes when that finds request.candidates documents in range: its
-// best ones (by BM25 without length normalisation, ranking::kCandidateBm25B), then query over
-// those only (same weights as one pass: BM25 statistics are the database's).
+// best ones (by BM25 without length normalisation, ranking::kCandidateBm25B; read a term at a
+// time from request.candidate_terms when given), then query over those only (same weights as
+// one pass: BM25 statistics are the database's).
 MatchResult rank_part(const Xapian::Database& db, const Xapian::Query& query,
                       const Xapian::Query& candidate_query, const MatchRequest& request,
                       std::optional<Range> range) {
     if (!candidate_query.empty()) {
-        MatchRequest first_pass = request;
-        first_pass.first = 0;
-        first_pass.count = request.candidates;
-        first_pass.check_at_least = request.candidates;
-        const MatchResult candidates =
-            run_part(db, candidate_query, first_pass, range, ranking::kCandidateBm25B);
-        // Fewer: the rarer words match few documents here, and the others may rank too.
-        if (candidates.matches.size() >= request.candidates) {
-            std::vector<Xapian::docid> ids;
-            ids.reserve(candidates.matches.size());
+        const Xapian::docid first = range ? range->first : 1;
+        const Xapian::docid last = range ? range->last : db.get_lastdocid();
+        std::vector<Xapian::docid> ids;
+        Xapian::doccount matched = 0;
+        if (!request.candidate_terms.empty()) {
+            Candidates candidates =
+                best_candidates(db, request.candidate_terms, request.candidates, first, last);
+            matched = candidates.matched;
+            for (const Candidate& candidate : candidates.best) {
+                ids.push_back(candidate.docid);
+            }
+        } else {
+            MatchRequest first_pass = request;
+            first_pass.first = 0;
+            first_pass.count = request.candidates;
+            first_pass.check_at_least = request.candidates;
+            const MatchResult candidates =
+                run_part(db, candidate_query, first_pass, range, ranking::kCandidateBm25B);
+            matched = candidates.estimated;
             for (const Match& match : candidates.matches) {
                 ids.push_back(match.docid);
             }
+        }
+        if (ids.size() >= request.candidates) {
             std::sort(ids.begin(), ids.end());
             MatchRequest second_pass = request;
             second_pass.check_at_least = 0;
@@ -199,7 +211,7 @@ MatchResult rank_part(const Xapian::Database& db, const Xapian::Query& query,
                          Xapian::Query(Xapian::Query::OP_FILTER, query,
                                        Xapian::Query((new DocidSet(std::move(ids)))->release())),
                          second_pass, std::nullopt);
-            out.estimated = candidates.estimated;
+            out.estimated = matched;
             out.ranked_candidates = true;
             return out;
         }
@@ -276,6 +288,7 @@ MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request
     if (!request.facets.empty()) {
         MatchRequest counted = with_facet_tables(db, request);
         counted.candidate_query = Xapian::Query();  // facets are never counted in two passes
+        counted.candidate_terms = {};
         return run_parts(db, counted);
     }
     const bool two_passes = two_passes_ && !request.candidate_query.empty() && request.weighted &&
@@ -285,10 +298,13 @@ MatchResult Matcher::run(const Xapian::Database& db, const MatchRequest& request
     if (!two_passes) {
         MatchRequest one_pass = request;
         one_pass.candidate_query = Xapian::Query();
+        one_pass.candidate_terms = {};
         return run_parts(db, one_pass);
     }
     MatchResult out = run_parts(db, request);
-    if (out.ranked_candidates) {
+    if (out.ranked_candidates && !request.candidate_terms.empty()) {
+        out.estimated = estimated_matches(db, request.candidate_terms, out.estimated);
+    } else if (out.ranked_candidates) {
         // The query matches at least what the candidate query does; Xapian estimates the rest
         // from its terms' frequencies without reading postings.
         Xapian::Enquire estimate(db);

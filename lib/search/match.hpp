@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "search/candidates.hpp"
 #include "search/facets.hpp"
 
 namespace qaindex::detail {
@@ -41,6 +42,10 @@ struct MatchRequest {
     /// (in each half of a split match; by BM25 without document-length normalisation,
     /// ranking::kCandidateBm25B), if it has that many and they cover the page (see Matcher).
     Xapian::Query candidate_query;
+    /// The candidate query as plain terms: when given, the candidates are chosen by these
+    /// (best_candidates, the same weights read faster) and candidate_query only decides
+    /// whether the match runs in two passes.
+    CandidateTerms candidate_terms;
     Xapian::doccount candidates = 0;
 };
 
@@ -76,19 +81,21 @@ struct MatchResult {
 ///
 /// A costly match with a candidate query runs in two passes: the candidate query's best
 /// `candidates` matches (by BM25 without length normalisation, which spares reading every
-/// match's document length), then the query over those documents only. A split match does both
+/// match's document length; read a term at a time from the request's candidate terms when
+/// given, see best_candidates), then the query over those documents only. A split match does both
 /// passes in each half, so each half ranks its own best `candidates` (a superset of the whole
 /// match's best `candidates`) and neither thread waits for the other between passes. Weights
 /// are the query's own (BM25 statistics are the whole database's), so the order is what one
 /// pass would give among those documents; a document outside them that one pass would have
-/// ranked on the page matches none of the rarer words well. The match estimate is Xapian's
-/// for the query.
+/// ranked on the page matches none of the rarer words well. The match estimate is
+/// estimated_matches() with candidate terms, else Xapian's for the query.
 class Matcher {
   public:
     /// A match reads about as many postings as its terms have documents in all; below this
     /// many a second thread saves little more than it costs (starting it and opening the
     /// posting lists twice take ~0.8 ms). A long question's candidate pass at 100,000
-    /// entries reads 55,000-90,000 postings in 5-10 ms on one thread (2026-11-27), so it
+    /// entries reads 55,000-90,000 postings (2.5-3 ms on one thread read a term at a time,
+    /// 2026-12-06), and its second pass opens all of the query's posting lists, so it
     /// splits. A match counting facets splits from a tenth of this. Matches from this many
     /// postings are also the costly ones that may run in two passes.
     static constexpr Xapian::doccount kMinPostingsToSplit = 40'000;

@@ -88,6 +88,7 @@ QueryPlan QueryBuilder::plan_free_text(std::string_view text, const Xapian::Data
     QueryPlan plan;
     FreeTextQuery words = free_text_.analyse(text, db, expand, spelling);
     plan.scored = words.query();
+    plan.scored_parts = words.parts();
     const std::size_t named = words.named_specialties.size();
     absorb(std::move(words), plan);
     if (expand) {
@@ -121,6 +122,12 @@ QueryPlan QueryBuilder::plan(std::string_view text, const Xapian::Database& db, 
 void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
                               bool implied_specialties) const {
     std::vector<Xapian::Query> boosts;
+    plan.boost_parts.clear();
+    auto boost = [&](const std::string& term, double factor) {
+        boosts.push_back(boost_query(term, factor));
+        plan.boost_parts.push_back({.terms = {term}, .factor = factor, .boolean = true});
+        plan.source_terms.push_back(term);
+    };
     std::vector<std::string> seen;
     std::vector<std::string> implied;
     for (const Mention& mention : plan.mentions) {
@@ -133,8 +140,7 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
         seen.push_back(term);
         // Concepts the words named are searched with them already (FreeTextQuery).
         if (!plan.searched_concepts.contains(term)) {
-            boosts.push_back(boost_query(term, ranking::kConceptBoost));
-            plan.source_terms.push_back(term);
+            boost(term, ranking::kConceptBoost);
         }
         if (!implied_specialties) {
             continue;
@@ -154,17 +160,14 @@ void QueryBuilder::add_boosts(QueryPlan& plan, double specialty_boost,
     // Specialties the text names get specialty_boost; those implied by its symptoms a little.
     for (const std::string& specialty : plan.specialties) {
         if (specialty_boost > 0) {
-            const std::string term = schema::term(schema::kSpecialty, schema::slug(specialty));
-            boosts.push_back(boost_query(term, specialty_boost));
-            plan.source_terms.push_back(term);
+            boost(schema::term(schema::kSpecialty, schema::slug(specialty)), specialty_boost);
         }
     }
     for (const std::string& specialty : implied) {
         if (std::find(plan.specialties.begin(), plan.specialties.end(), specialty) ==
             plan.specialties.end()) {
-            const std::string term = schema::term(schema::kSpecialty, schema::slug(specialty));
-            boosts.push_back(boost_query(term, ranking::kImpliedSpecialtyBoost));
-            plan.source_terms.push_back(term);
+            boost(schema::term(schema::kSpecialty, schema::slug(specialty)),
+                  ranking::kImpliedSpecialtyBoost);
             plan.specialties.push_back(specialty);
         }
     }
@@ -412,8 +415,9 @@ Xapian::Query QueryBuilder::compose(const QueryPlan& plan, const FilterQueries& 
     return filter.empty() ? scored : Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
 }
 
-Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQueries& filters,
-                                            const Xapian::Database& db) {
+std::vector<std::size_t> QueryBuilder::rarer_parts(const QueryPlan& plan,
+                                                   const FilterQueries& filters,
+                                                   const Xapian::Database& db) {
     // A short query's common word may be what the user is after: only long questions (more
     // parts than are looked for everywhere) have rarer words enough to find the candidates.
     // A filtered match reads little beyond the filter's entries, and counts them exactly.
@@ -423,21 +427,56 @@ Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQ
         return {};
     }
     const double common = ranking::kCommonPartShare * db.get_doccount();
-    std::vector<Xapian::Query> rarer;
+    std::vector<std::size_t> rarer;
     for (std::size_t i = 0; i < parts; ++i) {
-        const Xapian::Query part = plan.scored.get_subquery(i);
         // Posting sources (concepts) have no terms: kept.
-        if (static_cast<double>(term_postings(db, part)) <= common) {
-            rarer.push_back(part);
+        if (static_cast<double>(term_postings(db, plan.scored.get_subquery(i))) <= common) {
+            rarer.push_back(i);
         }
     }
-    if (rarer.empty() || rarer.size() == parts) {
+    if (rarer.size() == parts) {
         return {};
     }
+    return rarer;
+}
+
+Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQueries& filters,
+                                            const Xapian::Database& db) {
+    const std::vector<std::size_t> rarer = rarer_parts(plan, filters, db);
+    if (rarer.empty()) {
+        return {};
+    }
+    std::vector<Xapian::Query> parts;
+    parts.reserve(rarer.size());
+    for (const std::size_t i : rarer) {
+        parts.push_back(plan.scored.get_subquery(i));
+    }
     QueryPlan candidates;
-    candidates.scored = Xapian::Query(Xapian::Query::OP_OR, rarer.begin(), rarer.end());
+    candidates.scored = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     candidates.boosts = plan.boosts;
     return compose(candidates, {});
+}
+
+CandidateTerms QueryBuilder::candidate_terms(const QueryPlan& plan, const FilterQueries& filters,
+                                             const Xapian::Database& db) {
+    CandidateTerms out;
+    if (plan.scored_parts.size() != plan.scored.get_num_subqueries()) {
+        return out;
+    }
+    const std::vector<std::size_t> rarer = rarer_parts(plan, filters, db);
+    if (rarer.empty()) {
+        return out;
+    }
+    for (std::size_t i = 0, next = 0; i < plan.scored_parts.size(); ++i) {
+        if (next < rarer.size() && rarer[next] == i) {
+            out.parts.push_back(plan.scored_parts[i]);
+            ++next;
+        } else {
+            out.others.push_back(plan.scored_parts[i]);
+        }
+    }
+    out.boosts = plan.boost_parts;
+    return out;
 }
 
 }  // namespace qaindex::detail

@@ -13,6 +13,7 @@
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 #include "qaindex/search.hpp"
+#include "search/candidates.hpp"
 #include "search/free_text.hpp"
 #include "search/query_parser.hpp"
 #include "search/snippets.hpp"
@@ -23,6 +24,9 @@ namespace qaindex::detail {
 struct QueryPlan {
     Xapian::Query scored;  ///< the ranked part; empty for a filter-only query
     Xapian::Query boosts;  ///< concept boosts (OP_AND_MAYBE onto scored); may be empty
+    /// scored's parts as plain terms when it is free text (one per subquery), else empty.
+    std::vector<ScoredPart> scored_parts;
+    std::vector<ScoredPart> boost_parts;      ///< boosts' parts as plain terms
     std::set<std::string> searched_concepts;  ///< concept terms the scored part searches
     /// Terms read through a TermBoostSource (boosts and searched concepts): the matcher does
     /// not see them among the query's terms, but reads their postings all the same.
@@ -83,6 +87,11 @@ class QueryBuilder {
     [[nodiscard]] static Xapian::Query candidate_query(const QueryPlan& plan,
                                                        const FilterQueries& filters,
                                                        const Xapian::Database& db);
+    /// The same candidates as plain terms, scored faster (best_candidates); empty when
+    /// candidate_query() is, or when plan's scored part is not free text.
+    [[nodiscard]] static CandidateTerms candidate_terms(const QueryPlan& plan,
+                                                        const FilterQueries& filters,
+                                                        const Xapian::Database& db);
 
     /// The filter term query for a specialty in any lexicon form, or nullopt.
     [[nodiscard]] std::optional<Xapian::Query> specialty_query(std::string_view value,
@@ -97,6 +106,10 @@ class QueryBuilder {
     Xapian::Query field_words(const QueryNode& node, QueryPlan& plan);
     Xapian::Query phrase(const QueryNode& node, QueryPlan& plan);
     void absorb(FreeTextQuery&& text, QueryPlan& plan) const;
+    // The indexes of plan's scored parts that candidates are chosen by (see candidate_query),
+    // or none when there are no candidates to choose.
+    static std::vector<std::size_t> rarer_parts(const QueryPlan& plan, const FilterQueries& filters,
+                                                const Xapian::Database& db);
 
     Analyzer& analyzer_;
     const Lexicon& lexicon_;

@@ -410,6 +410,7 @@ struct Searcher::Impl {
         }
         if (match.facets.empty()) {
             match.candidate_query = detail::QueryBuilder::candidate_query(plan, filters, db);
+            match.candidate_terms = detail::QueryBuilder::candidate_terms(plan, filters, db);
             match.candidates = detail::ranking::kRankedCandidates;
         }
         const auto documents = db.get_doccount();
@@ -480,6 +481,7 @@ struct Searcher::Impl {
                 plan.highlight.stems.insert(words.terms[i].term.substr(schema::kStem.size()));
             }
             plan.scored = words.query();
+            plan.scored_parts = words.parts();
             for (const std::string& id : stored.symptoms) {
                 plan.mentions.push_back({.kind = ConceptKind::Symptom, .id = id});
             }
@@ -512,12 +514,16 @@ struct Searcher::Impl {
             return results;  // nothing distinctive to look for
         }
         Xapian::Query candidates = detail::QueryBuilder::candidate_query(plan, filters, db);
+        detail::CandidateTerms candidate_terms =
+            detail::QueryBuilder::candidate_terms(plan, filters, db);
         if (source != 0) {
-            const Xapian::Query self(schema::term(schema::kId, request.id->value));
+            const std::string id_term = schema::term(schema::kId, request.id->value);
+            const Xapian::Query self(id_term);
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, self);
             if (!candidates.empty()) {
                 candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, self);
             }
+            candidate_terms.excluded.push_back(id_term);
         }
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
@@ -534,6 +540,7 @@ struct Searcher::Impl {
                                  .count = batch,
                                  .extra_postings = extra_postings,
                                  .candidate_query = candidates,
+                                 .candidate_terms = candidate_terms,
                                  .candidates = detail::ranking::kRankedCandidates});
             for (const detail::Match& m : matched.matches) {
                 if (found.size() >= request.limit) {

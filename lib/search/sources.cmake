@@ -2,6 +2,7 @@
 # Sources of the search module (explicit list, no globbing).
 target_sources(qaindex PRIVATE
   search/boost_source.cpp
+  search/candidates.cpp
   search/facets.cpp
   search/free_text.cpp
   search/lexicon_index.cpp

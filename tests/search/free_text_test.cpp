@@ -274,3 +274,41 @@ TEST_CASE("A long question's candidate query leaves out its common parts", "[sea
     CHECK(candidates("facial twitching").empty());
     CHECK(candidates("ringing in my ears").empty());
 }
+
+TEST_CASE("A query's parts as plain terms follow its subqueries", "[search]") {
+    Setup setup;
+    const std::string text =
+        "For three weeks there has been a ringing in my ears after a concert, my eyelid keeps "
+        "twitching, I drink a lot of coffee, my chest hurts on the stairs and I am tired";
+    const auto analysed = setup.analyse(text);
+    const Xapian::Query query = analysed.query();
+    const auto parts = analysed.parts();
+    REQUIRE(query.get_type() == Xapian::Query::OP_OR);
+    REQUIRE(parts.size() == query.get_num_subqueries());
+    std::size_t booleans = 0;
+    std::size_t synonyms = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Xapian::Query sub = query.get_subquery(i);
+        std::set<std::string> terms(sub.get_unique_terms_begin(), sub.get_unique_terms_end());
+        INFO(sub.get_description());
+        if (parts[i].boolean) {
+            ++booleans;
+            CHECK(terms.empty());  // a TermBoostSource
+            CHECK(parts[i].factor == qaindex::detail::ranking::kConceptBoost);
+            continue;
+        }
+        if (parts[i].terms.size() > 1) {
+            ++synonyms;
+        }
+        for (const std::string& term : parts[i].terms) {
+            CHECK(terms.erase(term) == 1);
+        }
+        // What is left are the words of phrase alternatives, which are indexed unstemmed.
+        for (const std::string& term : terms) {
+            CHECK_FALSE(term.starts_with(qaindex::schema::kStem));
+        }
+    }
+    CHECK(booleans == analysed.concept_terms.size());
+    CHECK(booleans > 0);
+    CHECK(synonyms > 0);
+}

@@ -176,6 +176,33 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
         CHECK(two.ranked_candidates);
         CHECK(pairs(two) == expected);
         CHECK(two.estimated >= found.estimated);
+        // The same candidates read a term at a time (best_candidates), on one thread or two.
+        MatchRequest by_terms = request;
+        for (const char* stem : {"twitch", "ear", "coffe"}) {
+            by_terms.candidate_terms.parts.push_back(
+                {.terms = {std::string(schema::kStem) + stem}});
+        }
+        for (const char* stem : {"pain", "night"}) {
+            by_terms.candidate_terms.others.push_back(
+                {.terms = {std::string(schema::kStem) + stem}});
+        }
+        const MatchResult read = single.run(db, by_terms);
+        CHECK(read.ranked_candidates);
+        CHECK(pairs(read) == expected);
+        CHECK(read.estimated >= found.matches.size());
+        CHECK(read.estimated <= whole.matches.size() + 1);
+        // Split: each half ranks its own best candidates, chosen the same either way.
+        Matcher split(index.path(), 0);
+        MatchRequest both_halves = by_terms;
+        both_halves.first = 0;
+        both_halves.count = 3;
+        both_halves.candidates = 3;
+        MatchRequest by_query = both_halves;
+        by_query.candidate_terms = {};
+        const MatchResult halves = split.run(db, both_halves);
+        CHECK(halves.parts == 2);
+        CHECK(halves.ranked_candidates);
+        CHECK(pairs(halves) == pairs(split.run(db, by_query)));
 
         // Turned off, or with a page beyond the candidates, or with too few candidates, or
         // with facets to count: one pass, as if there were no candidate query.
