@@ -440,11 +440,13 @@ std::vector<std::size_t> QueryBuilder::rarer_parts(const QueryPlan& plan,
     return rarer;
 }
 
-Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQueries& filters,
-                                            const Xapian::Database& db) {
+QueryBuilder::CandidatePass QueryBuilder::candidate_pass(const QueryPlan& plan,
+                                                         const FilterQueries& filters,
+                                                         const Xapian::Database& db) {
+    CandidatePass out;
     const std::vector<std::size_t> rarer = rarer_parts(plan, filters, db);
     if (rarer.empty()) {
-        return {};
+        return out;
     }
     std::vector<Xapian::Query> parts;
     parts.reserve(rarer.size());
@@ -454,28 +456,20 @@ Xapian::Query QueryBuilder::candidate_query(const QueryPlan& plan, const FilterQ
     QueryPlan candidates;
     candidates.scored = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     candidates.boosts = plan.boosts;
-    return compose(candidates, {});
-}
+    out.query = compose(candidates, {});
 
-CandidateTerms QueryBuilder::candidate_terms(const QueryPlan& plan, const FilterQueries& filters,
-                                             const Xapian::Database& db) {
-    CandidateTerms out;
     if (plan.scored_parts.size() != plan.scored.get_num_subqueries()) {
-        return out;
-    }
-    const std::vector<std::size_t> rarer = rarer_parts(plan, filters, db);
-    if (rarer.empty()) {
-        return out;
+        return out;  // not free text: no plain terms
     }
     for (std::size_t i = 0, next = 0; i < plan.scored_parts.size(); ++i) {
         if (next < rarer.size() && rarer[next] == i) {
-            out.parts.push_back(plan.scored_parts[i]);
+            out.terms.parts.push_back(plan.scored_parts[i]);
             ++next;
         } else {
-            out.others.push_back(plan.scored_parts[i]);
+            out.terms.others.push_back(plan.scored_parts[i]);
         }
     }
-    out.boosts = plan.boost_parts;
+    out.terms.boosts = plan.boost_parts;
     return out;
 }
 

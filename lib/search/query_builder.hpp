@@ -79,19 +79,22 @@ class QueryBuilder {
     [[nodiscard]] static Xapian::Query compose(const QueryPlan& plan, const FilterQueries& filters,
                                                std::optional<Facet> ignore = std::nullopt);
 
-    /// The query of plan's candidates (see Matcher): compose() without the scored parts held
-    /// by more than ranking::kCommonPartShare of db's entries. Empty when plan's scored part
-    /// is not a disjunction of more than ranking::kFullTextWords parts (a long question), when
-    /// no part or every part is that common, or when filters are set (a filtered match is
-    /// cheaper, and its total exact up to ranking::kCheckAtLeast).
-    [[nodiscard]] static Xapian::Query candidate_query(const QueryPlan& plan,
-                                                       const FilterQueries& filters,
-                                                       const Xapian::Database& db);
-    /// The same candidates as plain terms, scored faster (best_candidates); empty when
-    /// candidate_query() is, or when plan's scored part is not free text.
-    [[nodiscard]] static CandidateTerms candidate_terms(const QueryPlan& plan,
-                                                        const FilterQueries& filters,
-                                                        const Xapian::Database& db);
+    /// A costly match's candidate pass (see Matcher).
+    struct CandidatePass {
+        /// compose() without the scored parts held by more than ranking::kCommonPartShare of
+        /// the database's entries.
+        Xapian::Query query;
+        /// The same candidates as plain terms, scored faster (best_candidates); empty when
+        /// the plan's scored part is not free text.
+        CandidateTerms terms;
+    };
+    /// Plan's candidate pass, its rarer parts chosen once for both forms. Both are empty when
+    /// plan's scored part is not a disjunction of more than ranking::kFullTextWords parts (a
+    /// long question), when no part or every part is that common, or when filters are set (a
+    /// filtered match is cheaper, and its total exact up to ranking::kCheckAtLeast).
+    [[nodiscard]] static CandidatePass candidate_pass(const QueryPlan& plan,
+                                                      const FilterQueries& filters,
+                                                      const Xapian::Database& db);
 
     /// The filter term query for a specialty in any lexicon form, or nullopt.
     [[nodiscard]] std::optional<Xapian::Query> specialty_query(std::string_view value,
@@ -106,7 +109,7 @@ class QueryBuilder {
     Xapian::Query field_words(const QueryNode& node, QueryPlan& plan);
     Xapian::Query phrase(const QueryNode& node, QueryPlan& plan);
     void absorb(FreeTextQuery&& text, QueryPlan& plan) const;
-    // The indexes of plan's scored parts that candidates are chosen by (see candidate_query),
+    // The indexes of plan's scored parts that candidates are chosen by (see candidate_pass),
     // or none when there are no candidates to choose.
     static std::vector<std::size_t> rarer_parts(const QueryPlan& plan, const FilterQueries& filters,
                                                 const Xapian::Database& db);

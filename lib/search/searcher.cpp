@@ -409,8 +409,10 @@ struct Searcher::Impl {
             }
         }
         if (match.facets.empty()) {
-            match.candidate_query = detail::QueryBuilder::candidate_query(plan, filters, db);
-            match.candidate_terms = detail::QueryBuilder::candidate_terms(plan, filters, db);
+            detail::QueryBuilder::CandidatePass pass =
+                detail::QueryBuilder::candidate_pass(plan, filters, db);
+            match.candidate_query = std::move(pass.query);
+            match.candidate_terms = std::move(pass.terms);
             match.candidates = detail::ranking::kRankedCandidates;
         }
         const auto documents = db.get_doccount();
@@ -513,9 +515,8 @@ struct Searcher::Impl {
             describe_plan(plan, *this, results);
             return results;  // nothing distinctive to look for
         }
-        Xapian::Query candidates = detail::QueryBuilder::candidate_query(plan, filters, db);
-        detail::CandidateTerms candidate_terms =
-            detail::QueryBuilder::candidate_terms(plan, filters, db);
+        auto [candidates, candidate_terms] =
+            detail::QueryBuilder::candidate_pass(plan, filters, db);
         if (source != 0) {
             const std::string id_term = schema::term(schema::kId, request.id->value);
             const Xapian::Query self(id_term);

@@ -230,8 +230,9 @@ TEST_CASE("A long question's candidate query leaves out its common parts", "[sea
         return std::set<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end());
     };
     const auto candidates = [&](const std::string& text) {
-        return qaindex::detail::QueryBuilder::candidate_query(builder.plan(text, db, true, false),
-                                                              {}, db);
+        return qaindex::detail::QueryBuilder::candidate_pass(builder.plan(text, db, true, false),
+                                                             {}, db)
+            .query;
     };
     const std::string question =
         "Hello doctor, for three weeks my left eyelid keeps twitching and my face twitches "
@@ -265,11 +266,24 @@ TEST_CASE("A long question's candidate query leaves out its common parts", "[sea
         }
         CHECK(postings <= common);
     }
+    // Its plain terms are the same rarer parts, the others kept for the estimate only.
+    const auto pass = qaindex::detail::QueryBuilder::candidate_pass(plan, {}, db);
+    CHECK(pass.terms.parts.size() == parts.get_num_subqueries());
+    CHECK(pass.terms.parts.size() + pass.terms.others.size() == plan.scored.get_num_subqueries());
+    for (const qaindex::detail::ScoredPart& part : pass.terms.parts) {
+        // Concepts are read through posting sources, which hold no query terms.
+        for (const std::string& term : part.boolean ? std::vector<std::string>{} : part.terms) {
+            INFO(term);
+            CHECK(terms(rarer).count(term) == 1);
+        }
+    }
     // Nor has a filtered one, which counts its matches exactly.
     qaindex::detail::FilterQueries filtered;
     filtered.specialty =
         Xapian::Query(qaindex::schema::term(qaindex::schema::kSpecialty, "neurology"));
-    CHECK(qaindex::detail::QueryBuilder::candidate_query(plan, filtered, db).empty());
+    const auto filtered_pass = qaindex::detail::QueryBuilder::candidate_pass(plan, filtered, db);
+    CHECK(filtered_pass.query.empty());
+    CHECK(filtered_pass.terms.empty());
     // Short queries, whose common word may be the point, have none.
     CHECK(candidates("facial twitching").empty());
     CHECK(candidates("ringing in my ears").empty());
