@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "index/schema.hpp"
 #include "lexicon/phrase_matcher.hpp"
@@ -143,23 +144,34 @@ Xapian::Query ExpansionGroup::query() const {
                          weight);
 }
 
+std::vector<std::string> WeightedTerm::searched_terms() const {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& form) {
+        if (!questions_only || !form.starts_with(schema::kStem)) {
+            out.push_back(form);
+            return;
+        }
+        const std::string stem = form.substr(schema::kStem.size());
+        out.push_back(std::string(schema::kStem) + std::string(schema::kTitle) + stem);
+        out.push_back(std::string(schema::kStem) + std::string(schema::kQuestion) + stem);
+    };
+    add(term);
+    for (const std::string& variant : variants) {
+        add(variant);
+    }
+    return out;
+}
+
 Xapian::Query FreeTextQuery::query() const {
     std::vector<Xapian::Query> parts;
     parts.reserve(terms.size() + expansions.size());
     for (const WeightedTerm& term : terms) {
-        if (!term.questions_only || !term.term.starts_with(schema::kStem)) {
-            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term.term),
-                               term.weight);
-            continue;
-        }
-        const std::string stem = term.term.substr(schema::kStem.size());
-        const std::string fields[] = {
-            std::string(schema::kStem) + std::string(schema::kTitle) + stem,
-            std::string(schema::kStem) + std::string(schema::kQuestion) + stem};
-        parts.emplace_back(
-            Xapian::Query::OP_SCALE_WEIGHT,
-            Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(fields), std::end(fields)),
-            term.weight);
+        const std::vector<std::string> searched = term.searched_terms();
+        const Xapian::Query one =
+            searched.size() == 1
+                ? Xapian::Query(searched.front())
+                : Xapian::Query(Xapian::Query::OP_SYNONYM, searched.begin(), searched.end());
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, one, term.weight);
     }
     for (const std::string& term : concept_terms) {
         parts.push_back(boost_query(term, ranking::kConceptBoost));
@@ -179,15 +191,7 @@ std::vector<ScoredPart> FreeTextQuery::parts() const {
     std::vector<ScoredPart> out;
     out.reserve(terms.size() + concept_terms.size() + expansions.size());
     for (const WeightedTerm& term : terms) {
-        if (!term.questions_only || !term.term.starts_with(schema::kStem)) {
-            out.push_back({.terms = {term.term}, .factor = term.weight});
-            continue;
-        }
-        const std::string stem = term.term.substr(schema::kStem.size());
-        out.push_back(
-            {.terms = {std::string(schema::kStem) + std::string(schema::kTitle) + stem,
-                       std::string(schema::kStem) + std::string(schema::kQuestion) + stem},
-             .factor = term.weight});
+        out.push_back({.terms = term.searched_terms(), .factor = term.weight});
     }
     for (const std::string& term : concept_terms) {
         out.push_back({.terms = {term}, .factor = ranking::kConceptBoost, .boolean = true});
@@ -346,6 +350,21 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         }
     }
 
+    // A misspelling the lexicon lists ("twiching") stands for the word meant: it is searched
+    // as that word, its exact form another form of the same term (WeightedTerm::variants),
+    // unless the index holds it more often than that word, which makes it a real word here.
+    std::vector<const std::string*> meant(count, nullptr);
+    for (std::size_t i = 0; i < count && any_content; ++i) {
+        const Token& token = tokens[i];
+        if (!content(i) || token.kind != TokenKind::Word || token.term.size() < 3) {
+            continue;
+        }
+        const std::string* known = index_.correction(token.term);
+        if (known != nullptr && db.get_termfreq(token.term) <= db.get_termfreq(*known)) {
+            meant[i] = known;
+        }
+    }
+
     // One weight per stem: its strongest occurrence, plus a little per repetition.
     struct StemWeight {
         double weight = 0;
@@ -353,6 +372,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         std::size_t first = 0;
     };
     std::map<std::string, StemWeight> stems;
+    std::map<std::string, std::vector<std::string>> variants;  // by the stem term meant
     for (std::size_t i = 0; i < count; ++i) {
         if (!content(i) && any_content) {
             continue;
@@ -361,7 +381,14 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             continue;
         }
         // Text of nothing but stop words ("to be or not to be") searches their exact forms.
-        const std::string term = any_content ? stem_term(tokens[i].stem) : tokens[i].term;
+        std::string term = any_content ? stem_term(tokens[i].stem) : tokens[i].term;
+        if (meant[i] != nullptr) {
+            const std::string written = std::exchange(term, stem_term(analyzer_.stem(*meant[i])));
+            if (written != term) {
+                add_unique(variants[term], tokens[i].term);
+                add_unique(out.highlight_words, tokens[i].term);
+            }
+        }
         StemWeight& entry = stems[term];
         if (entry.occurrences == 0) {
             entry.first = i;
@@ -370,9 +397,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         ++entry.occurrences;
     }
 
-    // Misspellings: the lexicon's known ones are searched and suggested; the index's spelling
-    // table is asked about words whose stem no entry holds, suggested for short queries, and
-    // searched for long words only (see ranking::kAutoCorrectMinLength).
+    // Misspellings: the lexicon's known ones are searched (above) and suggested; the index's
+    // spelling table is asked about words whose stem no entry holds, suggested for short
+    // queries, and searched for long words only (see ranking::kAutoCorrectMinLength).
     std::size_t content_words = 0;
     for (std::size_t i = 0; i < count; ++i) {
         content_words += content(i) && tokens[i].kind != TokenKind::Compound ? 1U : 0U;
@@ -386,8 +413,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         }
         Correction correction{.written =
                                   std::string(text.substr(token.begin, token.end - token.begin))};
-        if (const std::string* known = index_.correction(token.term)) {
-            correction.corrected = *known;
+        if (meant[i] != nullptr) {
+            correction.corrected = *meant[i];
             correction.searched = true;
         } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
                    db.get_termfreq(stem_term(token.stem)) == 0) {
@@ -401,15 +428,15 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
                 continue;
             }
+            if (correction.searched && correction.corrected != token.term) {
+                StemWeight& entry = stems[stem_term(analyzer_.stem(correction.corrected))];
+                entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
+                entry.first = entry.occurrences == 0 ? i : entry.first;
+                ++entry.occurrences;
+            }
         }
         if (correction.corrected.empty() || correction.corrected == token.term) {
             continue;
-        }
-        if (correction.searched) {
-            StemWeight& entry = stems[stem_term(analyzer_.stem(correction.corrected))];
-            entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
-            entry.first = entry.occurrences == 0 ? i : entry.first;
-            ++entry.occurrences;
         }
         out.corrections.push_back(std::move(correction));
     }
@@ -427,9 +454,20 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         const double w =
             entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
         // A word no entry holds matches nothing and must not take a strong word's place.
-        const double frequency = db.get_termfreq(term);
+        const auto forms = variants.find(term);
+        double frequency = db.get_termfreq(term);
+        if (forms != variants.end()) {
+            for (const std::string& variant : forms->second) {
+                frequency += db.get_termfreq(variant);
+            }
+        }
         const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
-        ranked.push_back({{term, w}, strength, entry.first});
+        ranked.push_back(
+            {{.term = term,
+              .weight = w,
+              .variants = forms != variants.end() ? forms->second : std::vector<std::string>{}},
+             strength,
+             entry.first});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;

@@ -21,6 +21,17 @@ struct WeightedTerm {
     std::string term;  ///< as indexed: "Z" + stem
     double weight = 1;
     bool questions_only = false;  ///< looked for in titles and questions only
+    /// Other forms weighed as this one term (OP_SYNONYM): the exact words (unprefixed terms)
+    /// of the lexicon's misspellings of it that the query wrote ("twiching" for "twitching").
+    /// Searched on its own, such a form would weigh by its own rarity, and the few entries
+    /// that misspell it alike would outrank those using the word meant; searched by its stem,
+    /// "weekness" would find "weeks".
+    std::vector<std::string> variants;
+
+    /// The indexed terms searched: term and its variants, term as title and question terms
+    /// when questions_only (exact words have no per-field terms: variants are looked for in
+    /// the whole consultation).
+    [[nodiscard]] std::vector<std::string> searched_terms() const;
 };
 
 /// One alternative wording searched for the user's words.
@@ -69,6 +80,7 @@ struct FreeTextQuery {
     std::vector<Correction> corrections;
     std::vector<std::string> named_specialties;  ///< canonical specialties the words name
     std::vector<std::string> highlight_stems;    ///< stems of the user's words, for snippets
+    std::vector<std::string> highlight_words;    ///< words highlighted as written: misspellings
     std::vector<std::string> secondary_stems;    ///< stems of expansions, for snippets
 
     /// OR of the weighted terms, concepts and expansions; an empty Query if there are none.

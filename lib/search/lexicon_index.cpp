@@ -131,24 +131,37 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         index->groups_.push_back(std::move(phrases));
     }
 
+    // Every word of a correct form in the lexicon: a misspelling's word that is one of them is
+    // a real word ("cancer" in "cancer sore" for "canker sore"), never corrected.
+    auto add_words = [](const std::vector<SynonymPhrase>& forms, std::set<std::string>& into) {
+        for (const SynonymPhrase& form : forms) {
+            for (std::size_t t = 0; t < form.terms.size() && !form.han; ++t) {
+                if (!form.stopword[t]) {
+                    into.insert(form.terms[t]);
+                }
+            }
+        }
+    };
+    std::set<std::string> correct_words;
+    for (const auto& [concept_id, forms] : index->concepts_) {
+        add_words(forms, correct_words);
+    }
+    for (const auto& forms : index->groups_) {
+        add_words(forms, correct_words);
+    }
+
     // A listed misspelling corrects word by word: each of its words that is not a word of the
     // symptom's correct forms maps to the closest such word ("twiching" -> "twitching").
     for (const Symptom& symptom : lexicon.symptoms()) {
         if (symptom.misspellings.empty()) {
             continue;
         }
-        // The words of the symptom's correct forms, as analysed above.
-        std::set<std::string> words;
-        for (const SynonymPhrase& form : index->concepts_["S:" + symptom.id]) {
-            for (std::size_t t = 0; t < form.terms.size() && !form.han; ++t) {
-                if (!form.stopword[t]) {
-                    words.insert(form.terms[t]);
-                }
-            }
-        }
+        std::set<std::string> words;  // of the symptom's correct forms, as analysed above
+        add_words(index->concepts_["S:" + symptom.id], words);
         for (const std::string& misspelling : symptom.misspellings) {
             for (const Token& token : analyzer.analyze(misspelling)) {
-                if (token.kind != TokenKind::Word || token.stopword || words.contains(token.term)) {
+                if (token.kind != TokenKind::Word || token.stopword ||
+                    correct_words.contains(token.term)) {
                     continue;
                 }
                 const std::string* best = nullptr;

@@ -74,6 +74,9 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
     for (std::string& stem : text.highlight_stems) {
         plan.highlight.stems.insert(std::move(stem));
     }
+    for (std::string& word : text.highlight_words) {
+        plan.highlight.exact.insert(std::move(word));
+    }
     for (std::string& stem : text.secondary_stems) {
         plan.highlight.secondary.insert(std::move(stem));
     }

@@ -369,6 +369,53 @@ TEST_CASE("Did you mean: the lexicon's misspellings everywhere, the spelling tab
     CHECK_FALSE(disk.searcher().search({.text = "climbing stairs"}).suggestion);
 }
 
+TEST_CASE("An entry misspelling a word as the query does weighs as one using the word meant",
+          "[integration]") {
+    // Searched on its own, the rare misspelling would weigh far more than the word meant.
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    auto entries = qaindex::test::fixture_consultations();
+    for (const std::string word : {"twiching", "twitching"}) {
+        entries.push_back(qaindex::test::consultation(
+            "neuro/muscles-" + word, "Muscles jumping after the gym",
+            "My calves and arms keep " + word + " for hours after I lift weights. Is it ALS?",
+            "Neurology", "Xu Mingde",
+            "Benign fasciculations after exercise are common and harmless; rest and drink water.",
+            {2019, 2, 21}));
+    }
+    FixtureIndex index(backend, entries);
+    const auto results = index.searcher().search({.text = "twiching calves"});
+    CHECK(results.suggestion == "twitching calves");
+    const std::size_t misspelt = rank_of(results, "neuro/muscles-twiching");
+    const std::size_t spelt = rank_of(results, "neuro/muscles-twitching");
+    REQUIRE(misspelt < results.hits.size());
+    REQUIRE(spelt < results.hits.size());
+    CHECK(results.hits[misspelt].score == Approx(results.hits[spelt].score));
+    // The word is highlighted as written in either.
+    CHECK(results.hits[misspelt].snippet.highlights.size() ==
+          results.hits[spelt].snippet.highlights.size());
+}
+
+TEST_CASE("A listed misspelling the index holds more often than its correction is not corrected",
+          "[integration]") {
+    std::vector<qaindex::Consultation> entries;
+    for (int i = 0; i < 3; ++i) {
+        entries.push_back(qaindex::test::consultation(
+            "twiching/" + std::to_string(i), "Calves keep twiching",
+            "My calves keep twiching after running, day " + std::to_string(i) + ".", "Neurology",
+            "Xu Mingde", "Rest.", {2019, 2, 21}));
+    }
+    entries.push_back(qaindex::test::consultation("twitching/0", "Calves keep twitching",
+                                                  "My calves keep twitching after running.",
+                                                  "Neurology", "Xu Mingde", "Rest.",
+                                                  {2019, 2, 21}));
+    FixtureIndex index(Backend::Memory, entries);
+    const auto results = index.searcher().search({.text = "twiching calves"});
+    CHECK_FALSE(results.suggestion);
+    FixtureIndex usual(Backend::Memory);  // where "twitching" is the usual spelling
+    CHECK(usual.searcher().search({.text = "twiching calves"}).suggestion == "twitching calves");
+}
+
 TEST_CASE("A query the syntax cannot take is searched as plain words", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));

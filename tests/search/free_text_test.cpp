@@ -182,6 +182,54 @@ TEST_CASE("Lexicon misspellings are corrected and searched", "[search]") {
     CHECK(weight_of(query, "Ztwitch") > 0);
 }
 
+TEST_CASE("A known misspelling is searched as one term with the word meant", "[search]") {
+    Setup setup;
+    const auto query = setup.analyse("facial twiching");
+    const auto twitch = std::find_if(query.terms.begin(), query.terms.end(),
+                                     [](const auto& t) { return t.term == "Ztwitch"; });
+    REQUIRE(twitch != query.terms.end());
+    // Its exact form, not its stem ("weekness" must not find "weeks").
+    CHECK(twitch->variants == std::vector<std::string>{"twiching"});
+    // The written form is no term of its own, and weighs as the user's word, not less.
+    CHECK(weight_of(query, "Ztwich") == 0);
+    CHECK(twitch->weight == weight_of(query, "Zfacial"));
+    CHECK(query.highlight_words == std::vector<std::string>{"twiching"});
+    // One subquery: Xapian weighs both forms as one term (OP_SYNONYM).
+    const Xapian::Query whole = query.query();
+    std::size_t with_both = 0;
+    for (std::size_t i = 0; i < whole.get_num_subqueries(); ++i) {
+        const Xapian::Query part = whole.get_subquery(i);
+        const std::set<std::string> terms(part.get_unique_terms_begin(),
+                                          part.get_unique_terms_end());
+        CHECK(terms.count("twiching") == terms.count("Ztwitch"));
+        with_both += terms.count("twiching");
+    }
+    CHECK(with_both == 1);
+    const auto parts = query.parts();
+    CHECK(std::count_if(parts.begin(), parts.end(), [](const auto& part) {
+              return part.terms == std::vector<std::string>{"Ztwitch", "twiching"};
+          }) == 1);
+    // Looked for in titles and questions only, the word is; its exact form has no field terms.
+    qaindex::detail::WeightedTerm weak = *twitch;
+    weak.questions_only = true;
+    CHECK(weak.searched_terms() == std::vector<std::string>{"ZStwitch", "ZXQtwitch", "twiching"});
+
+    // "weekness" (listed for weakness) is searched as weakness, not as "week".
+    const auto weekness = setup.analyse("general weekness");
+    CHECK(weight_of(weekness, "Zweek") == 0);
+    CHECK(weight_of(weekness, "Zweak") > 0);
+}
+
+TEST_CASE("A real word is never corrected as a misspelling", "[search]") {
+    Setup setup;
+    // "cancer sore" is listed for canker sore, but cancer is a word of the lexicon's forms.
+    CHECK(setup.analyse("breast cancer").corrections.empty());
+    CHECK(setup.analyse("sores that won't heal").corrections.empty());  // "heal" for heel
+    CHECK(weight_of(setup.analyse("breast cancer"), "Zcanker") == 0);
+    // Still corrected: words no correct form holds.
+    CHECK(setup.analyse("stomache ache").corrections.size() == 1);
+}
+
 TEST_CASE("A misspelling names its symptom as written, not by its stem", "[search]") {
     Setup setup;
     const qaindex::Symptom* weakness = qaindex::Lexicon::builtin().find_symptom("weakness");
