@@ -14,3 +14,8 @@ if(QAINDEX_EVAL_RUNNER AND TARGET qaindex_cli)
   qaindex_set_warnings(qaindex_eval_run)
   target_link_libraries(qaindex_eval_run PRIVATE qaindex::qaindex qaindex_cli fmt::fmt)
 endif()
+
+# Fits data/ranking/weights.tsv on feature dumps of qaindex_eval_run (see fit_ranking.cpp).
+add_executable(qaindex_fit_ranking ${CMAKE_CURRENT_LIST_DIR}/fit_ranking.cpp)
+qaindex_set_warnings(qaindex_fit_ranking)
+target_link_libraries(qaindex_fit_ranking PRIVATE CLI11::CLI11 fmt::fmt)

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     std::string tag;
     bool one_thread = false;
     bool one_pass = false;
+    bool no_collapse = false;
+    std::filesystem::path features_path;
     app.add_option("--db", database, "index folder")->required();
     app.add_option("--queries", queries_path, "queries.tsv")->required();
     app.add_option("--mode", mode, "search: Searcher::search(); similar-to: Searcher::similar()")
@@ -35,6 +37,13 @@ int main(int argc, char** argv) {
     app.add_option("--tag", tag, "run tag, the sixth field (default: qaindex-MODE)");
     app.add_flag("--one-thread", one_thread,
                  "match on one thread (Searcher::set_two_threads(false))");
+    app.add_flag("--no-collapse", no_collapse,
+                 "every entry a hit of its own (collapse = false); with collapse (the default) "
+                 "a hit's duplicates follow it in the run, at its score");
+    app.add_option("--features", features_path,
+                   "also write each hit's score parts (explain) to this file: a header "
+                   "'qid docid name...', then one tab-separated row per hit (bench/eval/"
+                   "fit_ranking.py reads it)");
     app.add_flag("--one-pass", one_pass,
                  "rank every match of a costly query (Searcher::set_two_passes(false)): the "
                  "reference that two passes are compared with");
@@ -52,16 +61,29 @@ int main(int argc, char** argv) {
         auto searcher = qaindex::Searcher::open(database);
         searcher.set_two_threads(!one_thread);
         searcher.set_two_passes(!one_pass);
+        std::FILE* features = nullptr;
+        if (!features_path.empty()) {
+            features = std::fopen(features_path.c_str(), "w");
+            if (features == nullptr) {
+                throw qaindex::UsageError(features_path.string() + ": cannot write");
+            }
+        }
+        bool header_written = false;
+        const bool explain = features != nullptr;
         std::size_t failed = 0;
         for (const auto& query : queries) {
             qaindex::SearchResults results;
             try {
                 if (mode == "search") {
-                    results =
-                        searcher.search(qaindex::SearchRequest{.text = query.text, .limit = limit});
+                    results = searcher.search(qaindex::SearchRequest{.text = query.text,
+                                                                     .limit = limit,
+                                                                     .explain = explain,
+                                                                     .collapse = !no_collapse});
                 } else {
-                    results = searcher.similar(
-                        qaindex::SimilarRequest{.text = query.text, .limit = limit});
+                    results = searcher.similar(qaindex::SimilarRequest{.text = query.text,
+                                                                       .limit = limit,
+                                                                       .explain = explain,
+                                                                       .collapse = !no_collapse});
                 }
             } catch (const qaindex::Error& e) {
                 fmt::print(stderr, "qaindex_eval_run: query {}: {}\n", query.qid, e.what());
@@ -70,9 +92,37 @@ int main(int argc, char** argv) {
             }
             std::size_t rank = 0;
             for (const qaindex::Hit& hit : results.hits) {
-                qaindex::bench::write_run_line(stdout, query.qid, hit.id.value, ++rank, hit.score,
-                                               tag);
+                // A collapsed hit's duplicates are on the page with it: listed right after it.
+                if (rank < limit) {
+                    qaindex::bench::write_run_line(stdout, query.qid, hit.id.value, ++rank,
+                                                   hit.score, tag);
+                }
+                for (const qaindex::EntryId& duplicate : hit.duplicates) {
+                    if (rank < limit) {
+                        qaindex::bench::write_run_line(stdout, query.qid, duplicate.value, ++rank,
+                                                       hit.score, tag);
+                    }
+                }
+                if (features == nullptr || !hit.explanation || hit.explanation->parts.empty()) {
+                    continue;
+                }
+                if (!header_written) {
+                    std::fputs("qid\tdocid", features);
+                    for (const qaindex::ScorePart& part : hit.explanation->parts) {
+                        fmt::print(features, "\t{}", part.name);
+                    }
+                    std::fputs("\n", features);
+                    header_written = true;
+                }
+                fmt::print(features, "{}\t{}", query.qid, hit.id.value);
+                for (const qaindex::ScorePart& part : hit.explanation->parts) {
+                    fmt::print(features, "\t{:.6g}", part.value);
+                }
+                std::fputs("\n", features);
             }
+        }
+        if (features != nullptr) {
+            std::fclose(features);
         }
         if (failed > 0) {
             fmt::print(stderr, "qaindex_eval_run: {} of {} queries failed\n", failed,

@@ -46,6 +46,11 @@ struct SearchRequest {
     bool expand = true;               ///< lay <-> clinical synonym and symptom expansion
     bool explain = false;             ///< fill Hit::explanation
     std::size_t snippet_bytes = 240;  ///< about how long a snippet may be
+    /// Entries asking the same question (the same title and question once normalised, such
+    /// as one FAQ published by several sources) are one hit, which lists the others
+    /// (Hit::duplicates). false: each is a hit of its own. Facet counts and total count
+    /// every entry either way.
+    bool collapse = true;
 
     bool operator==(const SearchRequest&) const = default;
 };
@@ -58,6 +63,16 @@ struct MatchedTerm {
     bool operator==(const MatchedTerm&) const = default;
 };
 
+/// One part of a hit's score: a feature of the match and its fitted weight. A hit's score is
+/// the sum of value x weight over its parts (see docs/ranking.md for what each one is).
+struct ScorePart {
+    std::string name;   ///< "first_stage", "coverage", "kind_match", ...
+    double value = 0;   ///< the feature's value for this hit, mostly a share in [0, 1]
+    double weight = 0;  ///< the feature's weight in the model
+
+    bool operator==(const ScorePart&) const = default;
+};
+
 /// Why a hit ranked where it did (SearchRequest::explain).
 struct Explanation {
     std::vector<MatchedTerm> matched;
@@ -65,6 +80,9 @@ struct Explanation {
     std::vector<std::string> symptoms;     ///< symptoms shared with the query
     std::vector<std::string> conditions;   ///< conditions shared with the query
     std::optional<std::string> specialty;  ///< set if the specialty matched the query's
+    /// The parts of the score, in the model's order; empty when the query was ranked by its
+    /// words' weights alone (query syntax without free words, a filter only).
+    std::vector<ScorePart> parts;
 
     bool operator==(const Explanation&) const = default;
 };
@@ -83,6 +101,12 @@ struct Hit {
     std::vector<std::string> symptoms;         ///< symptom names the entry is tagged with
     std::optional<std::string> source;
     std::optional<Explanation> explanation;
+    /// The other entries asking the same question, shown as this hit (SearchRequest::collapse):
+    /// their ids, at most kMaxListedDuplicates of them, in index order.
+    std::vector<EntryId> duplicates;
+    /// How many other entries ask the same question (all of them, listed or not).
+    std::size_t duplicate_count = 0;
+    static constexpr std::size_t kMaxListedDuplicates = 50;
 
     bool operator==(const Hit&) const = default;
 };
@@ -126,6 +150,9 @@ struct SimilarRequest {
     std::size_t limit = 5;
     Filter filter;
     bool explain = false;
+    /// As SearchRequest::collapse; Similar Q&A also lists under a hit the entries whose
+    /// title and question are nearly the same words as its own.
+    bool collapse = true;
 
     bool operator==(const SimilarRequest&) const = default;
 };

@@ -3,6 +3,7 @@
 #include "index/document_builder.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace qaindex::detail {
@@ -23,6 +24,24 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) {
         list.push_back(value);
     }
+}
+
+// The stems of tokens' searchable words, in order, at most max of them; returns how many
+// there were in all.
+std::uint32_t add_stems(const std::vector<Token>& tokens, std::vector<std::string>& stems,
+                        std::size_t max) {
+    std::uint32_t count = 0;
+    for (const Token& token : tokens) {
+        if (token.stopword || token.kind == TokenKind::Compound || token.stem.empty() ||
+            token.term.size() > schema::kMaxTermBytes) {
+            continue;
+        }
+        ++count;
+        if (stems.size() < max) {
+            stems.push_back(token.stem);
+        }
+    }
+    return count;
 }
 
 }  // namespace
@@ -58,10 +77,10 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document,
     return last + schema::kFieldPositionGap;
 }
 
-void DocumentBuilder::add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
+void DocumentBuilder::add_mentions(const std::vector<Mention>& mentions, bool skip_hypothetical,
                                    std::vector<std::string>& symptoms,
-                                   std::vector<std::string>& conditions) const {
-    for (const Mention& mention : lexicon_.find_mentions(tokens)) {
+                                   std::vector<std::string>& conditions) {
+    for (const Mention& mention : mentions) {
         if (mention.negated || (skip_hypothetical && mention.hypothetical)) {
             continue;
         }
@@ -79,13 +98,37 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     std::vector<std::string> symptoms;
     std::vector<std::string> conditions;
     std::set<std::string> spellings;
+    schema::EntryProfile profile;
+    // The concepts and question kinds of the title and question go into the profile.
+    auto profile_text = [&](const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                            bool title) {
+        for (const Mention& mention : mentions) {
+            if (mention.negated) {
+                continue;
+            }
+            const std::string term = schema::concept_term(
+                mention.kind == ConceptKind::Symptom ? schema::kSymptom : schema::kCondition,
+                mention.id);
+            add_unique(profile.concepts, term);
+            if (title) {
+                add_unique(profile.title_concepts, term);
+            }
+        }
+        for (const QuestionKindMatch& match :
+             question_words_.find(tokens, std::vector<bool>(tokens.size(), false))) {
+            add_unique(profile.kinds, question_words_.kinds()[match.kind].name);
+        }
+    };
 
     // Text fields, each after the previous one's last position plus a gap.
     Xapian::termpos position = 1;
     if (entry.title) {
         const auto tokens = analyzer_.analyze(*entry.title);
         position = index_text(document, tokens, schema::kTitle, schema::kTitleWdf, position);
-        add_mentions(tokens, false, symptoms, conditions);
+        const auto mentions = lexicon_.find_mentions(tokens);
+        add_mentions(mentions, false, symptoms, conditions);
+        add_stems(tokens, profile.title, std::numeric_limits<std::size_t>::max());
+        profile_text(tokens, mentions, true);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
                 spellings.insert(token.term);
@@ -96,7 +139,11 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         const auto tokens = analyzer_.analyze(entry.question);
         position = index_text(document, tokens, schema::kQuestion, schema::kQuestionWdf, position);
         // The asker's "I wonder if this dizziness is serious" is about their dizziness.
-        add_mentions(tokens, false, symptoms, conditions);
+        const auto mentions = lexicon_.find_mentions(tokens);
+        add_mentions(mentions, false, symptoms, conditions);
+        profile.question_length =
+            add_stems(tokens, profile.question, schema::EntryProfile::kMaxQuestionStems);
+        profile_text(tokens, mentions, false);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
                 spellings.insert(token.term);
@@ -107,7 +154,9 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         const auto tokens = analyzer_.analyze(reply.text);
         position = index_text(document, tokens, schema::kReply, schema::kReplyWdf, position);
         // Replies list red flags ("see a doctor if you notice weakness"): not the asker's.
-        add_mentions(tokens, true, symptoms, conditions);
+        add_mentions(lexicon_.find_mentions(tokens), true, symptoms, conditions);
+        std::vector<std::string> unused;
+        profile.reply_length += add_stems(tokens, unused, 0);
     }
     // More Info articles are generic ("see a doctor if you have numbness, fever...") so they
     // are searchable but do not tag symptoms. Only their stems are indexed: an exact word or
@@ -176,6 +225,11 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     if (file) {
         document.add_boolean_term(schema::term(schema::kFile, *file));
     }
+
+    document.add_value(schema::kProfileSlot, schema::encode_profile(profile));
+    const std::string question_key = schema::question_key(entry);
+    document.add_boolean_term(schema::term(schema::kQuestionKey, question_key));
+    document.add_value(schema::kQuestionKeySlot, question_key);
 
     // The hash covers the file too, so an entry that moved to another file counts as changed.
     built.content_hash = schema::hash_hex(schema::content_hash(entry) + '\n' + file.value_or(""));

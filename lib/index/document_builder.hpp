@@ -11,6 +11,7 @@
 #include "index/schema.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/consultation.hpp"
+#include "lexicon/question_words.hpp"
 #include "qaindex/lexicon.hpp"
 
 namespace qaindex::detail {
@@ -42,12 +43,13 @@ class DocumentBuilder {
     Xapian::termpos index_text(Xapian::Document& document, const std::vector<Token>& tokens,
                                std::string_view field_prefix, Xapian::termcount wdf,
                                Xapian::termpos base, Words words = Words::Exact);
-    void add_mentions(const std::vector<Token>& tokens, bool skip_hypothetical,
-                      std::vector<std::string>& symptoms,
-                      std::vector<std::string>& conditions) const;
+    static void add_mentions(const std::vector<Mention>& mentions, bool skip_hypothetical,
+                             std::vector<std::string>& symptoms,
+                             std::vector<std::string>& conditions);
 
     const Lexicon& lexicon_;
     Analyzer analyzer_;
+    QuestionWords question_words_{analyzer_};
 };
 
 }  // namespace qaindex::detail

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 #include "qaindex/errors.hpp"
@@ -255,6 +257,106 @@ std::string hash_hex(std::string_view text) {
     std::array<char, 17> buffer{};
     std::snprintf(buffer.data(), buffer.size(), "%016llx", static_cast<unsigned long long>(hash));
     return buffer.data();
+}
+
+std::string normalised_text(std::string_view text) {
+    std::string out;
+    bool gap = false;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (!upper && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && byte < 0x80) {
+            gap = true;
+            continue;
+        }
+        if (gap && !out.empty()) {
+            out += ' ';
+        }
+        out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        gap = false;
+    }
+    return out;
+}
+
+std::string question_key(const Consultation& entry) {
+    return hash_hex(normalised_text(entry.title.value_or("")) + '\n' +
+                    normalised_text(entry.question));
+}
+
+namespace {
+
+constexpr char kProfileItem = '\x1f';
+
+void put_items(std::string& out, const std::vector<std::string>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += kProfileItem;
+        }
+        out += items[i];
+    }
+    out += '\n';
+}
+
+std::vector<std::string> get_items(std::string_view line) {
+    std::vector<std::string> items;
+    while (!line.empty()) {
+        const std::size_t end = std::min(line.find(kProfileItem), line.size());
+        items.emplace_back(line.substr(0, end));
+        line.remove_prefix(std::min(end + 1, line.size()));
+    }
+    return items;
+}
+
+std::uint32_t get_count(std::string_view text) {
+    std::uint32_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+        throw IndexError("corrupt entry profile: bad count \"" + std::string(text) + "\"");
+    }
+    return value;
+}
+
+}  // namespace
+
+std::string encode_profile(const EntryProfile& profile) {
+    std::string out = "1\n";  // the format's version
+    put_items(out, profile.title);
+    put_items(out, profile.question);
+    out += std::to_string(profile.question_length) + ' ' + std::to_string(profile.reply_length);
+    out += '\n';
+    put_items(out, profile.title_concepts);
+    put_items(out, profile.concepts);
+    put_items(out, profile.kinds);
+    return out;
+}
+
+EntryProfile decode_profile(std::string_view data) {
+    std::vector<std::string_view> lines;
+    while (!data.empty()) {
+        const std::size_t end = data.find('\n');
+        if (end == std::string_view::npos) {
+            throw IndexError("corrupt entry profile: unterminated line");
+        }
+        lines.push_back(data.substr(0, end));
+        data.remove_prefix(end + 1);
+    }
+    if (lines.size() != 7 || lines[0] != "1") {
+        throw IndexError("corrupt entry profile: expected 7 lines of format 1, got " +
+                         std::to_string(lines.size()));
+    }
+    EntryProfile profile;
+    profile.title = get_items(lines[1]);
+    profile.question = get_items(lines[2]);
+    const std::size_t space = lines[3].find(' ');
+    if (space == std::string_view::npos) {
+        throw IndexError("corrupt entry profile: bad lengths");
+    }
+    profile.question_length = get_count(lines[3].substr(0, space));
+    profile.reply_length = get_count(lines[3].substr(space + 1));
+    profile.title_concepts = get_items(lines[4]);
+    profile.concepts = get_items(lines[5]);
+    profile.kinds = get_items(lines[6]);
+    return profile;
 }
 
 std::string encode(const StoredEntry& stored) {

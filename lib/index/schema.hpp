@@ -2,6 +2,7 @@
 // The index schema, defined here only: term prefixes, value slots, metadata keys, stored data.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,7 +17,8 @@ namespace qaindex::schema {
 /// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
 /// 3: symptom phrases are also recognised across words like "keeps" ("eyelid keeps jumping").
 /// 4: More Info words are indexed as stems only.
-inline constexpr std::string_view kVersion = "4";
+/// 5: each entry's ranking profile (kProfileSlot) and question key (kQuestionKey, kQuestionKeySlot).
+inline constexpr std::string_view kVersion = "5";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:
@@ -59,6 +61,9 @@ inline constexpr std::string_view kYear = "Y";             ///< + year asked: "2
 inline constexpr std::string_view kLanguage = "L";         ///< + "en", "zh"
 inline constexpr std::string_view kFile = "XF";            ///< + corpus file key (file_key())
 inline constexpr std::string_view kQuestionType = "XT";    ///< + MedQuAD qtype: "symptoms"
+/// + question_key(): entries asking the same question (the same title and question once
+/// normalised) share it; search shows them as one hit, and its frequency counts them.
+inline constexpr std::string_view kQuestionKey = "XK";
 
 // ---- Value slots ------------------------------------------------------------------------
 inline constexpr unsigned kAskedSlot = 0;      ///< "YYYYMMDD": sorts and ranges as a string
@@ -66,6 +71,8 @@ inline constexpr unsigned kRepliedSlot = 1;    ///< first reply's date, "YYYYMMD
 inline constexpr unsigned kSpecialtySlot = 2;  ///< canonical specialty name: facet counts
 inline constexpr unsigned kSymptomsSlot = 3;   ///< mentioned symptom ids joined by '\n'
 inline constexpr unsigned kContentSlot = 4;    ///< content_hash() of the consultation
+inline constexpr unsigned kProfileSlot = 5;    ///< encode_profile() of the entry's EntryProfile
+inline constexpr unsigned kQuestionKeySlot = 6;  ///< question_key(): collapses identical questions
 
 // ---- Metadata keys ----------------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "qaindex:schema";
@@ -97,6 +104,12 @@ inline constexpr std::string_view kMetaFile = "qaindex:file:";
 [[nodiscard]] std::string date_value(const Date& date);
 /// A 64-bit hash of text as 16 hex digits (FNV-1a; stable across builds and machines).
 [[nodiscard]] std::string hash_hex(std::string_view text);
+/// Text reduced for equality: ASCII lower-cased, every run of characters other than letters
+/// and digits one space ("What is (are) Glaucoma ?" -> "what is are glaucoma").
+[[nodiscard]] std::string normalised_text(std::string_view text);
+/// The key of the question an entry asks: hash_hex of its normalised title and question.
+/// Entries with the same key ask the same question (the same FAQ in several sources).
+[[nodiscard]] std::string question_key(const Consultation& entry);
 
 /// What is stored as a document's data: everything needed to print a hit or a Similar Q&A
 /// row without the corpus. The Consultation keeps all fields but more_info, similar and
@@ -115,6 +128,33 @@ struct StoredEntry {
 [[nodiscard]] std::string encode(const StoredEntry& stored);
 /// Reads encode()'s output back. Throws IndexError on corrupt data.
 [[nodiscard]] StoredEntry decode(std::string_view data);
+
+/// What ranking reads of an entry besides its terms, for each candidate it reranks (see
+/// search/scoring.hpp): one value per entry, so reading it costs one lookup, unlike the
+/// entry's term list or stored data. Stems are Analyzer stems of non-stop words.
+struct EntryProfile {
+    /// The most question stems kept (in order); longer questions keep their first ones.
+    static constexpr std::size_t kMaxQuestionStems = 96;
+
+    std::vector<std::string> title;     ///< the title's stems, in order
+    std::vector<std::string> question;  ///< the question's stems, in order (at most kMax...)
+    std::uint32_t question_length = 0;  ///< stems in the whole question
+    std::uint32_t reply_length = 0;     ///< stems in all replies
+    /// Concepts (concept_term(): symptoms kSymptom, conditions kCondition) named, not
+    /// negated, in the title; and in the title or question.
+    std::vector<std::string> title_concepts;
+    std::vector<std::string> concepts;
+    /// The kinds of answer the title or question asks for (QuestionWords: "treatment",
+    /// "cause", ...), each once.
+    std::vector<std::string> kinds;
+
+    bool operator==(const EntryProfile&) const = default;
+};
+
+/// The profile as a value: its fields one per line, items separated by U+001F.
+[[nodiscard]] std::string encode_profile(const EntryProfile& profile);
+/// Reads encode_profile()'s output back. Throws IndexError on corrupt data.
+[[nodiscard]] EntryProfile decode_profile(std::string_view data);
 
 /// A hash of everything in a consultation that the index depends on (detects changes).
 [[nodiscard]] std::string content_hash(const Consultation& entry);

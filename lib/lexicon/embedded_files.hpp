@@ -16,4 +16,8 @@ struct EmbeddedFile {
 extern const EmbeddedFile lexicon_files[];
 extern const std::size_t lexicon_files_count;
 
+/// data/ranking/weights.tsv as it was when the library was built (see search/scoring.hpp).
+extern const EmbeddedFile ranking_files[];
+extern const std::size_t ranking_files_count;
+
 }  // namespace qaindex::detail

@@ -24,4 +24,5 @@ target_sources(qaindex PRIVATE
   lexicon/lexicon_file.cpp
   lexicon/negation.cpp
   lexicon/phrase_matcher.cpp
+  lexicon/question_words.cpp
   ${QAINDEX_EMBEDDED_LEXICON})

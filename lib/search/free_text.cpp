@@ -266,6 +266,80 @@ void FreeTextAnalyzer::mark_boilerplate(const std::vector<Token>& tokens,
     }
 }
 
+QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::string_view text,
+                                       const std::vector<bool>& content, std::size_t subject,
+                                       const std::vector<const std::string*>& meant,
+                                       const std::vector<Mention>& mentions,
+                                       const std::vector<QuestionKindMatch>& kinds) {
+    QueryProfile out;
+    const std::size_t count = tokens.size();
+    std::vector<bool> negated(count, false);
+    for (const Mention& mention : mentions) {
+        for (std::size_t i = mention.first_token; mention.negated && i <= mention.last_token &&
+                                                  i < count;
+             ++i) {
+            negated[i] = true;
+        }
+    }
+    // Each stem once: how often it was written, whether ever outside a negation, whether in
+    // the subject line.
+    struct Seen {
+        std::size_t occurrences = 0;
+        bool affirmed = false;
+        bool focus = false;
+    };
+    std::map<std::string, Seen> seen;
+    std::vector<std::string> order;
+    std::string previous;  // the stem of the last content word, for pairs
+    std::size_t previous_end = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!content[i] || tokens[i].kind == TokenKind::Compound) {
+            continue;
+        }
+        std::string stem = meant[i] != nullptr ? analyzer_.stem(*meant[i]) : tokens[i].stem;
+        Seen& entry = seen[stem];
+        if (entry.occurrences++ == 0) {
+            order.push_back(stem);
+        }
+        entry.affirmed = entry.affirmed || !negated[i];
+        entry.focus = entry.focus || i < subject;
+        if (!previous.empty() && previous != stem && out.pairs.size() < ranking::kMaxQueryPairs &&
+            !ends_sentence(text.substr(previous_end, tokens[i].begin - previous_end))) {
+            out.pairs.emplace_back(previous, stem);
+        }
+        previous = std::move(stem);
+        previous_end = tokens[i].end;
+    }
+    for (const std::string& stem : order) {
+        const Seen& entry = seen[stem];
+        const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
+        out.words.push_back(
+            {.stem = stem,
+             .weight = (entry.affirmed ? 1.0 : ranking::kNegatedWeight) *
+                       (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1)),
+             .focus = entry.focus});
+    }
+    for (const Mention& mention : mentions) {
+        if (mention.negated) {
+            continue;
+        }
+        const std::string term = schema::concept_term(
+            mention.kind == ConceptKind::Symptom ? schema::kSymptom : schema::kCondition,
+            mention.id);
+        add_unique(out.concepts, term);
+        if (mention.first_token < subject) {
+            add_unique(out.focus_concepts, term);
+        }
+    }
+    if (out.focus_concepts.empty()) {
+        out.focus_concepts = out.concepts;
+    }
+    for (const QuestionKindMatch& match : kinds) {
+        add_unique(out.kinds, question_words_.kinds()[match.kind].name);
+    }
+    return out;
+}
+
 FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Database& db,
                                         bool expand, bool spelling) {
     FreeTextQuery out;
@@ -307,6 +381,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             ++subject_words;
         }
     }
+    std::size_t subject = 0;  // tokens [0, subject) are the subject line, if any
     if (subject_end > 0 && subject_words <= ranking::kSubjectMaxWords) {
         bool more = false;
         for (std::size_t i = subject_end; i < count && !more; ++i) {
@@ -315,6 +390,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         for (std::size_t i = 0; more && i < subject_end; ++i) {
             weight[i] *= 1.0 + ranking::kSubjectBoost;
         }
+        subject = more ? subject_end : 0;
     }
 
     if (expand) {
@@ -489,6 +565,14 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
         add_unique(out.highlight_stems,
                    term.starts_with(schema::kStem) ? term.substr(schema::kStem.size()) : term);
     }
+    std::vector<bool> is_content(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        is_content[i] = content(i);
+    }
+    const std::vector<QuestionKindMatch> kinds = question_words_.find(tokens, dropped);
+    if (any_content) {
+        out.profile = profile(tokens, text, is_content, subject, meant, out.mentions, kinds);
+    }
     if (!expand || !any_content) {
         return out;
     }
@@ -656,7 +740,7 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     }
 
     // Question kinds: "is there a cure" also looks for "treat", "treatment", "therapy".
-    for (const QuestionKindMatch& match : question_words_.find(tokens, dropped)) {
+    for (const QuestionKindMatch& match : kinds) {
         const QuestionKind& kind = question_words_.kinds()[match.kind];
         double trigger_weight = 1.0;
         for (std::size_t i = match.first; i <= match.last; ++i) {

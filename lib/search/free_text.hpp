@@ -12,7 +12,8 @@
 #include "qaindex/lexicon.hpp"
 #include "search/candidates.hpp"
 #include "search/lexicon_index.hpp"
-#include "search/question_words.hpp"
+#include "search/scoring.hpp"
+#include "lexicon/question_words.hpp"
 
 namespace qaindex::detail {
 
@@ -82,6 +83,7 @@ struct FreeTextQuery {
     std::vector<std::string> highlight_stems;    ///< stems of the user's words, for snippets
     std::vector<std::string> highlight_words;    ///< words highlighted as written: misspellings
     std::vector<std::string> secondary_stems;    ///< stems of expansions, for snippets
+    QueryProfile profile;                        ///< what the second stage of ranking weighs
 
     /// OR of the weighted terms, concepts and expansions; an empty Query if there are none.
     [[nodiscard]] Xapian::Query query() const;
@@ -103,6 +105,14 @@ class FreeTextAnalyzer {
                                         bool expand, bool spelling);
 
   private:
+    // The query's profile for the second stage of ranking: its content words (with the word
+    // meant for a known misspelling), those of its subject line (tokens [0, subject)), its
+    // word pairs, its concepts and its kinds of answer.
+    QueryProfile profile(const std::vector<Token>& tokens, std::string_view text,
+                         const std::vector<bool>& content, std::size_t subject,
+                         const std::vector<const std::string*>& meant,
+                         const std::vector<Mention>& mentions,
+                         const std::vector<QuestionKindMatch>& kinds);
     void mark_boilerplate(const std::vector<Token>& tokens, std::vector<bool>& dropped) const;
 
     Analyzer& analyzer_;

@@ -84,6 +84,23 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
         plan.source_terms.push_back(term);
         plan.searched_concepts.insert(std::move(term));
     }
+    // A query of several free-word runs ("a AND b") is weighed as all of them together.
+    QueryProfile& profile = plan.profile;
+    for (QueryProfile::Word& word : text.profile.words) {
+        profile.words.push_back(std::move(word));
+    }
+    for (auto& pair : text.profile.pairs) {
+        profile.pairs.push_back(std::move(pair));
+    }
+    for (const std::string& term : text.profile.concepts) {
+        add_unique(profile.concepts, term);
+    }
+    for (const std::string& term : text.profile.focus_concepts) {
+        add_unique(profile.focus_concepts, term);
+    }
+    for (const std::string& kind : text.profile.kinds) {
+        add_unique(profile.kinds, kind);
+    }
 }
 
 QueryPlan QueryBuilder::plan_free_text(std::string_view text, const Xapian::Database& db,

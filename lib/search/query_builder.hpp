@@ -37,6 +37,7 @@ struct QueryPlan {
     std::vector<std::string> specialties;  ///< named or implied by the mentions
     SnippetTerms highlight;
     bool plain_words = false;  ///< the syntax was rejected: built from the plain words
+    QueryProfile profile;      ///< what the second stage weighs (the free words' profiles)
 };
 
 /// The filter of a request as queries, one per field, so a facet can leave its own out.

@@ -34,6 +34,9 @@ inline constexpr std::size_t kMaxRepeats = 3;
 /// A long question keeps only its strongest words (weight x idf): the many common words of a
 /// long story otherwise outvote its one rare medical word.
 inline constexpr std::size_t kMaxQueryTerms = 24;
+/// Pairs of consecutive query words the second stage looks for together, at most: a pasted
+/// story has many, and its first ones say what it is about.
+inline constexpr std::size_t kMaxQueryPairs = 32;
 /// Of those, the strongest kFullTextWords are looked for in every field, the others in
 /// titles and questions only.
 inline constexpr std::size_t kFullTextWords = 8;
@@ -100,6 +103,17 @@ inline constexpr double kCommonPartShare = 0.1;
 /// entries (2026-12-06): long questions on one thread 0.9x the time; against one pass 99 of
 /// 100 the same top 10, as with b = kBm25B (mean overlap 0.998 against 0.999).
 inline constexpr double kCandidateBm25B = 0.0;
+
+// ---- Second stage (search/scoring.hpp) ---------------------------------------------------
+/// Candidates of the first stage that the second stage scores again: a search's best
+/// kRerankDepth (or more, to fill the page asked for), Similar Q&A's likewise.
+inline constexpr std::size_t kRerankDepth = 100;
+/// Stems of an entry's question counted in its precision (Feature::Precision): its opening,
+/// where the asker says what it is about. Each distinct stem costs an idf lookup once.
+inline constexpr std::size_t kPrecisionQuestionStems = 32;
+/// Two query words count as found together when the second follows the first within this
+/// many stems (stop words are not stems: "surgery for glaucoma" is adjacent).
+inline constexpr std::size_t kPairWindow = 2;
 
 // ---- Result counting --------------------------------------------------------------------
 /// Matches counted beyond the requested page, so totals up to that size are exact.

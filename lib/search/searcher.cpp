@@ -24,6 +24,7 @@
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/related.hpp"
+#include "search/scoring.hpp"
 #include "search/similar.hpp"
 #include "search/snippets.hpp"
 
@@ -135,15 +136,28 @@ struct Searcher::Impl {
     unsigned cores;
     bool two_threads = true;                  // see Searcher::set_two_threads
     std::optional<Analyzer> second_analyzer;  // cuts snippets on the second thread
+    const detail::ScoringModel& model = detail::ScoringModel::builtin();
+    detail::FeatureScorer scorer;
 
-    // A hit to print: its stored entry, read from the index, and its weight.
+    // A first-stage match scored again by the second stage.
+    struct Ranked {
+        Xapian::docid docid = 0;
+        double score = 0;
+        std::optional<detail::FeatureVector> features;  // none: ranked by the first stage
+    };
+
+    // A hit to print: its stored entry, read from the index, its weight and the entries it
+    // stands for.
     struct Found {
         schema::StoredEntry stored;
         double weight = 0;
         std::optional<Explanation> explanation;
+        std::vector<EntryId> duplicates;
+        std::size_t duplicate_count = 0;
     };
 
     void reopen() {
+        scorer.clear();
         if (folder) {
             // A full build publishes a new generation: only the folder path finds it.
             db = open_folder(*folder);
@@ -179,6 +193,67 @@ struct Searcher::Impl {
                 throw IndexError(name + ": cannot reopen: " + error.get_description());
             }
         }
+    }
+
+    // matches (best first by the first stage) in the second stage's order: the model's
+    // weights over each one's features. Without a query profile (query syntax only, a filter)
+    // the first stage's order and weights stand. Equal scores keep the first stage's order.
+    std::vector<Ranked> rerank(const std::vector<detail::Match>& matches,
+                               const detail::QueryProfile& profile,
+                               const detail::Weights& weights) {
+        std::vector<Ranked> out;
+        out.reserve(matches.size());
+        if (profile.empty()) {
+            for (const detail::Match& m : matches) {
+                out.push_back({m.docid, m.weight});
+            }
+            return out;
+        }
+        double best = 0;
+        for (const detail::Match& m : matches) {
+            best = std::max(best, m.weight);
+        }
+        for (const detail::Match& m : matches) {
+            const schema::EntryProfile entry = schema::decode_profile(
+                db.get_document(m.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kProfileSlot));
+            const detail::FeatureVector features =
+                scorer.features(db, profile, entry, m.weight, best);
+            out.push_back({m.docid, detail::FeatureScorer::score(weights, features), features});
+        }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+        return out;
+    }
+
+    std::string question_key(Xapian::docid docid) const {
+        return db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kQuestionKeySlot);
+    }
+
+    // The other entries asking the question of key (but docid): at most
+    // Hit::kMaxListedDuplicates of their ids, and how many there are.
+    void add_same_question(Found& found, Xapian::docid docid, const std::string& key) const {
+        const std::string term = schema::term(schema::kQuestionKey, key);
+        const Xapian::doccount sharing = db.get_termfreq(term);
+        if (sharing <= 1) {
+            return;
+        }
+        found.duplicate_count += sharing - 1;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            if (*it != docid && found.duplicates.size() < Hit::kMaxListedDuplicates) {
+                found.duplicates.push_back(
+                    schema::decode(db.get_document(*it).get_data()).entry.id);
+            }
+        }
+    }
+
+    std::vector<ScorePart> score_parts(const detail::FeatureVector& features,
+                                       const detail::Weights& weights) const {
+        std::vector<ScorePart> parts;
+        for (std::size_t i = 0; i < detail::kFeatureCount; ++i) {
+            parts.push_back({std::string(detail::feature_name(static_cast<detail::Feature>(i))),
+                             features[i], weights[i]});
+        }
+        return parts;
     }
 
     // The postings the plan's boosts and concepts read (see QueryPlan::source_terms).
@@ -250,6 +325,8 @@ struct Searcher::Impl {
             for (std::size_t i = from; i < found.size(); i += step) {
                 out[i] = hit(found[i].stored, found[i].weight, terms, snippet_bytes, replies, with);
                 out[i].explanation = std::move(found[i].explanation);
+                out[i].duplicates = std::move(found[i].duplicates);
+                out[i].duplicate_count = found[i].duplicate_count;
             }
         };
         if (two_threads && cores >= 2 && found.size() >= kHitsForTwoThreads) {
@@ -376,9 +453,12 @@ struct Searcher::Impl {
             throw QueryError("nothing to search for in \"" + request.text +
                              "\": it has no words the index could hold");
         }
+        // The second stage scores the first stage's best kRerankDepth (or the whole page
+        // asked for); collapsing identical questions may take a deeper look to fill it.
+        const std::size_t wanted = request.offset + request.limit;
+        std::size_t depth = std::max(detail::ranking::kRerankDepth, wanted);
         detail::MatchRequest match{.query = query,
-                                   .first = static_cast<Xapian::doccount>(request.offset),
-                                   .count = static_cast<Xapian::doccount>(request.limit),
+                                   .count = static_cast<Xapian::doccount>(depth),
                                    .extra_postings = source_postings(plan)};
         if (plan.scored.empty()) {
             match.newest_first = schema::kAskedSlot;
@@ -421,15 +501,48 @@ struct Searcher::Impl {
                 ? static_cast<Xapian::doccount>(std::min<std::size_t>(
                       request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
                 : documents;
-        detail::MatchResult matched = matcher.run(db, match);
+        detail::MatchResult matched;
+        std::vector<Ranked> page;  // the hits up to the page's end, each question once
+        std::vector<std::string> page_keys;
+        for (;;) {
+            match.count = static_cast<Xapian::doccount>(depth);
+            matched = matcher.run(db, match);
+            const std::vector<Ranked> ranked =
+                rerank(matched.matches, plan.profile, model.search);
+            page.clear();
+            page_keys.clear();
+            for (const Ranked& r : ranked) {
+                if (page.size() >= wanted) {
+                    break;
+                }
+                std::string key = request.collapse ? question_key(r.docid) : std::string();
+                if (!key.empty() &&
+                    std::find(page_keys.begin(), page_keys.end(), key) != page_keys.end()) {
+                    continue;
+                }
+                page.push_back(r);
+                page_keys.push_back(std::move(key));
+            }
+            if (page.size() >= wanted || matched.matches.size() < depth) {
+                break;
+            }
+            depth *= 2;
+        }
         results.total = matched.estimated;
         const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         std::vector<Found> found;
-        for (const detail::Match& m : matched.matches) {
-            const Xapian::Document document = db.get_document(m.docid);
-            Found& f = found.emplace_back(Found{schema::decode(document.get_data()), m.weight});
+        for (std::size_t i = request.offset; i < page.size(); ++i) {
+            const Ranked& r = page[i];
+            const Xapian::Document document = db.get_document(r.docid);
+            Found& f = found.emplace_back(Found{schema::decode(document.get_data()), r.score});
             if (explainer) {
-                f.explanation = explain(*explainer, m.docid, document, f.stored, plan);
+                f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
+                if (r.features) {
+                    f.explanation->parts = score_parts(*r.features, model.search);
+                }
+            }
+            if (!page_keys[i].empty()) {
+                add_same_question(f, r.docid, page_keys[i]);
             }
         }
         results.hits = hits(std::move(found), plan.highlight, request.snippet_bytes, true);
@@ -466,14 +579,15 @@ struct Searcher::Impl {
     SearchResults similar(const SimilarRequest& request) {
         QueryPlan plan;
         std::set<std::string> source_stems;
-        std::string source_question;
+        std::string source_key;
         Xapian::docid source = 0;
         if (request.id) {
             source = find(*request.id);
             if (source == 0) {
                 throw UsageError("no entry with id \"" + request.id->value + "\" in " + name);
             }
-            const schema::StoredEntry stored = schema::decode(db.get_document(source).get_data());
+            const Xapian::Document document = db.get_document(source);
+            const schema::StoredEntry stored = schema::decode(document.get_data());
             // Searched like a long question: the strongest words everywhere, the others in
             // titles and questions (entry_terms() returns them strongest first).
             detail::FreeTextQuery words;
@@ -484,6 +598,8 @@ struct Searcher::Impl {
             }
             plan.scored = words.query();
             plan.scored_parts = words.parts();
+            plan.profile = detail::entry_query_profile(
+                schema::decode_profile(document.get_value(schema::kProfileSlot)));
             for (const std::string& id : stored.symptoms) {
                 plan.mentions.push_back({.kind = ConceptKind::Symptom, .id = id});
             }
@@ -499,14 +615,12 @@ struct Searcher::Impl {
             builder.add_boosts(plan, detail::ranking::kSimilarSpecialtyBoost,
                                !stored.specialty.has_value());
             source_stems = detail::question_stems(db, source);
-            source_question = detail::normalised_question(stored.entry.question);
+            source_key = document.get_value(schema::kQuestionKeySlot);
         } else {
             if (blank(request.text)) {
                 throw UsageError("empty question: give an entry id or the text of a question");
             }
             plan = builder.plan_free_text(request.text, db, true, spelling);
-            source_stems = detail::text_stems(analyzer, request.text);
-            source_question = detail::normalised_question(request.text);
         }
         SearchResults results{.query = request.id ? request.id->value : request.text};
         const detail::FilterQueries filters = builder.filters(request.filter, db);
@@ -526,52 +640,72 @@ struct Searcher::Impl {
             }
             candidate_terms.excluded.push_back(id_term);
         }
-        detail::DuplicateFilter duplicates;
-        duplicates.add(source_stems, source_question);
-        const auto batch =
-            static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
         const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         const Xapian::doccount extra_postings = source_postings(plan);
-        Xapian::doccount first = 0;
+        // An entry's Similar Q&A leaves out its own question asked again (the same key, or
+        // nearly the same words); with collapse, a hit stands for the later ones asking its
+        // question or nearly its words. A new question's near-twins are its best answers.
+        std::size_t depth = std::max(detail::ranking::kRerankDepth,
+                                     request.limit * detail::ranking::kSimilarOverfetch + 10);
         std::vector<Found> found;
-        for (int round = 0; round < 4 && found.size() < request.limit; ++round) {
+        for (;;) {
             const detail::MatchResult matched =
                 matcher.run(db, {.query = query,
-                                 .first = first,
-                                 .count = batch,
+                                 .count = static_cast<Xapian::doccount>(depth),
                                  .extra_postings = extra_postings,
                                  .candidate_query = candidates,
                                  .candidate_terms = candidate_terms,
                                  .candidates = detail::ranking::kRankedCandidates});
-            for (const detail::Match& m : matched.matches) {
+            const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.similar);
+            found.clear();
+            detail::DuplicateFilter near;
+            std::vector<std::string> keys;
+            for (const Ranked& r : ranked) {
                 if (found.size() >= request.limit) {
                     break;
                 }
-                if (m.docid == source) {
+                if (r.docid == source) {
                     continue;
                 }
-                // The stems come from the termlist: most near-duplicates are caught before
-                // the stored entry is read and parsed.
-                std::set<std::string> stems = detail::question_stems(db, m.docid);
-                if (duplicates.is_duplicate(stems, std::string())) {
+                std::string key = question_key(r.docid);
+                if (source != 0 && key == source_key) {
                     continue;
                 }
-                const Xapian::Document document = db.get_document(m.docid);
+                if (request.collapse && std::find(keys.begin(), keys.end(), key) != keys.end()) {
+                    continue;  // listed under its first hit by add_same_question
+                }
+                std::set<std::string> stems = detail::question_stems(db, r.docid);
+                if (source != 0 &&
+                    detail::jaccard(stems, source_stems) >= detail::ranking::kNearDuplicateJaccard) {
+                    continue;
+                }
+                const Xapian::Document document = db.get_document(r.docid);
                 schema::StoredEntry stored = schema::decode(document.get_data());
-                std::string question = detail::normalised_question(stored.entry.question);
-                if (duplicates.is_duplicate(stems, question)) {
+                if (const auto repeated = request.collapse ? near.repeated(stems) : std::nullopt) {
+                    Found& first = found[*repeated];
+                    ++first.duplicate_count;
+                    if (first.duplicates.size() < Hit::kMaxListedDuplicates) {
+                        first.duplicates.push_back(stored.entry.id);
+                    }
                     continue;
                 }
-                duplicates.add(std::move(stems), std::move(question));
-                Found& f = found.emplace_back(Found{std::move(stored), m.weight});
+                near.add(std::move(stems));
+                Found& f = found.emplace_back(Found{std::move(stored), r.score});
                 if (explainer) {
-                    f.explanation = explain(*explainer, m.docid, document, f.stored, plan);
+                    f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
+                    if (r.features) {
+                        f.explanation->parts = score_parts(*r.features, model.similar);
+                    }
                 }
+                if (request.collapse) {
+                    add_same_question(f, r.docid, key);
+                }
+                keys.push_back(std::move(key));
             }
-            if (matched.matches.size() < batch) {
+            if (found.size() >= request.limit || matched.matches.size() < depth) {
                 break;
             }
-            first += batch;
+            depth *= 2;
         }
         results.hits = hits(std::move(found), plan.highlight, 240, false);
         results.total = results.hits.size();

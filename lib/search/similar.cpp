@@ -63,36 +63,20 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 std::string normalised_question(std::string_view question) {
-    std::string out;
-    bool gap = false;
-    for (const char c : question) {
-        const auto byte = static_cast<unsigned char>(c);
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80;
-        if (c >= 'A' && c <= 'Z') {
-            out += gap && !out.empty() ? " " : "";
-            out += static_cast<char>(c - 'A' + 'a');
-            gap = false;
-        } else if (keep) {
-            out += gap && !out.empty() ? " " : "";
-            out += c;
-            gap = false;
-        } else {
-            gap = true;
+    return schema::normalised_text(question);
+}
+
+void DuplicateFilter::add(std::set<std::string> stems) {
+    kept_.push_back(std::move(stems));
+}
+
+std::optional<std::size_t> DuplicateFilter::repeated(const std::set<std::string>& stems) const {
+    for (std::size_t i = 0; i < kept_.size(); ++i) {
+        if (jaccard(stems, kept_[i]) >= ranking::kNearDuplicateJaccard) {
+            return i;
         }
     }
-    return out;
-}
-
-void DuplicateFilter::add(std::set<std::string> stems, std::string question) {
-    kept_.push_back({std::move(stems), std::move(question)});
-}
-
-bool DuplicateFilter::is_duplicate(const std::set<std::string>& stems,
-                                   const std::string& question) const {
-    return std::any_of(kept_.begin(), kept_.end(), [&](const Kept& kept) {
-        return (!question.empty() && question == kept.question) ||
-               jaccard(stems, kept.stems) >= ranking::kNearDuplicateJaccard;
-    });
+    return std::nullopt;
 }
 
 std::vector<WeightedTerm> entry_terms(const Xapian::Database& db, Xapian::docid docid) {

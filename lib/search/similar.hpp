@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,25 +24,20 @@ namespace qaindex::detail {
 /// |a & b| / |a | b|; 0 when both are empty.
 [[nodiscard]] double jaccard(const std::set<std::string>& a, const std::set<std::string>& b);
 
-/// A question reduced for equality: ASCII lower-cased, every run of characters other than
-/// letters and digits one space.
+/// A question reduced for equality (schema::normalised_text).
 [[nodiscard]] std::string normalised_question(std::string_view question);
 
-/// Remembers the entries kept so far and tells whether another is a near-duplicate of one of
-/// them: identical normalised questions, or title + question stem sets with Jaccard
-/// similarity >= ranking::kNearDuplicateJaccard.
+/// Remembers the entries kept so far and tells which one another entry nearly repeats: title
+/// + question stem sets with Jaccard similarity >= ranking::kNearDuplicateJaccard.
 class DuplicateFilter {
   public:
-    void add(std::set<std::string> stems, std::string question);
-    [[nodiscard]] bool is_duplicate(const std::set<std::string>& stems,
-                                    const std::string& question) const;
+    /// Keeps stems as the next entry (its index is the number of entries added before it).
+    void add(std::set<std::string> stems);
+    /// The index of the first kept entry that stems nearly repeat, if any.
+    [[nodiscard]] std::optional<std::size_t> repeated(const std::set<std::string>& stems) const;
 
   private:
-    struct Kept {
-        std::set<std::string> stems;
-        std::string question;
-    };
-    std::vector<Kept> kept_;
+    std::vector<std::set<std::string>> kept_;
 };
 
 /// An entry's distinctive words for finding its neighbours: the stems of its title and

@@ -93,3 +93,46 @@ TEST_CASE("The content hash changes with any indexed field", "[index]") {
     b.related.push_back({.name = "Face", .specialty = "Neurology"});
     CHECK(schema::content_hash(a) != schema::content_hash(b));
 }
+
+TEST_CASE("Entry profiles round-trip through their value form", "[index]") {
+    schema::EntryProfile profile{.title = {"facial", "nerv"},
+                                 .question = {"face", "twitch", "month"},
+                                 .question_length = 40,
+                                 .reply_length = 120,
+                                 .title_concepts = {"XSqa:facial-twitching"},
+                                 .concepts = {"XSqa:facial-twitching", "XCbell's palsy"},
+                                 .kinds = {"cause", "treatment"}};
+    CHECK(schema::decode_profile(schema::encode_profile(profile)) == profile);
+    const schema::EntryProfile empty;
+    CHECK(schema::decode_profile(schema::encode_profile(empty)) == empty);
+}
+
+TEST_CASE("A corrupt entry profile is an IndexError", "[index]") {
+    for (const char* bad : {"", "1\n", "2\na\nb\n1 2\n\n\n\n", "1\na\nb\nx 2\n\n\n\n",
+                            "1\na\nb\n12\n\n\n\n", "1\na\nb\n1 2\n\n\n"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(schema::decode_profile(bad), qaindex::IndexError);
+    }
+}
+
+TEST_CASE("Questions are keyed by their normalised title and question", "[index]") {
+    CHECK(schema::normalised_text("What is (are) Glaucoma ?") == "what is are glaucoma");
+    CHECK(schema::normalised_text("  hello doctor why ") == "hello doctor why");
+    CHECK(schema::normalised_text("面部 抽搐?") == "面部 抽搐");
+    CHECK(schema::normalised_text("...") == "");
+
+    qaindex::Consultation a;
+    a.title = "Glaucoma";
+    a.question = "What are the treatments for Glaucoma ?";
+    qaindex::Consultation b = a;
+    b.id.value = "other";
+    b.question = "what are the TREATMENTS for glaucoma?";
+    b.replies.push_back({.text = "another source's answer"});
+    CHECK(schema::question_key(a) == schema::question_key(b));
+    qaindex::Consultation c = a;
+    c.title = "Glaucoma, open-angle";
+    CHECK(schema::question_key(a) != schema::question_key(c));
+    qaindex::Consultation d = a;
+    d.question = "What are the treatments for glaucoma after laser surgery?";
+    CHECK(schema::question_key(a) != schema::question_key(d));
+}

@@ -2,5 +2,6 @@
 # Test files of the index area.
 target_sources(qaindex_tests PRIVATE
   index/schema_test.cpp
+  index/document_builder_test.cpp
   index/index_writer_test.cpp
   index/build_test.cpp)

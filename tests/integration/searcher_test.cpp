@@ -602,11 +602,104 @@ TEST_CASE("Similar Q&A for a new question", "[integration]") {
     // Not both of two near-duplicates.
     CHECK_FALSE((found(results, "neuro/facial-twitching") &&
                  found(results, "neuro/facial-twitching-copy")));
-    // The copy of a question already indexed is not its own neighbour.
+    // A new question asked before is best answered by the entry that asked it: it comes
+    // first, its near-twin listed under it.
     const auto first = qaindex::test::fixture_consultations().front();
     const auto same =
         index.searcher().similar({.text = first.title.value() + "\n" + first.question});
-    CHECK_FALSE(found(same, "neuro/facial-twitching"));
+    REQUIRE_FALSE(same.hits.empty());
+    const auto& top = same.hits.front();
+    CHECK((top.id.value == "neuro/facial-twitching" ||
+           top.id.value == "neuro/facial-twitching-copy"));
+    const std::string twin = top.id.value == "neuro/facial-twitching"
+                                 ? "neuro/facial-twitching-copy"
+                                 : "neuro/facial-twitching";
+    CHECK(top.duplicates == std::vector<qaindex::EntryId>{qaindex::EntryId{twin}});
+    CHECK(top.duplicate_count == 1);
+}
+
+TEST_CASE("Entries asking the same question are one hit that names the others",
+          "[integration]") {
+    const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
+    INFO(qaindex::test::to_string(backend));
+    using qaindex::test::consultation;
+    auto entries = qaindex::test::fixture_consultations();
+    // One FAQ published by three sources, with their own answers and specialties.
+    for (const char* source : {"a", "b", "c"}) {
+        entries.push_back(consultation(
+            std::string("glaucoma/treatments-") + source, "Glaucoma",
+            source == std::string("b") ? "what are the TREATMENTS for glaucoma?"
+                                       : "What are the treatments for Glaucoma ?",
+            source == std::string("c") ? "Neurology" : "Ophthalmology", "Dr. Eye",
+            std::string("Eye drops lower the eye pressure (source ") + source + ").",
+            {2015, 1, 1}));
+    }
+    entries.push_back(consultation("glaucoma/laser", "Glaucoma",
+                                   "Is there treatment after laser surgery for glaucoma?",
+                                   "Ophthalmology", "Dr. Eye", "Drops may still be needed.",
+                                   {2016, 1, 1}));
+    FixtureIndex index(backend, entries);
+    auto& searcher = index.searcher();
+    const std::vector<std::string> copies{"glaucoma/treatments-a", "glaucoma/treatments-b",
+                                          "glaucoma/treatments-c"};
+    auto is_copy = [&](const std::string& id) {
+        return std::find(copies.begin(), copies.end(), id) != copies.end();
+    };
+
+    SearchRequest request{.text = "treatments for glaucoma", .limit = 10};
+    request.facets = {Facet::Specialty};
+    const SearchResults collapsed = searcher.search(request);
+    const auto list = ids(collapsed);
+    CHECK(std::count_if(list.begin(), list.end(), is_copy) == 1);
+    CHECK(found(collapsed, "glaucoma/laser"));
+    for (const qaindex::Hit& hit : collapsed.hits) {
+        INFO(hit.id.value);
+        if (is_copy(hit.id.value)) {
+            std::vector<std::string> named{hit.id.value};
+            for (const auto& other : hit.duplicates) {
+                named.push_back(other.value);
+            }
+            CHECK(sorted(named) == copies);
+            CHECK(hit.duplicate_count == 2);
+        } else {
+            CHECK(hit.duplicates.empty());
+            CHECK(hit.duplicate_count == 0);
+        }
+    }
+
+    // Without collapsing, each is a hit; facet counts and the total count every entry
+    // either way.
+    request.collapse = false;
+    const SearchResults each = searcher.search(request);
+    const auto all = ids(each);
+    CHECK(std::count_if(all.begin(), all.end(), is_copy) == 3);
+    CHECK(each.total == collapsed.total);
+    CHECK(each.facets == collapsed.facets);
+    for (const qaindex::Hit& hit : each.hits) {
+        CHECK(hit.duplicates.empty());
+    }
+
+    // Pages are cut from the collapsed list.
+    request.collapse = true;
+    request.limit = 1;
+    for (std::size_t offset = 0; offset < collapsed.hits.size(); ++offset) {
+        request.offset = offset;
+        const auto page = searcher.search(request);
+        REQUIRE(page.hits.size() == 1);
+        CHECK(page.hits.front().id == collapsed.hits[offset].id);
+    }
+
+    // Similar Q&A of one copy lists neither other copy: they ask its own question.
+    const auto similar = searcher.similar({.id = qaindex::EntryId{"glaucoma/treatments-a"}});
+    CHECK_FALSE(std::any_of(similar.hits.begin(), similar.hits.end(), [&](const auto& hit) {
+        return is_copy(hit.id.value);
+    }));
+    CHECK(found(similar, "glaucoma/laser"));
+    // For a new question it is one hit naming the others.
+    const auto text = searcher.similar({.text = "What are the treatments for glaucoma?"});
+    REQUIRE_FALSE(text.hits.empty());
+    CHECK(is_copy(text.hits.front().id.value));
+    CHECK(text.hits.front().duplicate_count == 2);
 }
 
 TEST_CASE("Hits cut on two threads equal those cut on one", "[integration]") {

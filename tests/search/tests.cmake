@@ -5,5 +5,6 @@ target_sources(qaindex_tests PRIVATE
   search/free_text_test.cpp
   search/match_test.cpp
   search/query_parser_test.cpp
+  search/scoring_test.cpp
   search/similar_test.cpp
   search/snippets_test.cpp)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // QuestionWords: the question kinds of consumer health questions and their trigger phrases.
-#include "search/question_words.hpp"
+#include "lexicon/question_words.hpp"
 
 #include <initializer_list>
 

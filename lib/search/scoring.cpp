@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+// Scoring: the features of a candidate, and the fitted weights that combine them.
+#include "search/scoring.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include "lexicon/embedded_files.hpp"
+#include "qaindex/errors.hpp"
+#include "search/ranking.hpp"
+
+namespace qaindex::detail {
+namespace {
+
+constexpr std::array<std::string_view, kFeatureCount> kNames = {
+    "first_stage",     "coverage",      "title_coverage", "focus_coverage", "precision",
+    "title_precision", "concept_overlap", "focus_concept", "foreign_concepts", "kind_match",
+    "kind_mismatch",   "kind_unasked",  "proximity",      "length",
+};
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Whether b follows a within ranking::kPairWindow stems somewhere in stems.
+bool together(const std::vector<std::string>& stems, const std::string& a, const std::string& b) {
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        if (stems[i] != a) {
+            continue;
+        }
+        for (std::size_t j = i + 1; j < stems.size() && j <= i + ranking::kPairWindow; ++j) {
+            if (stems[j] == b) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\r')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string_view feature_name(Feature feature) {
+    return kNames.at(static_cast<std::size_t>(feature));
+}
+
+QueryProfile entry_query_profile(const schema::EntryProfile& entry) {
+    QueryProfile out;
+    auto add_word = [&](const std::string& stem, bool focus) {
+        for (QueryProfile::Word& word : out.words) {
+            if (word.stem == stem) {
+                word.focus = word.focus || focus;
+                return;
+            }
+        }
+        out.words.push_back({.stem = stem, .focus = focus});
+    };
+    auto add_pairs = [&](const std::vector<std::string>& stems) {
+        for (std::size_t i = 0; i + 1 < stems.size() && out.pairs.size() < ranking::kMaxQueryPairs; ++i) {
+            out.pairs.emplace_back(stems[i], stems[i + 1]);
+        }
+    };
+    const bool titled = !entry.title.empty();
+    for (const std::string& stem : entry.title) {
+        add_word(stem, true);
+    }
+    for (const std::string& stem : entry.question) {
+        add_word(stem, !titled);
+    }
+    add_pairs(entry.title);
+    add_pairs(entry.question);
+    out.concepts = entry.concepts;
+    out.focus_concepts = titled ? entry.title_concepts : entry.concepts;
+    out.kinds = entry.kinds;
+    return out;
+}
+
+double FeatureScorer::idf(const Xapian::Database& db, const std::string& term) {
+    const auto it = idf_.find(term);
+    if (it != idf_.end()) {
+        return it->second;
+    }
+    const double documents = db.get_doccount();
+    // A word no entry holds can be found in none: it weighs nothing either way.
+    const double frequency = db.get_termfreq(term);
+    const double value =
+        frequency <= 0 ? 0.0 : std::max(0.0, std::log(std::max(1.0, documents) / frequency));
+    idf_.emplace(term, value);
+    return value;
+}
+
+FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryProfile& query,
+                                      const schema::EntryProfile& entry, double first_stage,
+                                      double best_first_stage) {
+    FeatureVector out{};
+    auto set = [&](Feature feature, double value) {
+        out[static_cast<std::size_t>(feature)] = value;
+    };
+    auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
+    auto word_term = [](const std::string& stem) { return std::string(schema::kStem) + stem; };
+
+    set(Feature::FirstStage, share(first_stage, best_first_stage));
+
+    // The headline says what the entry is about: its title, or its question when untitled
+    // (an FAQ, a consumer question).
+    const bool titled = !entry.title.empty();
+    const std::vector<std::string>& headline = titled ? entry.title : entry.question;
+    const std::set<std::string> headline_stems(headline.begin(), headline.end());
+    std::set<std::string> stems(entry.title.begin(), entry.title.end());
+    stems.insert(entry.question.begin(), entry.question.end());
+
+    // The query's words found in the entry, by weight x idf: the asker's rare words count.
+    bool has_focus = false;
+    for (const QueryProfile::Word& word : query.words) {
+        has_focus = has_focus || word.focus;
+    }
+    double total = 0;
+    double found = 0;
+    double in_headline = 0;
+    double focus_total = 0;
+    double focus_found = 0;
+    std::set<std::string> query_stems;
+    for (const QueryProfile::Word& word : query.words) {
+        query_stems.insert(word.stem);
+        const double weight = word.weight * idf(db, word_term(word.stem));
+        const bool present = stems.contains(word.stem);
+        total += weight;
+        found += present ? weight : 0;
+        in_headline += headline_stems.contains(word.stem) ? weight : 0;
+        if (word.focus || !has_focus) {
+            focus_total += weight;
+            focus_found += present ? weight : 0;
+        }
+    }
+    set(Feature::Coverage, share(found, total));
+    set(Feature::TitleCoverage, share(in_headline, total));
+    set(Feature::FocusCoverage, share(focus_found, focus_total));
+
+    // The entry's words the query holds: an entry about more than was asked (a narrower
+    // question, another condition) holds rare words the query lacks.
+    auto precision = [&](const std::set<std::string>& of) {
+        double whole = 0;
+        double held = 0;
+        for (const std::string& stem : of) {
+            const double weight = idf(db, word_term(stem));
+            whole += weight;
+            held += query_stems.contains(stem) ? weight : 0;
+        }
+        return share(held, whole);
+    };
+    std::set<std::string> opening(entry.title.begin(), entry.title.end());
+    for (std::size_t i = 0; i < entry.question.size() && i < ranking::kPrecisionQuestionStems; ++i) {
+        opening.insert(entry.question[i]);
+    }
+    set(Feature::Precision, precision(opening));
+    set(Feature::TitlePrecision, precision(headline_stems));
+
+    // Concepts: the same medical subject however it is worded.
+    const std::vector<std::string>& headline_concepts =
+        titled ? entry.title_concepts : entry.concepts;
+    double concept_total = 0;
+    double concept_found = 0;
+    for (const std::string& term : query.concepts) {
+        const double weight = idf(db, term);
+        concept_total += weight;
+        concept_found += contains(entry.concepts, term) ? weight : 0;
+    }
+    set(Feature::ConceptOverlap, share(concept_found, concept_total));
+    std::size_t focus_named = 0;
+    for (const std::string& term : query.focus_concepts) {
+        focus_named += contains(headline_concepts, term) ? 1U : 0U;
+    }
+    set(Feature::FocusConcept, share(static_cast<double>(focus_named),
+                                     static_cast<double>(query.focus_concepts.size())));
+    std::size_t foreign = 0;
+    for (const std::string& term : headline_concepts) {
+        foreign += contains(query.concepts, term) ? 0U : 1U;
+    }
+    set(Feature::ForeignConcepts,
+        share(static_cast<double>(foreign), static_cast<double>(headline_concepts.size())));
+
+    // Kinds of answer: "how is X treated" and "what causes X" share every word but one.
+    bool kind_shared = false;
+    for (const std::string& kind : query.kinds) {
+        kind_shared = kind_shared || contains(entry.kinds, kind);
+    }
+    set(Feature::KindMatch, kind_shared ? 1 : 0);
+    set(Feature::KindMismatch,
+        !kind_shared && !query.kinds.empty() && !entry.kinds.empty() ? 1 : 0);
+    set(Feature::KindUnasked, query.kinds.empty() && !entry.kinds.empty() ? 1 : 0);
+
+    // Word pairs: "laser surgery" found as such, not "laser" here and "surgery" there.
+    double pair_total = 0;
+    double pair_found = 0;
+    for (const auto& [a, b] : query.pairs) {
+        const double weight = std::min(idf(db, word_term(a)), idf(db, word_term(b)));
+        pair_total += weight;
+        if (together(entry.title, a, b) || together(entry.question, a, b)) {
+            pair_found += weight;
+        }
+    }
+    set(Feature::Proximity, share(pair_found, pair_total));
+
+    set(Feature::Length,
+        std::log(1.0 + static_cast<double>(entry.title.size() + entry.question_length)));
+    return out;
+}
+
+double FeatureScorer::score(const Weights& weights, const FeatureVector& features) {
+    double sum = 0;
+    for (std::size_t i = 0; i < kFeatureCount; ++i) {
+        sum += weights[i] * features[i];
+    }
+    return sum;
+}
+
+ScoringModel ScoringModel::parse(std::string_view text, std::string_view source) {
+    ScoringModel model;
+    std::array<std::array<bool, kFeatureCount>, 2> seen{};
+    bool header = false;
+    std::size_t line_number = 0;
+    auto fail = [&](const std::string& message) {
+        throw InputError(std::string(source) + ":" + std::to_string(line_number) + ": " +
+                         message);
+    };
+    while (!text.empty()) {
+        ++line_number;
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        const std::string_view line = trim(text.substr(0, end));
+        text.remove_prefix(std::min(end + 1, text.size()));
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        std::vector<std::string_view> cells;
+        for (std::string_view rest = line;;) {
+            const std::size_t tab = rest.find('\t');
+            cells.push_back(trim(rest.substr(0, tab)));
+            if (tab == std::string_view::npos) {
+                break;
+            }
+            rest.remove_prefix(tab + 1);
+        }
+        if (cells.size() != 3) {
+            fail("expected 3 tab-separated cells (use, feature, weight), got " +
+                 std::to_string(cells.size()));
+        }
+        if (!header) {
+            if (cells[0] != "use" || cells[1] != "feature" || cells[2] != "weight") {
+                fail("expected the header \"use<TAB>feature<TAB>weight\"");
+            }
+            header = true;
+            continue;
+        }
+        std::size_t use = 0;
+        if (cells[0] == "search") {
+            use = 0;
+        } else if (cells[0] == "similar") {
+            use = 1;
+        } else {
+            fail("unknown use \"" + std::string(cells[0]) + "\" (search or similar)");
+        }
+        const auto name = std::find(kNames.begin(), kNames.end(), cells[1]);
+        if (name == kNames.end()) {
+            fail("unknown feature \"" + std::string(cells[1]) + "\"");
+        }
+        const auto index = static_cast<std::size_t>(name - kNames.begin());
+        if (seen[use][index]) {
+            fail("feature \"" + std::string(cells[1]) + "\" given twice for " +
+                 std::string(cells[0]));
+        }
+        double weight = 0;
+        const auto [last, error] =
+            std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), weight);
+        if (error != std::errc() || last != cells[2].data() + cells[2].size() ||
+            !std::isfinite(weight)) {
+            fail("bad weight \"" + std::string(cells[2]) + "\"");
+        }
+        seen[use][index] = true;
+        (use == 0 ? model.search : model.similar)[index] = weight;
+    }
+    if (!header) {
+        ++line_number;
+        fail("no header");
+    }
+    for (std::size_t use = 0; use < 2; ++use) {
+        for (std::size_t i = 0; i < kFeatureCount; ++i) {
+            if (!seen[use][i]) {
+                throw InputError(std::string(source) + ": no weight for feature \"" +
+                                 std::string(kNames[i]) + "\" of " +
+                                 (use == 0 ? "search" : "similar"));
+            }
+        }
+    }
+    return model;
+}
+
+const ScoringModel& ScoringModel::builtin() {
+    static const ScoringModel model = [] {
+        for (std::size_t i = 0; i < ranking_files_count; ++i) {
+            if (ranking_files[i].name == "weights.tsv") {
+                return parse(ranking_files[i].bytes, "data/ranking/weights.tsv (built in)");
+            }
+        }
+        throw InputError("data/ranking/weights.tsv is not compiled into the library");
+    }();
+    return model;
+}
+
+}  // namespace qaindex::detail

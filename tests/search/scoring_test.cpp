@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the second stage of ranking: features worked by hand, and the weights file.
+#include "search/scoring.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "index/schema.hpp"
+#include "qaindex/errors.hpp"
+
+namespace schema = qaindex::schema;
+using qaindex::detail::Feature;
+using qaindex::detail::FeatureScorer;
+using qaindex::detail::FeatureVector;
+using qaindex::detail::QueryProfile;
+using qaindex::detail::ScoringModel;
+
+namespace {
+
+double at(const FeatureVector& features, Feature feature) {
+    return features[static_cast<std::size_t>(feature)];
+}
+
+// An index of 100 entries where "glaucoma" is in 10, "laser" in 5, "treatment" in 50, every
+// other stem in none (only the document frequencies matter to the features).
+Xapian::WritableDatabase frequencies() {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (unsigned i = 0; i < 100; ++i) {
+        Xapian::Document document;
+        document.add_term("Zfiller");
+        if (i < 10) {
+            document.add_term("Zglaucoma");
+        }
+        if (i < 5) {
+            document.add_term("Zlaser");
+            document.add_boolean_term("XCglaucoma");
+        }
+        if (i < 50) {
+            document.add_term("Ztreatment");
+        }
+        db.add_document(document);
+    }
+    return db;
+}
+
+}  // namespace
+
+TEST_CASE("Features of a candidate, worked by hand", "[search]") {
+    const auto db = frequencies();
+    const double glaucoma = std::log(100.0 / 10);
+    const double laser = std::log(100.0 / 5);
+    const double treatment = std::log(100.0 / 50);
+
+    QueryProfile query;
+    query.words = {{.stem = "glaucoma", .focus = true},
+                   {.stem = "laser"},
+                   {.stem = "treatment", .weight = 0.5}};
+    query.pairs = {{"laser", "treatment"}, {"treatment", "glaucoma"}};
+    query.concepts = {"XCglaucoma"};
+    query.focus_concepts = {"XCglaucoma"};
+    query.kinds = {"treatment"};
+
+    // "Glaucoma" / "Is there treatment after laser surgery for glaucoma?"
+    schema::EntryProfile specific{.title = {"glaucoma"},
+                                  .question = {"treatment", "laser", "surgeri", "glaucoma"},
+                                  .question_length = 4,
+                                  .title_concepts = {"XCglaucoma"},
+                                  .concepts = {"XCglaucoma"},
+                                  .kinds = {"treatment"}};
+    FeatureScorer scorer;
+    const FeatureVector f = scorer.features(db, query, specific, 5.0, 10.0);
+    const double total = glaucoma + laser + 0.5 * treatment;
+    CHECK(at(f, Feature::FirstStage) == Approx(0.5));
+    CHECK(at(f, Feature::Coverage) == Approx(1.0));
+    CHECK(at(f, Feature::TitleCoverage) == Approx(glaucoma / total));
+    CHECK(at(f, Feature::FocusCoverage) == Approx(1.0));
+    // "surgeri" is in no entry: it weighs nothing, so the query holds all the entry's weight.
+    CHECK(at(f, Feature::Precision) == Approx(1.0));
+    CHECK(at(f, Feature::TitlePrecision) == Approx(1.0));
+    CHECK(at(f, Feature::ConceptOverlap) == Approx(1.0));
+    CHECK(at(f, Feature::FocusConcept) == Approx(1.0));
+    CHECK(at(f, Feature::ForeignConcepts) == Approx(0.0));
+    CHECK(at(f, Feature::KindMatch) == 1);
+    CHECK(at(f, Feature::KindMismatch) == 0);
+    CHECK(at(f, Feature::KindUnasked) == 0);
+    // "laser ... treatment" is not in that order; "treatment laser surgeri glaucoma" has
+    // glaucoma three stems after treatment, beyond the window.
+    CHECK(at(f, Feature::Proximity) == Approx(0.0));
+    CHECK(at(f, Feature::Length) == Approx(std::log(1.0 + 1 + 4)));
+
+    // An untitled FAQ: "What causes glaucoma ?" — its question is its headline.
+    schema::EntryProfile other{.question = {"caus", "glaucoma", "treatment", "laser"},
+                               .question_length = 4,
+                               .concepts = {"XCglaucoma", "XSpain"},
+                               .kinds = {"cause"}};
+    const FeatureVector g = scorer.features(db, query, other, 10.0, 10.0);
+    CHECK(at(g, Feature::FirstStage) == Approx(1.0));
+    CHECK(at(g, Feature::TitleCoverage) == Approx(1.0));
+    CHECK(at(g, Feature::FocusCoverage) == Approx(1.0));
+    CHECK(at(g, Feature::ForeignConcepts) == Approx(0.5));  // XSpain of two
+    CHECK(at(g, Feature::KindMatch) == 0);
+    CHECK(at(g, Feature::KindMismatch) == 1);
+    // "treatment laser" holds neither pair in the query's order; "glaucoma treatment" is not
+    // "treatment glaucoma".
+    CHECK(at(g, Feature::Proximity) == Approx(0.0));
+
+    // Only part of the query: the focus word missing.
+    schema::EntryProfile unfocused{.title = {"laser", "treatment"},
+                                   .question = {"laser", "treatment", "eye"},
+                                   .question_length = 3};
+    const FeatureVector h = scorer.features(db, query, unfocused, 1.0, 10.0);
+    CHECK(at(h, Feature::Coverage) == Approx((laser + 0.5 * treatment) / total));
+    CHECK(at(h, Feature::FocusCoverage) == Approx(0.0));
+    CHECK(at(h, Feature::ConceptOverlap) == Approx(0.0));
+    CHECK(at(h, Feature::FocusConcept) == Approx(0.0));
+    CHECK(at(h, Feature::Proximity) == Approx(laser > treatment ? treatment / (2 * treatment)
+                                                                : laser / (laser + treatment)));
+    const QueryProfile what_is{.words = {{.stem = "glaucoma"}}};
+    CHECK(at(scorer.features(db, what_is, specific, 1, 1), Feature::KindUnasked) == 1);
+}
+
+TEST_CASE("An entry's own profile is the query of its Similar Q&A", "[search]") {
+    const schema::EntryProfile entry{.title = {"glaucoma"},
+                                     .question = {"treatment", "glaucoma"},
+                                     .title_concepts = {"XCglaucoma"},
+                                     .concepts = {"XCglaucoma", "XSpain"},
+                                     .kinds = {"treatment"}};
+    const QueryProfile query = qaindex::detail::entry_query_profile(entry);
+    REQUIRE(query.words.size() == 2);
+    CHECK(query.words[0].stem == "glaucoma");
+    CHECK(query.words[0].focus);
+    CHECK(query.words[1].stem == "treatment");
+    CHECK_FALSE(query.words[1].focus);
+    CHECK(query.pairs == std::vector<std::pair<std::string, std::string>>{
+                             {"treatment", "glaucoma"}});
+    CHECK(query.focus_concepts == std::vector<std::string>{"XCglaucoma"});
+    CHECK(query.concepts == entry.concepts);
+    CHECK(query.kinds == entry.kinds);
+}
+
+TEST_CASE("The score is the weighted sum of the features", "[search]") {
+    qaindex::detail::Weights weights{};
+    FeatureVector features{};
+    weights[0] = 2;
+    features[0] = 0.5;
+    weights[3] = -1;
+    features[3] = 0.25;
+    CHECK(FeatureScorer::score(weights, features) == Approx(0.75));
+}
+
+TEST_CASE("The compiled-in weights load, one per feature and use", "[search]") {
+    const ScoringModel& model = ScoringModel::builtin();
+    CHECK(&model == &ScoringModel::builtin());
+    // The first stage is always part of the model: without it the second stage would rank
+    // candidates by their words alone.
+    CHECK(model.search[0] > 0);
+    CHECK(model.similar[0] > 0);
+}
+
+TEST_CASE("A bad weights file names its line", "[search]") {
+    std::string all;
+    for (const char* use : {"search", "similar"}) {
+        for (std::size_t i = 0; i < qaindex::detail::kFeatureCount; ++i) {
+            all += std::string(use) + "\t" +
+                   std::string(qaindex::detail::feature_name(static_cast<Feature>(i))) + "\t1\n";
+        }
+    }
+    const std::string header = "# comment\nuse\tfeature\tweight\n";
+    const ScoringModel model = ScoringModel::parse(header + all, "w.tsv");
+    CHECK(model.search[5] == 1);
+
+    struct Case {
+        std::string text;
+        std::string message;
+    };
+    const std::vector<Case> cases{
+        {"", "w.tsv:1: no header"},
+        {"use\tweight\n", "w.tsv:1: expected 3"},
+        {"a\tb\tc\n", "w.tsv:1: expected the header"},
+        {header + "rank\tcoverage\t1\n", "w.tsv:3: unknown use \"rank\""},
+        {header + "search\tcolour\t1\n", "w.tsv:3: unknown feature \"colour\""},
+        {header + "search\tcoverage\tx\n", "w.tsv:3: bad weight \"x\""},
+        {header + "search\tcoverage\t1\nsearch\tcoverage\t2\n", "w.tsv:4: feature \"coverage\" given twice"},
+        {header + "search\tcoverage\t1\n", "w.tsv: no weight for feature \"first_stage\""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        try {
+            (void)ScoringModel::parse(c.text, "w.tsv");
+            FAIL("no error");
+        } catch (const qaindex::InputError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(c.message));
+        }
+    }
+}
