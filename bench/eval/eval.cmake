@@ -14,3 +14,15 @@ if(QAINDEX_EVAL_RUNNER AND TARGET qaindex_cli)
   qaindex_set_warnings(qaindex_eval_run)
   target_link_libraries(qaindex_eval_run PRIVATE qaindex::qaindex qaindex_cli fmt::fmt)
 endif()
+
+# The evaluation scripts' logic (permutation test, table ratios, MEDIQA answer matching) on
+# small hand-made inputs; needs no ../shared data. Python 3 comes from tools/setup-debian.sh.
+if(QAINDEX_BUILD_TESTS)
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_Interpreter_FOUND)
+    add_test(NAME bench.eval_scripts
+             COMMAND ${Python3_EXECUTABLE} -B ${CMAKE_CURRENT_LIST_DIR}/test_eval_scripts.py)
+  else()
+    message(STATUS "python3 not found: the bench.eval_scripts test is not registered")
+  endif()
+endif()
