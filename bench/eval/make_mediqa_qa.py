@@ -19,8 +19,9 @@ treated?") dropped from the MedQuAD answer, the two agree on their first 300 let
 of the shorter), and the answer is no longer than the entry (at most 1.1 times its letters
 plus 50). An answer that holds a whole page whose first section is a MedQuAD entry fails the
 last test and becomes an entry of its own. The other answers become entries of their own
-(ids sq-AID / cqa-AID of the first answer with that text): title the page title, question
-the heading, one reply the text. Relevance is ReferenceScore - 1 (0 incorrect, 1 related,
+(ids sq-AID / cqa-AID of the first answer with that text): question the heading, one reply
+the text, and title the page title when the heading names a section ("Flu (Summary)": title
+"Flu"; "What causes Flu?" has no title, rather than the same words twice). Relevance is ReferenceScore - 1 (0 incorrect, 1 related,
 2 correct but incomplete, 3 excellent); an entry judged twice for one question (two answer
 texts mapped to it) keeps the higher grade.
 
@@ -202,8 +203,9 @@ def main() -> int:
                         counts["  whole page holding an entry (added)"] += 1
                     heading, body = answer_text.split(": ", 1)
                     entry_id = f"{prefix}-{answer.get('AID')}"
-                    record = {"id": entry_id, "title": page_title(heading), "question": heading,
-                              "replies": [{"text": body}]}
+                    record = {"id": entry_id, "question": heading, "replies": [{"text": body}]}
+                    if (title := page_title(heading)) != heading:
+                        record = {"id": entry_id, "title": title, **record}
                     url = medquad.clean(answer.findtext("AnswerURL"))
                     if url.startswith("http"):
                         record["url"] = url
