@@ -19,3 +19,15 @@ endif()
 add_executable(qaindex_fit_ranking ${CMAKE_CURRENT_LIST_DIR}/fit_ranking.cpp)
 qaindex_set_warnings(qaindex_fit_ranking)
 target_link_libraries(qaindex_fit_ranking PRIVATE CLI11::CLI11 fmt::fmt)
+
+# The evaluation scripts' logic (permutation test, table ratios, MEDIQA answer matching) on
+# small hand-made inputs; needs no ../shared data. Python 3 comes from tools/setup-debian.sh.
+if(QAINDEX_BUILD_TESTS)
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_Interpreter_FOUND)
+    add_test(NAME bench.eval_scripts
+             COMMAND ${Python3_EXECUTABLE} -B ${CMAKE_CURRENT_LIST_DIR}/test_eval_scripts.py)
+  else()
+    message(STATUS "python3 not found: the bench.eval_scripts test is not registered")
+  endif()
+endif()

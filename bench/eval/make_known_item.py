@@ -16,7 +16,8 @@ A fixed-seed sample of the answered MedQuAD pairs (the entries `qaindex build` m
 The relevant document of each query is its own pair's entry id (SOURCE_FILESTEM_SecN), and
 nothing else: a sibling pair with the same wording in another source does not count.
 Writes queries.tsv and qrels.txt; with --baseline-corpus also corpus.jsonl (every answered
-pair as {"id", "question", "replies": [{"text": answer}]}) for the plain-Xapian baseline.
+pair as {"id", "title": focus, "question", "replies": [{"text": answer}]}, the texts qaindex
+makes the entry of) for the baselines.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=500, help="sampling seed (default 500)")
     parser.add_argument("--size", type=int, default=500, help="queries (default 500)")
     parser.add_argument("--baseline-corpus", action="store_true",
-                        help="also write corpus.jsonl for the plain-Xapian baseline")
+                        help="also write corpus.jsonl for the baselines")
     args = parser.parse_args()
     if not args.medquad.is_dir():
         print(f"make_known_item.py: {args.medquad}: not found", file=sys.stderr)
@@ -153,8 +154,9 @@ def main() -> int:
     if args.baseline_corpus:
         with open(args.out / "corpus.jsonl", "w", encoding="utf-8") as out:
             for document, pair in answered:
-                record = {"id": document.entry_id(pair), "question": pair.question,
-                          "replies": [{"text": pair.answer}]}
+                record = {"id": document.entry_id(pair),
+                          **({"title": document.focus} if document.focus else {}),
+                          "question": pair.question, "replies": [{"text": pair.answer}]}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     print(f"{'answered pairs':24} {len(answered):6}")

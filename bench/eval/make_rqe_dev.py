@@ -8,6 +8,11 @@ SOURCE_FILESTEM_SecN, as qaindex names MedQuAD entries). Queries: the distinct c
 questions (<chq>). Relevant: the FAQs of a query's value="true" pairs (grade 1); the FAQs of
 its "false" pairs are written with grade 0 (judged, not relevant).
 
+With --full (the rqe-dev-full set) the distractors are every MedQuAD question, answered or
+not: the 31,034 pairs whose answers were removed from the public release come in as
+question-only entries like the rest, so the collection holds the near-identical questions of
+several sources that a real archive has.
+
 Writes corpus.jsonl ({"id", "question"} per line, in a seeded shuffled order so that neither
 FAQs nor distractors win ties by document order), queries.tsv and qrels.txt, prints the counts
 and exits 1 if they differ from the expected figures.
@@ -16,7 +21,6 @@ and exits 1 if they differ from the expected figures.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import xml.etree.ElementTree as ET
@@ -32,7 +36,11 @@ EXPECTED = {
     "queries": 118,
     "queries with a true pair": 113,
     "distractors": 16423,  # MedQuAD pairs with answers (its PROVENANCE.md)
+    "documents": 16583,
+    "relevant judgements": 123,  # the 129 true pairs hold six repeats
 }
+# Every MedQuAD pair (its PROVENANCE.md) as a distractor.
+EXPECTED_FULL = dict(EXPECTED, distractors=47457, documents=47617)
 
 
 def faq_key(text: str) -> str:
@@ -53,12 +61,18 @@ def main() -> int:
         "--medquad", type=Path, default=shared / "data/medquad", help="default: %(default)s"
     )
     parser.add_argument(
-        "--out", type=Path, default=medquad.REPO_ROOT / "bench/out/rqe-dev",
-        help="output folder (default: %(default)s)",
+        "--full", action="store_true",
+        help="every MedQuAD question as a distractor, answered or not (the rqe-dev-full set)",
+    )
+    parser.add_argument(
+        "--out", type=Path,
+        help="output folder (default: bench/out/rqe-dev, or bench/out/rqe-dev-full with --full)",
     )
     parser.add_argument("--seed", type=int, default=2016, help="corpus order shuffle seed")
     parser.add_argument("--no-check", action="store_true", help="do not fail on other counts")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = medquad.REPO_ROOT / "bench/out" / ("rqe-dev-full" if args.full else "rqe-dev")
 
     for path in (args.rqe, args.medquad):
         if not path.exists():
@@ -91,7 +105,8 @@ def main() -> int:
 
     corpus = [{"id": i, "question": t} for i, t in faq_text.items()]
     distractors = 0
-    for document, pair in medquad.answered_pairs(args.medquad):
+    pairs_of = medquad.questioned_pairs if args.full else medquad.answered_pairs
+    for document, pair in pairs_of(args.medquad):
         corpus.append({"id": document.entry_id(pair), "question": pair.question})
         distractors += 1
     random.Random(args.seed).shuffle(corpus)
@@ -102,9 +117,7 @@ def main() -> int:
         return 1
 
     args.out.mkdir(parents=True, exist_ok=True)
-    with open(args.out / "corpus.jsonl", "w", encoding="utf-8") as out:
-        for record in corpus:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    medquad.write_jsonl(args.out / "corpus.jsonl", corpus)
     with open(args.out / "queries.tsv", "w", encoding="utf-8") as out:
         for text, qid in query_ids.items():
             out.write(f"{qid}\t{text}\n")
@@ -119,15 +132,10 @@ def main() -> int:
         "queries": len(query_ids),
         "queries with a true pair": len({q for (q, _), g in grades.items() if g > 0}),
         "distractors": distractors,
+        "documents": len(corpus),
+        "relevant judgements": sum(1 for g in grades.values() if g > 0),
     }
-    ok = True
-    for name, value in counts.items():
-        expected = EXPECTED[name]
-        mark = "ok" if value == expected else f"EXPECTED {expected}"
-        ok = ok and value == expected
-        print(f"{name:26} {value:6}  {mark}")
-    print(f"{'documents':26} {len(corpus):6}")
-    print(f"{'relevant judgements':26} {sum(1 for g in grades.values() if g > 0):6}")
+    ok = medquad.check_counts(counts, EXPECTED_FULL if args.full else EXPECTED)
     print(f"wrote {args.out}/corpus.jsonl, queries.tsv, qrels.txt")
     return 0 if ok or args.no_check else 1
 

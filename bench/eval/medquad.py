@@ -99,9 +99,41 @@ def iter_documents(root: Path) -> Iterator[Document]:
             print(f"{path}: skipped: {error}", file=sys.stderr)
 
 
+def questioned_pairs(root: Path) -> Iterator[tuple[Document, Pair]]:
+    """Every pair with a non-empty question, answered or not (MedQuAD's 47,457 pairs; the
+    answers of three MedlinePlus subsets were removed from the public release)."""
+    for document in iter_documents(root):
+        for pair in document.pairs:
+            if pair.question:
+                yield document, pair
+
+
 def answered_pairs(root: Path) -> Iterator[tuple[Document, Pair]]:
     """The pairs with a non-empty question and answer: the entries qaindex indexes."""
     for document in iter_documents(root):
         for pair in document.pairs:
             if pair.question and pair.answer:
                 yield document, pair
+
+
+def check_counts(counts: dict[str, int], expected: dict[str, int]) -> bool:
+    """Prints each count beside its expected value ("ok" or "EXPECTED n"); counts without an
+    expected value are printed as they are. True when every expected count matches."""
+    ok = True
+    for name, value in counts.items():
+        if name in expected:
+            mark = "ok" if value == expected[name] else f"EXPECTED {expected[name]}"
+            ok = ok and value == expected[name]
+        else:
+            mark = ""
+        print(f"{name:34} {value:7}  {mark}".rstrip())
+    return ok
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    """One JSON object per line, UTF-8, non-ASCII kept as it is."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
