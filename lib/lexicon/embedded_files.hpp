@@ -16,6 +16,10 @@ struct EmbeddedFile {
 extern const EmbeddedFile lexicon_files[];
 extern const std::size_t lexicon_files_count;
 
+/// english_words.txt: lower-case English words, one per line, sorted (see sources.cmake).
+extern const EmbeddedFile english_words_files[];
+extern const std::size_t english_words_files_count;
+
 /// data/ranking/weights.tsv as it was when the library was built (see search/scoring.hpp).
 extern const EmbeddedFile ranking_files[];
 extern const std::size_t ranking_files_count;

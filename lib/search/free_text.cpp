@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "index/schema.hpp"
+#include "lexicon/english_words.hpp"
 #include "lexicon/phrase_matcher.hpp"
 #include "search/boost_source.hpp"
 #include "search/ranking.hpp"
@@ -266,18 +267,266 @@ void FreeTextAnalyzer::mark_boilerplate(const std::vector<Token>& tokens,
     }
 }
 
-QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::string_view text,
-                                       const std::vector<bool>& content, std::size_t subject,
-                                       const std::vector<const std::string*>& meant,
-                                       const std::vector<Mention>& mentions,
-                                       const std::vector<QuestionKindMatch>& kinds) {
-    QueryProfile out;
-    const std::size_t count = tokens.size();
-    std::vector<bool> negated(count, false);
-    for (const Mention& mention : mentions) {
-        for (std::size_t i = mention.first_token; mention.negated && i <= mention.last_token &&
-                                                  i < count;
+bool QueryText::content(std::size_t i) const {
+    return !tokens[i].stopword && !dropped[i] && searchable(tokens[i]);
+}
+
+bool QueryText::word(std::size_t i) const {
+    return content(i) && tokens[i].kind != TokenKind::Compound;
+}
+
+bool QueryText::sentence_break(std::size_t before, std::size_t after) const {
+    return ends_sentence(
+        text.substr(tokens[before].end, tokens[after].begin - tokens[before].end));
+}
+
+std::string QueryText::stem_of(std::size_t i, Analyzer& analyzer) const {
+    return meant[i] != nullptr ? analyzer.stem(*meant[i]) : tokens[i].stem;
+}
+
+QueryText FreeTextAnalyzer::read(std::string_view text) const {
+    QueryText out{.text = text, .tokens = analyzer_.analyze(text)};
+    const std::size_t count = out.tokens.size();
+    out.dropped.assign(count, false);
+    out.meant.assign(count, nullptr);
+    mark_boilerplate(out.tokens, out.dropped);
+    auto has_content = [&] {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (out.content(i)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    out.any_content = has_content();
+    if (!out.any_content) {
+        // Nothing but courtesy ("thank you"): search it rather than nothing.
+        std::fill(out.dropped.begin(), out.dropped.end(), false);
+        out.any_content = has_content();
+    }
+    return out;
+}
+
+std::size_t FreeTextAnalyzer::subject_line(const QueryText& text) {
+    const std::vector<Token>& tokens = text.tokens;
+    std::size_t end = 0;
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (i > 0 && text.sentence_break(i - 1, i)) {
+            end = i;
+            break;
+        }
+        if (tokens[i].kind != TokenKind::Compound) {
+            ++words;
+        }
+    }
+    if (end == 0 || words > ranking::kSubjectMaxWords) {
+        return 0;
+    }
+    for (std::size_t i = end; i < tokens.size(); ++i) {
+        if (text.content(i)) {
+            return end;  // more follows: the first sentence is a subject line
+        }
+    }
+    return 0;
+}
+
+std::vector<Mention> FreeTextAnalyzer::mentions(const QueryText& text) const {
+    const std::vector<Token>& tokens = text.tokens;
+    std::vector<Mention> out;
+    for (Mention& mention : lexicon_.find_mentions(tokens)) {
+        // The mention's words, and the same without the filler words the matcher may have
+        // passed over ("eyelid keeps jumping" names "eyelid jumping").
+        std::string content_key;
+        std::string terms;
+        std::string content_key_without_fillers;
+        for (std::size_t i = mention.first_token; i <= mention.last_token && i < tokens.size();
              ++i) {
+            if (tokens[i].kind == TokenKind::Compound || tokens[i].stopword) {
+                continue;
+            }
+            content_key += (content_key.empty() ? "" : " ") + tokens[i].stem;
+            terms += (terms.empty() ? "" : " ") + tokens[i].term;
+            if (!is_filler(tokens[i])) {
+                content_key_without_fillers +=
+                    (content_key_without_fillers.empty() ? "" : " ") + tokens[i].stem;
+            }
+        }
+        if (index_.names_concept(mention.kind, mention.id, content_key, terms) ||
+            (content_key_without_fillers != content_key &&
+             index_.names_concept(mention.kind, mention.id, content_key_without_fillers,
+                                  std::string()))) {
+            out.push_back(std::move(mention));
+        }
+    }
+    return out;
+}
+
+std::vector<const std::string*> FreeTextAnalyzer::misspellings(const QueryText& text,
+                                                               const Xapian::Database& db) const {
+    std::vector<const std::string*> meant(text.tokens.size(), nullptr);
+    for (std::size_t i = 0; i < text.tokens.size() && text.any_content; ++i) {
+        const Token& token = text.tokens[i];
+        if (!text.content(i) || token.kind != TokenKind::Word || token.term.size() < 3) {
+            continue;
+        }
+        const std::string* known = index_.correction(token.term);
+        if (known != nullptr && db.get_termfreq(token.term) <= db.get_termfreq(*known)) {
+            meant[i] = known;
+        }
+    }
+    return meant;
+}
+
+std::vector<double> FreeTextAnalyzer::token_weights(const QueryText& text) {
+    std::vector<double> weight(text.tokens.size(), 1.0);
+    for (std::size_t i = 0; i < text.subject; ++i) {
+        weight[i] *= 1.0 + ranking::kSubjectBoost;
+    }
+    for (const Mention& mention : text.mentions) {
+        for (std::size_t i = mention.first_token;
+             i <= mention.last_token && i < text.tokens.size(); ++i) {
+            weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
+        }
+    }
+    return weight;
+}
+
+StemWeights FreeTextAnalyzer::stem_weights(const QueryText& text,
+                                           const std::vector<double>& weight) const {
+    StemWeights out;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+        if (!text.content(i)) {
+            continue;
+        }
+        const Token& token = text.tokens[i];
+        std::string term = stem_term(token.stem);
+        if (text.meant[i] != nullptr) {
+            const std::string written = std::exchange(term, stem_term(text.stem_of(i, analyzer_)));
+            if (written != term) {
+                add_unique(out.variants[term], token.term);
+                add_unique(out.written_forms, token.term);
+            }
+        }
+        out.add(term, weight[i], i);
+    }
+    return out;
+}
+
+void StemWeights::add(const std::string& term, double weight, std::size_t token) {
+    Entry& entry = stems[term];
+    if (entry.occurrences == 0) {
+        entry.first = token;
+    }
+    entry.weight = std::max(entry.weight, weight);
+    ++entry.occurrences;
+}
+
+std::vector<Correction> FreeTextAnalyzer::corrections(const QueryText& text,
+                                                      const std::vector<double>& weight,
+                                                      StemWeights& stems,
+                                                      const Xapian::Database& db,
+                                                      bool spelling) const {
+    std::vector<Correction> out;
+    std::size_t content_words = 0;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+        content_words += text.word(i) ? 1U : 0U;
+    }
+    std::set<std::string> checked;
+    for (std::size_t i = 0; i < text.tokens.size() && text.any_content; ++i) {
+        const Token& token = text.tokens[i];
+        if (!text.content(i) || token.kind != TokenKind::Word || token.term.size() < 3 ||
+            !checked.insert(token.term).second) {
+            continue;
+        }
+        Correction correction{
+            .written = std::string(text.text.substr(token.begin, token.end - token.begin))};
+        if (text.meant[i] != nullptr) {
+            correction.corrected = *text.meant[i];
+            correction.searched = true;
+        } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
+                   db.get_termfreq(stem_term(token.stem)) == 0 && !index_.knows_word(token.term) &&
+                   !is_english_word(token.term)) {
+            // Only a word neither the index, the lexicon nor English knows can be a typo:
+            // "quote" is a word, not a misspelling of "quite".
+            correction.corrected = db.get_spelling_suggestion(token.term, 2);
+            // A different first letter is rarely a typo ("years" -> "ears").
+            if (correction.corrected.empty() ||
+                correction.corrected.front() != token.term.front()) {
+                continue;
+            }
+            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
+            if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
+                continue;
+            }
+            if (correction.searched && correction.corrected != token.term) {
+                stems.add(stem_term(analyzer_.stem(correction.corrected)),
+                          weight[i] * ranking::kCorrectionWeight, i);
+            }
+        }
+        if (correction.corrected.empty() || correction.corrected == token.term) {
+            continue;
+        }
+        out.push_back(std::move(correction));
+    }
+    return out;
+}
+
+std::vector<WeightedTerm> FreeTextAnalyzer::strongest_terms(const StemWeights& stems,
+                                                            const Xapian::Database& db) {
+    const double documents = std::max<double>(1.0, db.get_doccount());
+    struct Ranked {
+        WeightedTerm term;
+        double strength = 0;
+        std::size_t first = 0;
+    };
+    std::vector<Ranked> ranked;
+    for (const auto& [term, entry] : stems.stems) {
+        const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
+        const double w =
+            entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
+        // A word no entry holds matches nothing and must not take a strong word's place.
+        const auto forms = stems.variants.find(term);
+        double frequency = db.get_termfreq(term);
+        if (forms != stems.variants.end()) {
+            for (const std::string& variant : forms->second) {
+                frequency += db.get_termfreq(variant);
+            }
+        }
+        const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
+        ranked.push_back(
+            {{.term = term,
+              .weight = w,
+              .variants =
+                  forms != stems.variants.end() ? forms->second : std::vector<std::string>{}},
+             strength,
+             entry.first});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
+    });
+    if (ranked.size() > ranking::kMaxQueryTerms) {
+        ranked.resize(ranking::kMaxQueryTerms);
+    }
+    // A long question's strongest words are looked for everywhere; its weaker, commoner
+    // words only in titles and questions, where they say what is asked: in replies such
+    // words are everywhere, and their long posting lists are most of a long query's cost.
+    std::vector<WeightedTerm> out;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        ranked[i].term.questions_only = i >= ranking::kFullTextWords;
+        out.push_back(std::move(ranked[i].term));
+    }
+    return out;
+}
+
+QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
+                                       const std::vector<QuestionKindMatch>& kinds) const {
+    QueryProfile out;
+    const std::vector<Token>& tokens = text.tokens;
+    std::vector<bool> negated(tokens.size(), false);
+    for (const Mention& mention : text.mentions) {
+        for (std::size_t i = mention.first_token;
+             mention.negated && i <= mention.last_token && i < tokens.size(); ++i) {
             negated[i] = true;
         }
     }
@@ -291,24 +540,24 @@ QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::st
     std::map<std::string, Seen> seen;
     std::vector<std::string> order;
     std::string previous;  // the stem of the last content word, for pairs
-    std::size_t previous_end = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!content[i] || tokens[i].kind == TokenKind::Compound) {
+    std::size_t previous_token = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!text.word(i)) {
             continue;
         }
-        std::string stem = meant[i] != nullptr ? analyzer_.stem(*meant[i]) : tokens[i].stem;
+        std::string stem = text.stem_of(i, analyzer_);
         Seen& entry = seen[stem];
         if (entry.occurrences++ == 0) {
             order.push_back(stem);
         }
         entry.affirmed = entry.affirmed || !negated[i];
-        entry.focus = entry.focus || i < subject;
+        entry.focus = entry.focus || i < text.subject;
         if (!previous.empty() && previous != stem && out.pairs.size() < ranking::kMaxQueryPairs &&
-            !ends_sentence(text.substr(previous_end, tokens[i].begin - previous_end))) {
+            !text.sentence_break(previous_token, i)) {
             out.pairs.emplace_back(previous, stem);
         }
         previous = std::move(stem);
-        previous_end = tokens[i].end;
+        previous_token = i;
     }
     for (const std::string& stem : order) {
         const Seen& entry = seen[stem];
@@ -319,7 +568,7 @@ QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::st
                        (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1)),
              .focus = entry.focus});
     }
-    for (const Mention& mention : mentions) {
+    for (const Mention& mention : text.mentions) {
         if (mention.negated) {
             continue;
         }
@@ -327,7 +576,7 @@ QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::st
             mention.kind == ConceptKind::Symptom ? schema::kSymptom : schema::kCondition,
             mention.id);
         add_unique(out.concepts, term);
-        if (mention.first_token < subject) {
+        if (mention.first_token < text.subject) {
             add_unique(out.focus_concepts, term);
         }
     }
@@ -340,343 +589,56 @@ QueryProfile FreeTextAnalyzer::profile(const std::vector<Token>& tokens, std::st
     return out;
 }
 
-FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Database& db,
-                                        bool expand, bool spelling) {
-    FreeTextQuery out;
-    const std::vector<Token> tokens = analyzer_.analyze(text);
-    const std::size_t count = tokens.size();
-
-    std::vector<bool> dropped(count, false);
-    mark_boilerplate(tokens, dropped);
-    auto content = [&](std::size_t i) {
-        return !tokens[i].stopword && !dropped[i] && searchable(tokens[i]);
-    };
-    auto has_content = [&] {
-        for (std::size_t i = 0; i < count; ++i) {
-            if (content(i)) {
-                return true;
-            }
-        }
-        return false;
-    };
-    bool any_content = has_content();
-    if (!any_content) {
-        // Nothing but courtesy ("thank you"): search it rather than nothing.
-        std::fill(dropped.begin(), dropped.end(), false);
-        any_content = has_content();
-    }
-
-    std::vector<double> weight(count, 1.0);
-
-    // The subject line of a pasted question: a short first sentence followed by more.
-    std::size_t subject_end = 0;
-    std::size_t subject_words = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0 &&
-            ends_sentence(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) {
-            subject_end = i;
-            break;
-        }
-        if (tokens[i].kind != TokenKind::Compound) {
-            ++subject_words;
-        }
-    }
-    std::size_t subject = 0;  // tokens [0, subject) are the subject line, if any
-    if (subject_end > 0 && subject_words <= ranking::kSubjectMaxWords) {
-        bool more = false;
-        for (std::size_t i = subject_end; i < count && !more; ++i) {
-            more = content(i);
-        }
-        for (std::size_t i = 0; more && i < subject_end; ++i) {
-            weight[i] *= 1.0 + ranking::kSubjectBoost;
-        }
-        subject = more ? subject_end : 0;
-    }
-
-    if (expand) {
-        for (Mention& mention : lexicon_.find_mentions(tokens)) {
-            // The mention's words, and the same without the filler words the matcher may have
-            // passed over ("eyelid keeps jumping" names "eyelid jumping").
-            std::string content_key;
-            std::string terms;
-            std::string content_key_without_fillers;
-            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
-                if (tokens[i].kind == TokenKind::Compound || tokens[i].stopword) {
-                    continue;
-                }
-                content_key += (content_key.empty() ? "" : " ") + tokens[i].stem;
-                terms += (terms.empty() ? "" : " ") + tokens[i].term;
-                if (!is_filler(tokens[i])) {
-                    content_key_without_fillers +=
-                        (content_key_without_fillers.empty() ? "" : " ") + tokens[i].stem;
-                }
-            }
-            if (index_.names_concept(mention.kind, mention.id, content_key, terms) ||
-                (content_key_without_fillers != content_key &&
-                 index_.names_concept(mention.kind, mention.id, content_key_without_fillers,
-                                      std::string()))) {
-                out.mentions.push_back(std::move(mention));
-            }
-        }
-        for (const Mention& mention : out.mentions) {
-            for (std::size_t i = mention.first_token; i <= mention.last_token && i < count; ++i) {
-                weight[i] *=
-                    mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
-            }
-        }
-    }
-
-    // A misspelling the lexicon lists ("twiching") stands for the word meant: it is searched
-    // as that word, its exact form another form of the same term (WeightedTerm::variants),
-    // unless the index holds it more often than that word, which makes it a real word here.
-    std::vector<const std::string*> meant(count, nullptr);
-    for (std::size_t i = 0; i < count && any_content; ++i) {
-        const Token& token = tokens[i];
-        if (!content(i) || token.kind != TokenKind::Word || token.term.size() < 3) {
-            continue;
-        }
-        const std::string* known = index_.correction(token.term);
-        if (known != nullptr && db.get_termfreq(token.term) <= db.get_termfreq(*known)) {
-            meant[i] = known;
-        }
-    }
-
-    // One weight per stem: its strongest occurrence, plus a little per repetition.
-    struct StemWeight {
-        double weight = 0;
-        std::size_t occurrences = 0;
-        std::size_t first = 0;
-    };
-    std::map<std::string, StemWeight> stems;
-    std::map<std::string, std::vector<std::string>> variants;  // by the stem term meant
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!content(i) && any_content) {
-            continue;
-        }
-        if (!searchable(tokens[i])) {
-            continue;
-        }
-        // Text of nothing but stop words ("to be or not to be") searches their exact forms.
-        std::string term = any_content ? stem_term(tokens[i].stem) : tokens[i].term;
-        if (meant[i] != nullptr) {
-            const std::string written = std::exchange(term, stem_term(analyzer_.stem(*meant[i])));
-            if (written != term) {
-                add_unique(variants[term], tokens[i].term);
-                add_unique(out.highlight_words, tokens[i].term);
-            }
-        }
-        StemWeight& entry = stems[term];
-        if (entry.occurrences == 0) {
-            entry.first = i;
-        }
-        entry.weight = std::max(entry.weight, weight[i]);
-        ++entry.occurrences;
-    }
-
-    // Misspellings: the lexicon's known ones are searched (above) and suggested; the index's
-    // spelling table is asked about words whose stem no entry holds, suggested for short
-    // queries, and searched for long words only (see ranking::kAutoCorrectMinLength).
-    std::size_t content_words = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        content_words += content(i) && tokens[i].kind != TokenKind::Compound ? 1U : 0U;
-    }
-    std::set<std::string> checked;
-    for (std::size_t i = 0; i < count && any_content; ++i) {
-        const Token& token = tokens[i];
-        if (!content(i) || token.kind != TokenKind::Word || token.term.size() < 3 ||
-            !checked.insert(token.term).second) {
-            continue;
-        }
-        Correction correction{.written =
-                                  std::string(text.substr(token.begin, token.end - token.begin))};
-        if (meant[i] != nullptr) {
-            correction.corrected = *meant[i];
-            correction.searched = true;
-        } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
-                   db.get_termfreq(stem_term(token.stem)) == 0) {
-            correction.corrected = db.get_spelling_suggestion(token.term, 2);
-            // A different first letter is rarely a typo ("years" -> "ears").
-            if (correction.corrected.empty() ||
-                correction.corrected.front() != token.term.front()) {
-                continue;
-            }
-            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
-            if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
-                continue;
-            }
-            if (correction.searched && correction.corrected != token.term) {
-                StemWeight& entry = stems[stem_term(analyzer_.stem(correction.corrected))];
-                entry.weight = std::max(entry.weight, weight[i] * ranking::kCorrectionWeight);
-                entry.first = entry.occurrences == 0 ? i : entry.first;
-                ++entry.occurrences;
-            }
-        }
-        if (correction.corrected.empty() || correction.corrected == token.term) {
-            continue;
-        }
-        out.corrections.push_back(std::move(correction));
-    }
-
-    // Keep the strongest words of a long question, by weight x idf.
-    const double documents = std::max<double>(1.0, db.get_doccount());
-    struct Ranked {
-        WeightedTerm term;
-        double strength = 0;
-        std::size_t first = 0;
-    };
-    std::vector<Ranked> ranked;
-    for (const auto& [term, entry] : stems) {
-        const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);
-        const double w =
-            entry.weight * (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1));
-        // A word no entry holds matches nothing and must not take a strong word's place.
-        const auto forms = variants.find(term);
-        double frequency = db.get_termfreq(term);
-        if (forms != variants.end()) {
-            for (const std::string& variant : forms->second) {
-                frequency += db.get_termfreq(variant);
-            }
-        }
-        const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
-        ranked.push_back(
-            {{.term = term,
-              .weight = w,
-              .variants = forms != variants.end() ? forms->second : std::vector<std::string>{}},
-             strength,
-             entry.first});
-    }
-    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
-    });
-    if (ranked.size() > ranking::kMaxQueryTerms) {
-        ranked.resize(ranking::kMaxQueryTerms);
-    }
-    // A long question's strongest words are looked for everywhere; its weaker, commoner
-    // words only in titles and questions, where they say what is asked: in replies such
-    // words are everywhere, and their long posting lists are most of a long query's cost.
-    for (std::size_t i = ranking::kFullTextWords; i < ranked.size(); ++i) {
-        ranked[i].term.questions_only = true;
-    }
-    std::map<std::string, double> kept;
-    for (const Ranked& r : ranked) {
-        out.terms.push_back(r.term);
-        kept[r.term.term] = r.term.weight;
-        const std::string& term = r.term.term;
-        add_unique(out.highlight_stems,
-                   term.starts_with(schema::kStem) ? term.substr(schema::kStem.size()) : term);
-    }
-    std::vector<bool> is_content(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        is_content[i] = content(i);
-    }
-    const std::vector<QuestionKindMatch> kinds = question_words_.find(tokens, dropped);
-    if (any_content) {
-        out.profile = profile(tokens, text, is_content, subject, meant, out.mentions, kinds);
-    }
-    if (!expand || !any_content) {
-        return out;
-    }
+// What the expansion stages share: the user's kept words and their weights, the tokens
+// already expanded and the phrases already searched.
+struct FreeTextAnalyzer::Expanding {
+    const QueryText& text;
+    const std::vector<double>& weight;
+    std::map<std::string, double> kept;  // stem term -> weight of the user's kept words
+    std::vector<bool> covered;
+    std::set<std::string> expanded;  // keys of phrases already searched
 
     // The mean weight of the user's content words in tokens [first, last]: a group of
     // alternatives is searched as one term (OP_SYNONYM), so it weighs like one of them.
-    auto user_weight = [&](std::size_t first, std::size_t last) {
+    [[nodiscard]] double user_weight(std::size_t first, std::size_t last) const {
         double sum = 0;
         std::size_t words_seen = 0;
-        for (std::size_t i = first; i <= last && i < count; ++i) {
-            if (content(i) && tokens[i].kind != TokenKind::Compound) {
-                const auto it = kept.find(stem_term(tokens[i].stem));
+        for (std::size_t i = first; i <= last && i < text.tokens.size(); ++i) {
+            if (text.word(i)) {
+                const auto it = kept.find(stem_term(text.tokens[i].stem));
                 sum += it == kept.end() ? weight[i] : it->second;
                 ++words_seen;
             }
         }
         return words_seen == 0 ? 0.0 : sum / static_cast<double>(words_seen);
-    };
-    auto user_stems = [&](std::size_t first, std::size_t last) {
+    }
+
+    [[nodiscard]] std::vector<std::string> user_stems(std::size_t first, std::size_t last) const {
         std::vector<std::string> found;
-        for (std::size_t i = first; i <= last && i < count; ++i) {
-            if (content(i) && tokens[i].kind != TokenKind::Compound) {
-                found.push_back(tokens[i].stem);
+        for (std::size_t i = first; i <= last && i < text.tokens.size(); ++i) {
+            if (text.word(i)) {
+                found.push_back(text.tokens[i].stem);
             }
         }
         return found;
-    };
-    std::set<std::string> expanded;  // keys of phrases already searched
-    std::vector<bool> covered(count, false);
-    // The alternatives of a run of user words among phrases: those not holding all of the
-    // user's words ("hypertension" -> "arterial hypertension" would only reward them twice).
-    auto add_group = [&](std::size_t first, std::size_t last,
-                         const std::vector<SynonymPhrase>& phrases) {
-        const std::vector<std::string> own = user_stems(first, last);
-        ExpansionGroup group{.from = std::string(text.substr(
-                                 tokens[first].begin, tokens[last].end - tokens[first].begin)),
-                             .weight = ranking::kExpansionWeight * user_weight(first, last)};
-        // English and Chinese forms are capped separately, so that an English query also
-        // finds Chinese consultations and the reverse.
-        std::array<std::size_t, 2> added{0, 0};
-        std::array<std::size_t, 2> phrases_added{0, 0};
-        for (const SynonymPhrase& phrase : phrases) {
-            const std::size_t language = phrase.han ? 1 : 0;
-            if (added[language] >= ranking::kMaxExpansionsPerMatch ||
-                (phrase.stems.size() > 1 &&
-                 phrases_added[language] >= ranking::kMaxPhraseExpansions)) {
-                continue;
-            }
-            if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
-                !expanded.insert(phrase.key).second) {
-                continue;
-            }
-            Expansion expansion{.to = phrase.text};
-            if (phrase.terms.size() == 1) {
-                // One- and two-letter forms ("mi", "ms") mean too many things.
-                if (phrase.terms.front().size() <= 2) {
-                    continue;
-                }
-                expansion.stem_term = stem_term(phrase.stems.front());
-            } else if (phrase.stems.size() == 1) {
-                expansion.terms = phrase.terms;  // "working out": the stop word matters
-                expansion.exact = true;
-                expansion.window = phrase.terms.size();
-            } else {
-                for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
-                    if (!phrase.stopword[t]) {
-                        expansion.terms.push_back(phrase.terms[t]);
-                    }
-                }
-                expansion.window = phrase.terms.size() + 1;
-            }
-            // A form no entry holds costs a posting-list lookup and matches nothing.
-            const bool present =
-                expansion.stem_term.empty()
-                    ? std::all_of(expansion.terms.begin(), expansion.terms.end(),
-                                  [&](const std::string& term) { return db.term_exists(term); })
-                    : db.term_exists(expansion.stem_term);
-            if (!present) {
-                continue;
-            }
-            for (const std::string& stem : phrase.stems) {
-                add_unique(out.secondary_stems, stem);
-            }
-            phrases_added[language] += expansion.terms.empty() ? 0U : 1U;
-            group.alternatives.push_back(std::move(expansion));
-            ++added[language];
-        }
-        if (!group.alternatives.empty() && group.weight > 0) {
-            out.expansions.push_back(std::move(group));
-        }
+    }
+
+    void cover(std::size_t first, std::size_t last) {
         std::fill(covered.begin() + static_cast<std::ptrdiff_t>(first),
                   covered.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
-    };
+    }
+};
 
+void FreeTextAnalyzer::add_concepts(Expanding& state, FreeTextQuery& out) const {
     // Symptoms and conditions the lexicon's matcher found are searched as concepts: the
     // indexer tagged every entry naming one, in any of its forms, lay or clinical, English or
     // Chinese, and left out negated mentions. One posting list instead of a phrase query per
-    // form (on rqe-dev the same MRR@10, on the known-item set 0.337 -> 0.345; long questions
-    // at 100,000 entries about a fifth faster). Their one-word forms are still highlighted
+    // form (see bench/RESULTS-ranking.md #17). Their one-word forms are still highlighted
     // ("tinnitus" for "ringing in my ears"); the words of longer forms alone say too little
     // ("cheek", "mouth" of "cheek twitching", "mouth twitching").
-    for (const Mention& mention : out.mentions) {
-        if (mention.negated || mention.last_token >= count || covered[mention.first_token] ||
-            covered[mention.last_token]) {
+    for (const Mention& mention : state.text.mentions) {
+        if (mention.negated || mention.last_token >= state.text.tokens.size() ||
+            state.covered[mention.first_token] || state.covered[mention.last_token]) {
             continue;
         }
         add_unique(out.concept_terms,
@@ -690,21 +652,90 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 }
             }
         }
-        std::fill(covered.begin() + static_cast<std::ptrdiff_t>(mention.first_token),
-                  covered.begin() + static_cast<std::ptrdiff_t>(mention.last_token) + 1, true);
+        state.cover(mention.first_token, mention.last_token);
     }
+}
 
+void FreeTextAnalyzer::add_group(Expanding& state, std::size_t first, std::size_t last,
+                                 const std::vector<SynonymPhrase>& phrases,
+                                 const Xapian::Database& db, FreeTextQuery& out) const {
+    // The alternatives of a run of user words among phrases: those not holding all of the
+    // user's words ("hypertension" -> "arterial hypertension" would only reward them twice).
+    const std::vector<Token>& tokens = state.text.tokens;
+    const std::vector<std::string> own = state.user_stems(first, last);
+    ExpansionGroup group{.from = std::string(state.text.text.substr(
+                             tokens[first].begin, tokens[last].end - tokens[first].begin)),
+                         .weight = ranking::kExpansionWeight * state.user_weight(first, last)};
+    // English and Chinese forms are capped separately, so that an English query also finds
+    // Chinese consultations and the reverse.
+    std::array<std::size_t, 2> added{0, 0};
+    std::array<std::size_t, 2> phrases_added{0, 0};
+    for (const SynonymPhrase& phrase : phrases) {
+        const std::size_t language = phrase.han ? 1 : 0;
+        if (added[language] >= ranking::kMaxExpansionsPerMatch ||
+            (phrase.stems.size() > 1 && phrases_added[language] >= ranking::kMaxPhraseExpansions)) {
+            continue;
+        }
+        if (phrase.stems.empty() || contains_all(phrase.stems, own) ||
+            !state.expanded.insert(phrase.key).second) {
+            continue;
+        }
+        Expansion expansion{.to = phrase.text};
+        if (phrase.terms.size() == 1) {
+            // One- and two-letter forms ("mi", "ms") mean too many things.
+            if (phrase.terms.front().size() <= 2) {
+                continue;
+            }
+            expansion.stem_term = stem_term(phrase.stems.front());
+        } else if (phrase.stems.size() == 1) {
+            expansion.terms = phrase.terms;  // "working out": the stop word matters
+            expansion.exact = true;
+            expansion.window = phrase.terms.size();
+        } else {
+            for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
+                if (!phrase.stopword[t]) {
+                    expansion.terms.push_back(phrase.terms[t]);
+                }
+            }
+            expansion.window = phrase.terms.size() + 1;
+        }
+        // A form no entry holds costs a posting-list lookup and matches nothing.
+        const bool present =
+            expansion.stem_term.empty()
+                ? std::all_of(expansion.terms.begin(), expansion.terms.end(),
+                              [&](const std::string& term) { return db.term_exists(term); })
+                : db.term_exists(expansion.stem_term);
+        if (!present) {
+            continue;
+        }
+        for (const std::string& stem : phrase.stems) {
+            add_unique(out.secondary_stems, stem);
+        }
+        phrases_added[language] += expansion.terms.empty() ? 0U : 1U;
+        group.alternatives.push_back(std::move(expansion));
+        ++added[language];
+    }
+    if (!group.alternatives.empty() && group.weight > 0) {
+        out.expansions.push_back(std::move(group));
+    }
+    state.cover(first, last);
+}
+
+void FreeTextAnalyzer::add_synonyms(Expanding& state, const Xapian::Database& db,
+                                    FreeTextQuery& out) const {
     // Word synonyms (synonyms.tsv): runs of words matching a phrase exactly, stop words
     // included, longest first.
+    const QueryText& text = state.text;
+    const std::vector<Token>& tokens = text.tokens;
     std::vector<std::size_t> words;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (tokens[i].kind != TokenKind::Compound && !dropped[i] && searchable(tokens[i])) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Compound && !text.dropped[i] && searchable(tokens[i])) {
             words.push_back(i);
         }
     }
     for (std::size_t start = 0; start < words.size();) {
         std::size_t matched = 0;
-        if (!tokens[words[start]].stopword && !covered[words[start]]) {
+        if (!tokens[words[start]].stopword && !state.covered[words[start]]) {
             for (std::size_t length = std::min(index_.longest_phrase(), words.size() - start);
                  length > 0 && matched == 0; --length) {
                 std::string key;
@@ -713,9 +744,9 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                     const Token& token = tokens[words[start + k]];
                     if (k > 0) {
                         const Token& previous = tokens[words[start + k - 1]];
-                        usable =
-                            !covered[words[start + k]] && token.position == previous.position + 1 &&
-                            !ends_sentence(text.substr(previous.end, token.begin - previous.end));
+                        usable = !state.covered[words[start + k]] &&
+                                 token.position == previous.position + 1 &&
+                                 !text.sentence_break(words[start + k - 1], words[start + k]);
                         key += ' ';
                     }
                     key += token.stopword ? token.term : token.stem;
@@ -733,29 +764,34 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                         }
                     }
                 }
-                add_group(words[start], words[start + length - 1], phrases);
+                add_group(state, words[start], words[start + length - 1], phrases, db, out);
             }
         }
         start += matched > 0 ? matched : 1;
     }
+}
 
+void FreeTextAnalyzer::add_question_kinds(Expanding& state,
+                                          const std::vector<QuestionKindMatch>& kinds,
+                                          FreeTextQuery& out) const {
     // Question kinds: "is there a cure" also looks for "treat", "treatment", "therapy".
+    const QueryText& text = state.text;
     for (const QuestionKindMatch& match : kinds) {
         const QuestionKind& kind = question_words_.kinds()[match.kind];
         double trigger_weight = 1.0;
         for (std::size_t i = match.first; i <= match.last; ++i) {
-            const auto it = kept.find(stem_term(tokens[i].stem));
-            if (it != kept.end()) {
+            const auto it = state.kept.find(stem_term(text.tokens[i].stem));
+            if (it != state.kept.end()) {
                 trigger_weight = std::max(trigger_weight, it->second);
             }
         }
-        ExpansionGroup group{
-            .from = std::string(text.substr(tokens[match.first].begin,
-                                            tokens[match.last].end - tokens[match.first].begin)),
-            .weight = ranking::kQuestionKindWeight * trigger_weight};
+        ExpansionGroup group{.from = std::string(text.text.substr(
+                                 text.tokens[match.first].begin,
+                                 text.tokens[match.last].end - text.tokens[match.first].begin)),
+                             .weight = ranking::kQuestionKindWeight * trigger_weight};
         for (std::size_t k = 0; k < kind.stems.size(); ++k) {
             const std::string term = stem_term(kind.stems[k]);
-            if (kept.contains(term) || !expanded.insert(kind.stems[k]).second) {
+            if (state.kept.contains(term) || !state.expanded.insert(kind.stems[k]).second) {
                 continue;
             }
             // The kind of a question is in the question: "treated" in a title or question
@@ -775,14 +811,18 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
             out.expansions.push_back(std::move(group));
         }
     }
+}
 
+std::vector<std::string> FreeTextAnalyzer::named_specialties(const QueryText& text) const {
     // Specialties named in the text ("neurologist", "ear nose and throat").
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!content(i) || tokens[i].kind != TokenKind::Word) {
+    std::vector<std::string> out;
+    const std::vector<Token>& tokens = text.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!text.content(i) || tokens[i].kind != TokenKind::Word) {
             continue;
         }
         std::string phrase;
-        for (std::size_t k = i; k < count && k < i + 4; ++k) {
+        for (std::size_t k = i; k < tokens.size() && k < i + 4; ++k) {
             if (tokens[k].kind == TokenKind::Compound) {
                 continue;
             }
@@ -794,10 +834,47 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
                 continue;
             }
             if (const auto specialty = lexicon_.canonical_specialty(phrase)) {
-                add_unique(out.named_specialties, *specialty);
+                add_unique(out, *specialty);
             }
         }
     }
+    return out;
+}
+
+FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Database& db,
+                                        bool expand, bool spelling) {
+    FreeTextQuery out;
+    QueryText words = read(text);
+    if (!words.any_content) {
+        return out;  // stop words only: nothing to search for
+    }
+    words.subject = subject_line(words);
+    if (expand) {
+        words.mentions = mentions(words);
+    }
+    words.meant = misspellings(words, db);
+    const std::vector<double> weight = token_weights(words);
+    StemWeights stems = stem_weights(words, weight);
+    out.corrections = corrections(words, weight, stems, db, spelling);
+    out.terms = strongest_terms(stems, db);
+    out.highlight_words = stems.written_forms;
+    for (const WeightedTerm& term : out.terms) {
+        add_unique(out.highlight_stems, term.term.substr(schema::kStem.size()));
+    }
+    const std::vector<QuestionKindMatch> kinds = question_words_.find(words.tokens, words.dropped);
+    out.profile = profile(words, kinds);
+    out.mentions = words.mentions;
+    if (!expand) {
+        return out;
+    }
+    Expanding state{.text = words, .weight = weight, .covered = std::vector<bool>(words.tokens.size())};
+    for (const WeightedTerm& term : out.terms) {
+        state.kept[term.term] = term.weight;
+    }
+    add_concepts(state, out);
+    add_synonyms(state, db, out);
+    add_question_kinds(state, kinds, out);
+    out.named_specialties = named_specialties(words);
     return out;
 }
 

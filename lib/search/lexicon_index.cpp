@@ -149,6 +149,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
     for (const auto& forms : index->groups_) {
         add_words(forms, correct_words);
     }
+    index->known_words_.insert(correct_words.begin(), correct_words.end());
 
     // A listed misspelling corrects word by word: each of its words that is not a word of the
     // symptom's correct forms maps to the closest such word ("twiching" -> "twitching").
@@ -198,6 +199,10 @@ bool LexiconIndex::names_concept(ConceptKind kind, const std::string& id,
 const std::vector<std::size_t>* LexiconIndex::groups_of(const std::string& key) const {
     const auto it = by_key_.find(key);
     return it == by_key_.end() ? nullptr : &it->second;
+}
+
+bool LexiconIndex::knows_word(const std::string& word) const {
+    return known_words_.contains(word);
 }
 
 const std::string* LexiconIndex::correction(const std::string& misspelling) const {

@@ -62,6 +62,9 @@ class LexiconIndex {
     /// The correct spelling of a normalised misspelled word ("twiching" -> "twitching"), or
     /// nullptr.
     [[nodiscard]] const std::string* correction(const std::string& misspelling) const;
+    /// Whether a normalised word is a word of a correct (not misspelled) English form of the
+    /// lexicon: a real word, never a spelling mistake.
+    [[nodiscard]] bool knows_word(const std::string& word) const;
 
   private:
     std::vector<std::vector<SynonymPhrase>> groups_;
@@ -69,6 +72,7 @@ class LexiconIndex {
     std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"
     std::unordered_set<std::string> concept_keys_;  // "S:id\n" + content key or misspelling
     std::unordered_map<std::string, std::string> corrections_;
+    std::unordered_set<std::string> known_words_;
     std::size_t longest_ = 0;
 };
 

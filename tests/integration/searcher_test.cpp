@@ -369,6 +369,17 @@ TEST_CASE("Did you mean: the lexicon's misspellings everywhere, the spelling tab
     CHECK_FALSE(disk.searcher().search({.text = "climbing stairs"}).suggestion);
 }
 
+TEST_CASE("Did you mean never corrects a real English word the index lacks", "[integration]") {
+    FixtureIndex disk(Backend::Disk);
+    // "stars" is a word, not a typo of the indexed "stairs"; "cheeks" of "cheek" neither.
+    for (const char* text : {"stars at night", "twinkling stars", "rosy cheeks"}) {
+        INFO(text);
+        CHECK_FALSE(disk.searcher().search({.text = text}).suggestion);
+    }
+    // A word no dictionary holds still is.
+    CHECK(disk.searcher().search({.text = "stiars at night"}).suggestion == "stairs at night");
+}
+
 TEST_CASE("An entry misspelling a word as the query does weighs as one using the word meant",
           "[integration]") {
     // Searched on its own, the rare misspelling would weigh far more than the word meant.

@@ -65,8 +65,9 @@ TEST_CASE("Consultation boilerplate is dropped, the same words elsewhere are kep
     }
     const auto plain = setup.analyse("I do not know why my hand shakes");
     CHECK(weight_of(plain, "Zknow") > 0);
-    // Nothing but courtesy is still searched.
-    CHECK_FALSE(setup.analyse("thank you").terms.empty());
+    // Nothing but courtesy is still searched, unless it is all stop words.
+    CHECK(weight_of(setup.analyse("sincerely appreciated"), "Zsincer") > 0);
+    CHECK(setup.analyse("thank you").empty());
 }
 
 TEST_CASE("The subject line of a pasted question weighs more", "[search]") {
@@ -89,12 +90,13 @@ TEST_CASE("Negated symptoms weigh less, repeated words more", "[search]") {
     CHECK(weight_of(twice, "Zstair") > weight_of(once, "Zstair"));
 }
 
-TEST_CASE("Stop words alone are searched as written", "[search]") {
+TEST_CASE("Stop words alone are nothing to search for", "[search]") {
     Setup setup;
-    const auto query = setup.analyse("to be or not to be");
-    REQUIRE_FALSE(query.terms.empty());
-    for (const auto& term : query.terms) {
-        CHECK_FALSE(term.term.starts_with("Z"));
+    for (const char* text : {"to be or not to be", "the and of", "what is it?", ""}) {
+        INFO(text);
+        const auto query = setup.analyse(text);
+        CHECK(query.empty());
+        CHECK(query.query().empty());
     }
 }
 
@@ -373,4 +375,134 @@ TEST_CASE("A query's parts as plain terms follow its subqueries", "[search]") {
     CHECK(booleans == analysed.concept_terms.size());
     CHECK(booleans > 0);
     CHECK(synonyms > 0);
+}
+
+// ---- The stages one at a time ---------------------------------------------------------
+
+TEST_CASE("Stage read: tokens with the polite frame dropped", "[search]") {
+    Setup setup;
+    const auto text = setup.free_text.read("Dear doctor, I would like to know why my hand shakes");
+    REQUIRE(text.any_content);
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+        if (text.content(i)) {
+            kept.push_back(text.tokens[i].term);
+        }
+    }
+    CHECK(kept == std::vector<std::string>{"hand", "shakes"});
+    CHECK_FALSE(setup.free_text.read("the and of").any_content);
+    // Courtesy words that are not stop words are kept when they are all there is.
+    CHECK(setup.free_text.read("sincerely appreciated").any_content);
+}
+
+TEST_CASE("Stage subject_line: a short first sentence followed by more", "[search]") {
+    Setup setup;
+    struct Case {
+        std::string text;
+        std::size_t subject_words;  // 0: no subject line
+    };
+    const std::vector<Case> cases{
+        {"High blood pressure. It comes up at night.", 3},
+        {"Arrhythmia. can arrhythmia occur after ablation?", 1},
+        {"stairs at home", 0},                                   // one sentence
+        {"Stairs. the and of", 0},                               // nothing after it
+        {"one two three four five six seven. And then more.", 0},  // too long
+        {"Why? Because my knee hurts", 1},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        const auto text = setup.free_text.read(c.text);
+        const std::size_t end = FreeTextAnalyzer::subject_line(text);
+        std::size_t words = 0;
+        for (std::size_t i = 0; i < end; ++i) {
+            words += text.tokens[i].kind != qaindex::TokenKind::Compound ? 1U : 0U;
+        }
+        CHECK(words == c.subject_words);
+    }
+}
+
+TEST_CASE("Stage token_weights: subject, mention and negation factors", "[search]") {
+    Setup setup;
+    auto text = setup.free_text.read("Knee pain. I have no fever at all but my knee hurts");
+    text.subject = FreeTextAnalyzer::subject_line(text);
+    text.mentions = setup.free_text.mentions(text);
+    const auto weight = FreeTextAnalyzer::token_weights(text);
+    auto weight_at = [&](const std::string& term) {
+        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+            if (text.tokens[i].term == term) {
+                return weight[i];
+            }
+        }
+        return -1.0;
+    };
+    using namespace qaindex::detail::ranking;
+    // "knee pain" is the subject line and a mention.
+    CHECK(weight_at("pain") == Approx((1 + kSubjectBoost) * (1 + kMentionBoost)));
+    CHECK(weight_at("fever") == Approx(kNegatedWeight));
+    CHECK(weight_at("all") == Approx(1.0));
+}
+
+TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak ones in titles",
+          "[search]") {
+    Setup setup;
+    qaindex::detail::StemWeights stems;
+    stems.add("Ztwitch", 1.0, 0);   // rare in the fixtures
+    stems.add("Zmonth", 1.0, 1);    // as rare, found later
+    stems.add("Znowhere", 5.0, 2);  // in no entry: last, whatever its weight
+    stems.add("Ztwitch", 1.0, 3);   // repeated: 1 + kRepeatBoost
+    const auto terms =
+        FreeTextAnalyzer::strongest_terms(stems, setup.writer.impl().database);
+    REQUIRE(terms.size() == 3);
+    CHECK(terms[0].term == "Ztwitch");
+    CHECK(terms[0].weight == Approx(1 + qaindex::detail::ranking::kRepeatBoost));
+    CHECK(terms[2].term == "Znowhere");
+    CHECK_FALSE(terms[0].questions_only);
+}
+
+TEST_CASE("Stage profile: words, focus, pairs, concepts and kinds", "[search]") {
+    Setup setup;
+    auto text = setup.free_text.read(
+        "Ringing ears. What causes the ringing in my ears, not a headache? Ringing ringing");
+    text.subject = FreeTextAnalyzer::subject_line(text);
+    text.mentions = setup.free_text.mentions(text);
+    text.meant.assign(text.tokens.size(), nullptr);
+    const auto kinds = std::vector<qaindex::detail::QuestionKindMatch>{{.kind = 1}};
+    const auto profile = setup.free_text.profile(text, kinds);
+    auto word = [&](const std::string& stem) {
+        for (const auto& w : profile.words) {
+            if (w.stem == stem) {
+                return w;
+            }
+        }
+        FAIL("no word " << stem);
+        return profile.words.front();
+    };
+    CHECK(word("ring").focus);
+    CHECK(word("ring").weight ==
+          Approx(1 + qaindex::detail::ranking::kRepeatBoost *
+                         static_cast<double>(qaindex::detail::ranking::kMaxRepeats - 1)));
+    CHECK_FALSE(word("caus").focus);
+    CHECK(word("headach").weight == Approx(qaindex::detail::ranking::kNegatedWeight));
+    // Pairs stop at sentence ends: "ears. What" is not a pair.
+    const auto& pairs = profile.pairs;
+    CHECK(std::find(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{
+                                                    "ring", "ear"}) != pairs.end());
+    CHECK(std::find(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{
+                                                    "ear", "caus"}) == pairs.end());
+    const std::string tinnitus = qaindex::schema::concept_term(
+        qaindex::schema::kSymptom, text.mentions.front().id);
+    CHECK(std::find(profile.concepts.begin(), profile.concepts.end(), tinnitus) !=
+          profile.concepts.end());
+    CHECK(profile.focus_concepts == std::vector<std::string>{tinnitus});
+    CHECK(profile.kinds == std::vector<std::string>{"cause"});
+}
+
+TEST_CASE("Stage named_specialties: specialty words in any form", "[search]") {
+    Setup setup;
+    CHECK(setup.free_text.named_specialties(setup.free_text.read("should I see a neurologist")) ==
+          std::vector<std::string>{"Neurology"});
+    CHECK(setup.free_text.named_specialties(
+              setup.free_text.read("an ear nose and throat doctor")) ==
+          std::vector<std::string>{"Otolaryngology"});
+    CHECK(setup.free_text.named_specialties(setup.free_text.read("my knee hurts")).empty());
 }

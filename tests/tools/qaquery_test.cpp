@@ -212,6 +212,7 @@ TEST_CASE("qaquery reports bad input in one line and a non-zero status", "[tools
         {{"--db", index.db(), "--similar", "neuro/facial-twitching", "words"}, 2, "one of"},
         {{"--db", index.db() + "-missing", "x"}, 1, "no index here"},
         {{"--db", index.db(), "?!"}, 1, "nothing to search"},
+        {{"--db", index.db(), "the", "and", "of"}, 1, "nothing to search"},
     };
     for (const Case& c : cases) {
         INFO(c.args.back());
