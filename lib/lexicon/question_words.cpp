@@ -74,6 +74,19 @@ QuestionWords::QuestionWords(Analyzer& analyzer) {
     }
 }
 
+std::set<std::string> QuestionWords::kind_stems() const {
+    std::set<std::string> out;
+    for (const QuestionKind& kind : kinds_) {
+        for (const auto& trigger : kind.triggers) {
+            if (trigger.size() == 1) {
+                out.insert(trigger.front());
+            }
+        }
+        out.insert(kind.stems.begin(), kind.stems.end());
+    }
+    return out;
+}
+
 std::vector<QuestionKindMatch> QuestionWords::find(const std::vector<Token>& tokens,
                                                    const std::vector<bool>& ignore) const {
     std::vector<std::size_t> words;

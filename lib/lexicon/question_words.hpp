@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ class QuestionWords {
     explicit QuestionWords(Analyzer& analyzer);
 
     [[nodiscard]] const std::vector<QuestionKind>& kinds() const { return kinds_; }
+
+    /// The stems of every one-word trigger and searched word of every kind ("treat",
+    /// "treatment", "caus", "why"): words that say what kind of answer is asked, not what
+    /// about.
+    [[nodiscard]] std::set<std::string> kind_stems() const;
 
     /// The question kinds asked in tokens (skipping those flagged in ignore), each once, at
     /// its first trigger.

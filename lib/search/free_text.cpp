@@ -445,23 +445,30 @@ std::vector<Correction> FreeTextAnalyzer::corrections(const QueryText& text,
             correction.corrected = *text.meant[i];
             correction.searched = true;
         } else if (spelling && token.term.size() >= ranking::kSpellingMinLength &&
-                   db.get_termfreq(stem_term(token.stem)) == 0 && !index_.knows_word(token.term) &&
-                   !is_english_word(token.term)) {
-            // Only a word neither the index, the lexicon nor English knows can be a typo:
-            // "quote" is a word, not a misspelling of "quite".
+                   db.get_termfreq(stem_term(token.stem)) == 0) {
+            // A word the lexicon or English knows is not a typo ("quote" is not a misspelling
+            // of "quite"): it is never suggested. A long one is still searched as its nearest
+            // indexed spelling too ("asbestosis" finds "asbestos"), beside itself.
+            const bool real_word = index_.knows_word(token.term) || is_english_word(token.term);
+            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
+            if (real_word && !correction.searched) {
+                continue;
+            }
             correction.corrected = db.get_spelling_suggestion(token.term, 2);
             // A different first letter is rarely a typo ("years" -> "ears").
             if (correction.corrected.empty() ||
                 correction.corrected.front() != token.term.front()) {
                 continue;
             }
-            correction.searched = token.term.size() >= ranking::kAutoCorrectMinLength;
             if (!correction.searched && content_words > ranking::kSuggestMaxWords) {
                 continue;
             }
             if (correction.searched && correction.corrected != token.term) {
                 stems.add(stem_term(analyzer_.stem(correction.corrected)),
                           weight[i] * ranking::kCorrectionWeight, i);
+            }
+            if (real_word) {
+                continue;
             }
         }
         if (correction.corrected.empty() || correction.corrected == token.term) {

@@ -184,6 +184,9 @@ class FreeTextAnalyzer {
     /// 9. What the second stage of ranking weighs (search/scoring.hpp).
     [[nodiscard]] QueryProfile profile(const QueryText& text,
                                        const std::vector<QuestionKindMatch>& kinds) const;
+    /// The kinds of question this analyser recognises.
+    [[nodiscard]] const QuestionWords& question_words() const { return question_words_; }
+
     /// 11. The canonical specialties the text names ("neurologist").
     [[nodiscard]] std::vector<std::string> named_specialties(const QueryText& text) const;
 

@@ -111,6 +111,14 @@ inline constexpr std::size_t kRerankDepth = 100;
 /// Stems of an entry's question counted in its precision (Feature::Precision): its opening,
 /// where the asker says what it is about. Each distinct stem costs an idf lookup once.
 inline constexpr std::size_t kPrecisionQuestionStems = 32;
+/// The second stage's features apply in full to questions of at most kShortQuestionWords
+/// words (besides words of kinds of answer), fade linearly up to kLongQuestionWords, and
+/// leave longer questions to the first stage: its subject line and concept weighting were
+/// built for long lay questions, and features fitted on short ones misjudge them (see
+/// bench/RESULTS-ranking.md, second stage). The bounds are the first stage's own:
+/// kFullTextWords words are looked for everywhere, kMaxQueryTerms kept in all.
+inline constexpr std::size_t kShortQuestionWords = kFullTextWords;
+inline constexpr std::size_t kLongQuestionWords = kMaxQueryTerms;
 /// Two query words count as found together when the second follows the first within this
 /// many stems (stop words are not stems: "surgery for glaucoma" is adjacent).
 inline constexpr std::size_t kPairWindow = 2;

@@ -118,9 +118,18 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
     // (an FAQ, a consumer question).
     const bool titled = !entry.title.empty();
     const std::vector<std::string>& headline = titled ? entry.title : entry.question;
-    const std::set<std::string> headline_stems(headline.begin(), headline.end());
-    std::set<std::string> stems(entry.title.begin(), entry.title.end());
-    stems.insert(entry.question.begin(), entry.question.end());
+    auto topic_words = [&](auto first, auto last) {
+        std::set<std::string> words;
+        for (; first != last; ++first) {
+            if (!kind_stems_.contains(*first)) {
+                words.insert(*first);
+            }
+        }
+        return words;
+    };
+    const std::set<std::string> headline_stems = topic_words(headline.begin(), headline.end());
+    std::set<std::string> stems = topic_words(entry.title.begin(), entry.title.end());
+    stems.merge(topic_words(entry.question.begin(), entry.question.end()));
 
     // The query's words found in the entry, by weight x idf: the asker's rare words count.
     bool has_focus = false;
@@ -134,6 +143,9 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
     double focus_found = 0;
     std::set<std::string> query_stems;
     for (const QueryProfile::Word& word : query.words) {
+        if (kind_stems_.contains(word.stem)) {
+            continue;
+        }
         query_stems.insert(word.stem);
         const double weight = word.weight * idf(db, word_term(word.stem));
         const bool present = stems.contains(word.stem);
@@ -161,10 +173,11 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
         }
         return share(held, whole);
     };
-    std::set<std::string> opening(entry.title.begin(), entry.title.end());
-    for (std::size_t i = 0; i < entry.question.size() && i < ranking::kPrecisionQuestionStems; ++i) {
-        opening.insert(entry.question[i]);
-    }
+    std::set<std::string> opening = topic_words(entry.title.begin(), entry.title.end());
+    opening.merge(topic_words(entry.question.begin(),
+                              entry.question.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                           entry.question.size(),
+                                                           ranking::kPrecisionQuestionStems))));
     set(Feature::Precision, precision(opening));
     set(Feature::TitlePrecision, precision(headline_stems));
 
@@ -206,6 +219,9 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
     double pair_total = 0;
     double pair_found = 0;
     for (const auto& [a, b] : query.pairs) {
+        if (kind_stems_.contains(a) || kind_stems_.contains(b)) {
+            continue;
+        }
         const double weight = std::min(idf(db, word_term(a)), idf(db, word_term(b)));
         pair_total += weight;
         if (together(entry.title, a, b) || together(entry.question, a, b)) {
@@ -216,6 +232,19 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
 
     set(Feature::Length,
         std::log(1.0 + static_cast<double>(entry.title.size() + entry.question_length)));
+
+    // The second stage weighs short questions' words; a long pasted question is ranked by
+    // the first stage, which keeps its strongest words and weighs its subject line and the
+    // concepts it names. Between ranking::kShortQuestionWords and kLongQuestionWords words
+    // (not counting the words of kinds of answer) the features fade linearly.
+    const double words = static_cast<double>(query_stems.size());
+    const double gate = std::clamp(
+        (static_cast<double>(ranking::kLongQuestionWords) - words) /
+            static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),
+        0.0, 1.0);
+    for (std::size_t i = 1; i < kFeatureCount; ++i) {
+        out[i] *= gate;
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <set>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -85,6 +86,12 @@ struct ScoringModel {
 /// of the stems and concepts it meets; one per Searcher, clear() when the database changes.
 class FeatureScorer {
   public:
+    /// kind_stems: the words of kinds of answer (QuestionWords::kind_stems()). They are left
+    /// out of the word features: the kind features weigh them, and "treatment" and "treated"
+    /// stem apart ("How is lupus treated?" answers "lupus and its treatment").
+    explicit FeatureScorer(std::set<std::string> kind_stems = {})
+        : kind_stems_(std::move(kind_stems)) {}
+
     /// The features of a candidate whose first-stage weight is first_stage, the best
     /// candidate's best_first_stage.
     [[nodiscard]] FeatureVector features(const Xapian::Database& db, const QueryProfile& query,
@@ -101,6 +108,7 @@ class FeatureScorer {
     double idf(const Xapian::Database& db, const std::string& term);
 
     std::unordered_map<std::string, double> idf_;
+    std::set<std::string> kind_stems_;
 };
 
 }  // namespace qaindex::detail

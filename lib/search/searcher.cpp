@@ -137,7 +137,7 @@ struct Searcher::Impl {
     bool two_threads = true;                  // see Searcher::set_two_threads
     std::optional<Analyzer> second_analyzer;  // cuts snippets on the second thread
     const detail::ScoringModel& model = detail::ScoringModel::builtin();
-    detail::FeatureScorer scorer;
+    detail::FeatureScorer scorer{free_text.question_words().kind_stems()};
 
     // A first-stage match scored again by the second stage.
     struct Ranked {
@@ -229,17 +229,21 @@ struct Searcher::Impl {
         return db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kQuestionKeySlot);
     }
 
-    // The other entries asking the question of key (but docid): at most
-    // Hit::kMaxListedDuplicates of their ids, and how many there are.
-    void add_same_question(Found& found, Xapian::docid docid, const std::string& key) const {
+    // The other entries asking the question of key (but docid and those in listed, which
+    // are then added to it): at most Hit::kMaxListedDuplicates of their ids, and how many
+    // there are.
+    void add_same_question(Found& found, Xapian::docid docid, const std::string& key,
+                           std::set<Xapian::docid>& listed) const {
         const std::string term = schema::term(schema::kQuestionKey, key);
-        const Xapian::doccount sharing = db.get_termfreq(term);
-        if (sharing <= 1) {
+        if (db.get_termfreq(term) <= 1) {
             return;
         }
-        found.duplicate_count += sharing - 1;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            if (*it != docid && found.duplicates.size() < Hit::kMaxListedDuplicates) {
+            if (*it == docid || !listed.insert(*it).second) {
+                continue;
+            }
+            ++found.duplicate_count;
+            if (found.duplicates.size() < Hit::kMaxListedDuplicates) {
                 found.duplicates.push_back(
                     schema::decode(db.get_document(*it).get_data()).entry.id);
             }
@@ -531,6 +535,7 @@ struct Searcher::Impl {
         results.total = matched.estimated;
         const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         std::vector<Found> found;
+        std::set<Xapian::docid> listed;
         for (std::size_t i = request.offset; i < page.size(); ++i) {
             const Ranked& r = page[i];
             const Xapian::Document document = db.get_document(r.docid);
@@ -542,7 +547,7 @@ struct Searcher::Impl {
                 }
             }
             if (!page_keys[i].empty()) {
-                add_same_question(f, r.docid, page_keys[i]);
+                add_same_question(f, r.docid, page_keys[i], listed);
             }
         }
         results.hits = hits(std::move(found), plan.highlight, request.snippet_bytes, true);
@@ -660,11 +665,12 @@ struct Searcher::Impl {
             found.clear();
             detail::DuplicateFilter near;
             std::vector<std::string> keys;
+            std::set<Xapian::docid> listed;  // under a hit already
             for (const Ranked& r : ranked) {
                 if (found.size() >= request.limit) {
                     break;
                 }
-                if (r.docid == source) {
+                if (r.docid == source || listed.contains(r.docid)) {
                     continue;
                 }
                 std::string key = question_key(r.docid);
@@ -683,6 +689,7 @@ struct Searcher::Impl {
                 schema::StoredEntry stored = schema::decode(document.get_data());
                 if (const auto repeated = request.collapse ? near.repeated(stems) : std::nullopt) {
                     Found& first = found[*repeated];
+                    listed.insert(r.docid);
                     ++first.duplicate_count;
                     if (first.duplicates.size() < Hit::kMaxListedDuplicates) {
                         first.duplicates.push_back(stored.entry.id);
@@ -698,7 +705,7 @@ struct Searcher::Impl {
                     }
                 }
                 if (request.collapse) {
-                    add_same_question(f, r.docid, key);
+                    add_same_question(f, r.docid, key, listed);
                 }
                 keys.push_back(std::move(key));
             }

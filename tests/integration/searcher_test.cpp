@@ -378,6 +378,11 @@ TEST_CASE("Did you mean never corrects a real English word the index lacks", "[i
     }
     // A word no dictionary holds still is.
     CHECK(disk.searcher().search({.text = "stiars at night"}).suggestion == "stairs at night");
+    // A long real word the index lacks is searched as its nearest indexed spelling too,
+    // without a suggestion: "infraction" finds "infarction".
+    const auto near = disk.searcher().search({.text = "infraction"});
+    CHECK_FALSE(near.suggestion);
+    CHECK(found(near, "cardio/infarction-clinical"));
 }
 
 TEST_CASE("An entry misspelling a word as the query does weighs as one using the word meant",
@@ -711,6 +716,25 @@ TEST_CASE("Entries asking the same question are one hit that names the others",
     REQUIRE_FALSE(text.hits.empty());
     CHECK(is_copy(text.hits.front().id.value));
     CHECK(text.hits.front().duplicate_count == 2);
+
+    // No entry is shown twice, as a hit or under one.
+    auto shown_once = [](const SearchResults& results) {
+        std::vector<std::string> shown;
+        for (const qaindex::Hit& hit : results.hits) {
+            shown.push_back(hit.id.value);
+            for (const auto& other : hit.duplicates) {
+                shown.push_back(other.value);
+            }
+        }
+        const auto all_shown = sorted(shown);
+        return std::adjacent_find(all_shown.begin(), all_shown.end()) == all_shown.end();
+    };
+    for (const auto& entry : entries) {
+        INFO(entry.id.value);
+        CHECK(shown_once(searcher.similar({.id = entry.id, .limit = 20})));
+        CHECK(shown_once(searcher.similar({.text = entry.question, .limit = 20})));
+        CHECK(shown_once(searcher.search({.text = entry.question, .limit = 20})));
+    }
 }
 
 TEST_CASE("Hits cut on two threads equal those cut on one", "[integration]") {

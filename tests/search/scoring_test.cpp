@@ -10,6 +10,7 @@
 
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
+#include "search/ranking.hpp"
 
 namespace schema = qaindex::schema;
 using qaindex::detail::Feature;
@@ -194,5 +195,48 @@ TEST_CASE("A bad weights file names its line", "[search]") {
         } catch (const qaindex::InputError& e) {
             CHECK_THAT(e.what(), Catch::Contains(c.message));
         }
+    }
+}
+
+TEST_CASE("Words of kinds of answer are left to the kind features", "[search]") {
+    const auto db = frequencies();
+    QueryProfile query;
+    query.words = {{.stem = "glaucoma"}, {.stem = "treatment"}};
+    query.pairs = {{"glaucoma", "treatment"}};
+    // "How is glaucoma treated?": "treat" is not "treatment", but both say what is asked.
+    const schema::EntryProfile treated{.question = {"glaucoma", "treat"}, .question_length = 2};
+    FeatureScorer plain;
+    FeatureScorer kinds({"treat", "treatment"});
+    CHECK(at(plain.features(db, query, treated, 1, 1), Feature::Coverage) < 1.0);
+    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Coverage) == Approx(1.0));
+    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Precision) == Approx(1.0));
+    // The pair holds a kind word: there is none left to look for.
+    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Proximity) == 0);
+}
+
+TEST_CASE("The features fade out between short and long questions", "[search]") {
+    using namespace qaindex::detail::ranking;
+    const auto db = frequencies();
+    const schema::EntryProfile entry{.question = {"glaucoma"}, .question_length = 1};
+    auto with_words = [&](std::size_t count) {
+        QueryProfile query;
+        query.words.push_back({.stem = "glaucoma"});
+        for (std::size_t i = 1; i < count; ++i) {
+            query.words.push_back({.stem = "w" + std::to_string(i)});  // in no entry
+        }
+        FeatureScorer scorer;
+        return scorer.features(db, query, entry, 1, 2);
+    };
+    const auto short_one = with_words(kShortQuestionWords);
+    CHECK(at(short_one, Feature::Coverage) == Approx(1.0));  // the other words weigh nothing
+    const std::size_t middle = (kShortQuestionWords + kLongQuestionWords) / 2;
+    const auto halfway = with_words(middle);
+    CHECK(at(halfway, Feature::Coverage) ==
+          Approx(static_cast<double>(kLongQuestionWords - middle) /
+                 static_cast<double>(kLongQuestionWords - kShortQuestionWords)));
+    const auto long_one = with_words(kLongQuestionWords);
+    CHECK(at(long_one, Feature::FirstStage) == Approx(0.5));  // never faded
+    for (std::size_t i = 1; i < qaindex::detail::kFeatureCount; ++i) {
+        CHECK(long_one[i] == 0);
     }
 }
