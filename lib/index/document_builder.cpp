@@ -26,20 +26,33 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     }
 }
 
-// The stems of tokens' searchable words, in order, at most max of them; returns how many
-// there were in all.
-std::uint32_t add_stems(const std::vector<Token>& tokens, std::vector<std::string>& stems,
+// Appends tokens' words to words in order, at most max of them in all (stems, stop words
+// as schema::kProfileStopWord + the word; not Compound tokens, which repeat their parts);
+// returns how many there were.
+std::uint32_t add_words(const std::vector<Token>& tokens, std::vector<std::string>& words,
                         std::size_t max) {
     std::uint32_t count = 0;
     for (const Token& token : tokens) {
-        if (token.stopword || token.kind == TokenKind::Compound || token.stem.empty() ||
+        if (token.kind == TokenKind::Compound || token.term.empty() ||
             token.term.size() > schema::kMaxTermBytes) {
             continue;
         }
         ++count;
-        if (stems.size() < max) {
-            stems.push_back(token.stem);
+        if (words.size() < max) {
+            words.push_back(token.stopword ? schema::kProfileStopWord + token.term : token.stem);
         }
+    }
+    return count;
+}
+
+// The stems of tokens' content words.
+std::uint32_t count_stems(const std::vector<Token>& tokens) {
+    std::uint32_t count = 0;
+    for (const Token& token : tokens) {
+        count += !token.stopword && token.kind != TokenKind::Compound && !token.stem.empty() &&
+                         token.term.size() <= schema::kMaxTermBytes
+                     ? 1U
+                     : 0U;
     }
     return count;
 }
@@ -127,7 +140,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         position = index_text(document, tokens, schema::kTitle, schema::kTitleWdf, position);
         const auto mentions = lexicon_.find_mentions(tokens);
         add_mentions(mentions, false, symptoms, conditions);
-        add_stems(tokens, profile.title, std::numeric_limits<std::size_t>::max());
+        add_words(tokens, profile.title, std::numeric_limits<std::size_t>::max());
         profile_text(tokens, mentions, true);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
@@ -142,7 +155,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         const auto mentions = lexicon_.find_mentions(tokens);
         add_mentions(mentions, false, symptoms, conditions);
         profile.question_length =
-            add_stems(tokens, profile.question, schema::EntryProfile::kMaxQuestionStems);
+            add_words(tokens, profile.question, schema::EntryProfile::kMaxQuestionWords);
         profile_text(tokens, mentions, false);
         for (const Token& token : tokens) {
             if (is_spelling_word(token)) {
@@ -155,8 +168,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
         position = index_text(document, tokens, schema::kReply, schema::kReplyWdf, position);
         // Replies list red flags ("see a doctor if you notice weakness"): not the asker's.
         add_mentions(lexicon_.find_mentions(tokens), true, symptoms, conditions);
-        std::vector<std::string> unused;
-        profile.reply_length += add_stems(tokens, unused, 0);
+        profile.reply_length += count_stems(tokens);
     }
     // More Info articles are generic ("see a doctor if you have numbness, fever...") so they
     // are searchable but do not tag symptoms. Only their stems are indexed: an exact word or

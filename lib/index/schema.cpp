@@ -319,7 +319,7 @@ std::uint32_t get_count(std::string_view text) {
 }  // namespace
 
 std::string encode_profile(const EntryProfile& profile) {
-    std::string out = "1\n";  // the format's version
+    std::string out = "2\n";  // the format's version
     put_items(out, profile.title);
     put_items(out, profile.question);
     out += std::to_string(profile.question_length) + ' ' + std::to_string(profile.reply_length);
@@ -340,8 +340,8 @@ EntryProfile decode_profile(std::string_view data) {
         lines.push_back(data.substr(0, end));
         data.remove_prefix(end + 1);
     }
-    if (lines.size() != 7 || lines[0] != "1") {
-        throw IndexError("corrupt entry profile: expected 7 lines of format 1, got " +
+    if (lines.size() != 7 || lines[0] != "2") {
+        throw IndexError("corrupt entry profile: expected 7 lines of format 2, got " +
                          std::to_string(lines.size()));
     }
     EntryProfile profile;

@@ -133,12 +133,13 @@ struct StoredEntry {
 /// search/scoring.hpp): one value per entry, so reading it costs one lookup, unlike the
 /// entry's term list or stored data. Stems are Analyzer stems of non-stop words.
 struct EntryProfile {
-    /// The most question stems kept (in order); longer questions keep their first ones.
-    static constexpr std::size_t kMaxQuestionStems = 96;
+    /// The most question words kept (in order); longer questions keep their first ones.
+    static constexpr std::size_t kMaxQuestionWords = 128;
 
-    std::vector<std::string> title;     ///< the title's stems, in order
-    std::vector<std::string> question;  ///< the question's stems, in order (at most kMax...)
-    std::uint32_t question_length = 0;  ///< stems in the whole question
+    /// The title's words in order: stems, and stop words as kProfileStopWord + the word.
+    std::vector<std::string> title;
+    std::vector<std::string> question;  ///< the question's, the same way (at most kMax...)
+    std::uint32_t question_length = 0;  ///< words in the whole question, stop words too
     std::uint32_t reply_length = 0;     ///< stems in all replies
     /// Concepts (concept_term(): symptoms kSymptom, conditions kCondition) named, not
     /// negated, in the title; and in the title or question.
@@ -150,6 +151,9 @@ struct EntryProfile {
 
     bool operator==(const EntryProfile&) const = default;
 };
+
+/// Marks a stop word in a profile's word sequence: "_the" (a stem never starts with it).
+inline constexpr char kProfileStopWord = '_';
 
 /// The profile as a value: its fields one per line, items separated by U+001F.
 [[nodiscard]] std::string encode_profile(const EntryProfile& profile);

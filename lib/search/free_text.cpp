@@ -566,6 +566,13 @@ QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
         previous = std::move(stem);
         previous_token = i;
     }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Compound && !text.dropped[i] && searchable(tokens[i])) {
+            out.text_words.push_back(tokens[i].stopword
+                                         ? schema::kProfileStopWord + tokens[i].term
+                                         : text.stem_of(i, analyzer_));
+        }
+    }
     for (const std::string& stem : order) {
         const Seen& entry = seen[stem];
         const std::size_t repeats = std::min(entry.occurrences, ranking::kMaxRepeats);

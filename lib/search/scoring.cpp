@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <cmath>
 #include <mutex>
 #include <optional>
@@ -17,10 +18,39 @@ namespace qaindex::detail {
 namespace {
 
 constexpr std::array<std::string_view, kFeatureCount> kNames = {
-    "first_stage",     "coverage",      "title_coverage", "focus_coverage", "precision",
-    "title_precision", "concept_overlap", "focus_concept", "foreign_concepts", "kind_match",
-    "kind_mismatch",   "kind_unasked",  "proximity",      "length",
+    "first_stage",     "plain_bm25",      "coverage",      "title_coverage",
+    "focus_coverage",  "precision",       "title_precision", "concept_overlap",
+    "focus_concept",   "foreign_concepts", "kind_match",    "kind_mismatch",
+    "kind_unasked",    "proximity",       "length",
 };
+
+// The stop words of plain BM25: the classic English list of Lucene's EnglishAnalyzer, much
+// shorter than the Analyzer's. "what", "why", "how" and "do" are left in: an FAQ that repeats
+// a question's words, these ones included, is likelier its paraphrase.
+const std::set<std::string_view> kClassicStopWords = {
+    "a",    "an",   "and",  "are",   "as",    "at",   "be",    "but",  "by",   "for", "if",
+    "in",   "into", "is",   "it",    "no",    "not",  "of",    "on",   "or",   "such", "that",
+    "the",  "their", "then", "there", "these", "they", "this", "to",   "was",  "will", "with"};
+
+bool is_stop_word(const std::string& word) {
+    return !word.empty() && word.front() == schema::kProfileStopWord;
+}
+
+// The content stems of a profile's word sequence, in order.
+std::vector<std::string> content_stems(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& word : words) {
+        if (!is_stop_word(word)) {
+            out.push_back(word);
+        }
+    }
+    return out;
+}
+
+// Whether plain BM25 weighs a profile word.
+bool plain_word(const std::string& word) {
+    return !is_stop_word(word) || !kClassicStopWords.contains(std::string_view(word).substr(1));
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -59,6 +89,8 @@ std::string_view feature_name(Feature feature) {
 
 QueryProfile entry_query_profile(const schema::EntryProfile& entry) {
     QueryProfile out;
+    const std::vector<std::string> title = content_stems(entry.title);
+    const std::vector<std::string> question = content_stems(entry.question);
     auto add_word = [&](const std::string& stem, bool focus) {
         for (QueryProfile::Word& word : out.words) {
             if (word.stem == stem) {
@@ -69,42 +101,96 @@ QueryProfile entry_query_profile(const schema::EntryProfile& entry) {
         out.words.push_back({.stem = stem, .focus = focus});
     };
     auto add_pairs = [&](const std::vector<std::string>& stems) {
-        for (std::size_t i = 0; i + 1 < stems.size() && out.pairs.size() < ranking::kMaxQueryPairs; ++i) {
+        for (std::size_t i = 0; i + 1 < stems.size() && out.pairs.size() < ranking::kMaxQueryPairs;
+             ++i) {
             out.pairs.emplace_back(stems[i], stems[i + 1]);
         }
     };
-    const bool titled = !entry.title.empty();
-    for (const std::string& stem : entry.title) {
+    const bool titled = !title.empty();
+    for (const std::string& stem : title) {
         add_word(stem, true);
     }
-    for (const std::string& stem : entry.question) {
+    for (const std::string& stem : question) {
         add_word(stem, !titled);
     }
-    add_pairs(entry.title);
-    add_pairs(entry.question);
+    add_pairs(title);
+    add_pairs(question);
+    out.text_words = entry.title;
+    out.text_words.insert(out.text_words.end(), entry.question.begin(), entry.question.end());
     out.concepts = entry.concepts;
     out.focus_concepts = titled ? entry.title_concepts : entry.concepts;
     out.kinds = entry.kinds;
     return out;
 }
 
-double FeatureScorer::idf(const Xapian::Database& db, const std::string& term) {
-    const auto it = idf_.find(term);
-    if (it != idf_.end()) {
+double FeatureScorer::frequency(const Xapian::Database& db, const std::string& term) {
+    const auto it = frequency_.find(term);
+    if (it != frequency_.end()) {
         return it->second;
     }
-    const double documents = db.get_doccount();
-    // A word no entry holds can be found in none: it weighs nothing either way.
-    const double frequency = db.get_termfreq(term);
-    const double value =
-        frequency <= 0 ? 0.0 : std::max(0.0, std::log(std::max(1.0, documents) / frequency));
-    idf_.emplace(term, value);
+    const double value = db.get_termfreq(term);
+    frequency_.emplace(term, value);
     return value;
 }
 
-FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryProfile& query,
-                                      const schema::EntryProfile& entry, double first_stage,
-                                      double best_first_stage) {
+double FeatureScorer::idf(const Xapian::Database& db, const std::string& term) {
+    // A word no entry holds can be found in none: it weighs nothing either way.
+    const double n = frequency(db, term);
+    const double documents = std::max(1.0, static_cast<double>(db.get_doccount()));
+    return n <= 0 ? 0.0 : std::max(0.0, std::log(documents / n));
+}
+
+double FeatureScorer::bm25_idf(const Xapian::Database& db, const std::string& word) {
+    const double n = is_stop_word(word) ? frequency(db, word.substr(1))
+                                        : frequency(db, std::string(schema::kStem) + word);
+    const double documents = static_cast<double>(db.get_doccount());
+    return n <= 0 ? 0.0 : std::log(1.0 + (documents - n + 0.5) / (n + 0.5));
+}
+
+std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
+                                                   const QueryProfile& query,
+                                                   const std::vector<ScoredCandidate>& candidates) {
+    std::vector<FeatureVector> out;
+    double length_sum = 0;
+    for (const ScoredCandidate& candidate : candidates) {
+        for (const auto* words : {&candidate.profile.title, &candidate.profile.question}) {
+            length_sum += static_cast<double>(std::count_if(words->begin(), words->end(), plain_word));
+        }
+    }
+    const double mean_length =
+        candidates.empty() ? 1.0 : std::max(1.0, length_sum / static_cast<double>(candidates.size()));
+    double best_first = 0;
+    double best_plain = 0;
+    for (const ScoredCandidate& candidate : candidates) {
+        out.push_back(raw_features(db, query, candidate, mean_length));
+        best_first = std::max(best_first, out.back()[0]);
+        best_plain = std::max(best_plain, out.back()[1]);
+    }
+    // The second stage weighs short questions' words; a long pasted question is ranked by
+    // the first stage, which keeps its strongest words and weighs its subject line and the
+    // concepts it names. Between ranking::kShortQuestionWords and kLongQuestionWords words
+    // (not counting the words of kinds of answer) the features fade linearly.
+    const auto words = static_cast<double>(
+        std::count_if(query.words.begin(), query.words.end(), [&](const QueryProfile::Word& w) {
+            return !kind_stems_.contains(w.stem);
+        }));
+    const double gate = std::clamp(
+        (static_cast<double>(ranking::kLongQuestionWords) - words) /
+            static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),
+        0.0, 1.0);
+    for (FeatureVector& features : out) {
+        features[0] = best_first > 0 ? features[0] / best_first : 0.0;
+        features[1] = best_plain > 0 ? features[1] / best_plain : 0.0;
+        for (std::size_t i = 1; i < kFeatureCount; ++i) {
+            features[i] *= gate;
+        }
+    }
+    return out;
+}
+
+FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const QueryProfile& query,
+                                          const ScoredCandidate& candidate, double mean_length) {
+    const schema::EntryProfile& entry = candidate.profile;
     FeatureVector out{};
     auto set = [&](Feature feature, double value) {
         out[static_cast<std::size_t>(feature)] = value;
@@ -112,12 +198,46 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
     auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
     auto word_term = [](const std::string& stem) { return std::string(schema::kStem) + stem; };
 
-    set(Feature::FirstStage, share(first_stage, best_first_stage));
+    set(Feature::FirstStage, candidate.first_stage);
+
+    // Plain BM25 (k1 1.2, b 0.75, Lucene's idf) of every word of the query but the classic
+    // stop words, over the title and question: what a general engine sees, before this
+    // library's weighting of subject lines, concepts and expansions.
+    {
+        std::map<std::string, double> in_query;
+        for (const std::string& word : query.text_words) {
+            if (plain_word(word)) {
+                in_query[word] += 1;
+            }
+        }
+        std::map<std::string, double> in_entry;
+        double length = 0;
+        for (const auto* words : {&entry.title, &entry.question}) {
+            for (const std::string& word : *words) {
+                if (plain_word(word)) {
+                    length += 1;
+                    if (in_query.contains(word)) {
+                        in_entry[word] += 1;
+                    }
+                }
+            }
+        }
+        constexpr double k1 = 1.2;
+        constexpr double b = 0.75;
+        double sum = 0;
+        for (const auto& [word, tf] : in_entry) {
+            sum += in_query[word] * bm25_idf(db, word) * tf * (k1 + 1) /
+                   (tf + k1 * (1 - b + b * length / mean_length));
+        }
+        set(Feature::PlainBm25, sum);
+    }
 
     // The headline says what the entry is about: its title, or its question when untitled
     // (an FAQ, a consumer question).
-    const bool titled = !entry.title.empty();
-    const std::vector<std::string>& headline = titled ? entry.title : entry.question;
+    const std::vector<std::string> title = content_stems(entry.title);
+    const std::vector<std::string> question = content_stems(entry.question);
+    const bool titled = !title.empty();
+    const std::vector<std::string>& headline = titled ? title : question;
     auto topic_words = [&](auto first, auto last) {
         std::set<std::string> words;
         for (; first != last; ++first) {
@@ -128,8 +248,8 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
         return words;
     };
     const std::set<std::string> headline_stems = topic_words(headline.begin(), headline.end());
-    std::set<std::string> stems = topic_words(entry.title.begin(), entry.title.end());
-    stems.merge(topic_words(entry.question.begin(), entry.question.end()));
+    std::set<std::string> stems = topic_words(title.begin(), title.end());
+    stems.merge(topic_words(question.begin(), question.end()));
 
     // The query's words found in the entry, by weight x idf: the asker's rare words count.
     bool has_focus = false;
@@ -173,11 +293,11 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
         }
         return share(held, whole);
     };
-    std::set<std::string> opening = topic_words(entry.title.begin(), entry.title.end());
-    opening.merge(topic_words(entry.question.begin(),
-                              entry.question.begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                           entry.question.size(),
-                                                           ranking::kPrecisionQuestionStems))));
+    std::set<std::string> opening = topic_words(title.begin(), title.end());
+    opening.merge(topic_words(
+        question.begin(),
+        question.begin() + static_cast<std::ptrdiff_t>(
+                               std::min(question.size(), ranking::kPrecisionQuestionStems))));
     set(Feature::Precision, precision(opening));
     set(Feature::TitlePrecision, precision(headline_stems));
 
@@ -224,27 +344,15 @@ FeatureVector FeatureScorer::features(const Xapian::Database& db, const QueryPro
         }
         const double weight = std::min(idf(db, word_term(a)), idf(db, word_term(b)));
         pair_total += weight;
-        if (together(entry.title, a, b) || together(entry.question, a, b)) {
+        if (together(title, a, b) || together(question, a, b)) {
             pair_found += weight;
         }
     }
     set(Feature::Proximity, share(pair_found, pair_total));
 
-    set(Feature::Length,
-        std::log(1.0 + static_cast<double>(entry.title.size() + entry.question_length)));
+    set(Feature::Length, std::log(1.0 + static_cast<double>(entry.title.size()) +
+                                  static_cast<double>(entry.question_length)));
 
-    // The second stage weighs short questions' words; a long pasted question is ranked by
-    // the first stage, which keeps its strongest words and weighs its subject line and the
-    // concepts it names. Between ranking::kShortQuestionWords and kLongQuestionWords words
-    // (not counting the words of kinds of answer) the features fade linearly.
-    const double words = static_cast<double>(query_stems.size());
-    const double gate = std::clamp(
-        (static_cast<double>(ranking::kLongQuestionWords) - words) /
-            static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),
-        0.0, 1.0);
-    for (std::size_t i = 1; i < kFeatureCount; ++i) {
-        out[i] *= gate;
-    }
     return out;
 }
 

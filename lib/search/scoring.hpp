@@ -22,6 +22,7 @@ namespace qaindex::detail {
 /// data/ranking/weights.tsv, their figures in bench/RESULTS-ranking.md.
 enum class Feature : std::size_t {
     FirstStage,       ///< the first stage's weight (BM25 and boosts), over the best candidate's
+    PlainBm25,        ///< BM25 of all the query's words in title and question, over the best
     Coverage,         ///< share of the query words' weight found in title or question
     TitleCoverage,    ///< the same, in the title
     FocusCoverage,    ///< the same for the query's focus words (its subject line, or all)
@@ -46,13 +47,16 @@ inline constexpr std::size_t kFeatureCount = static_cast<std::size_t>(Feature::C
 using FeatureVector = std::array<double, kFeatureCount>;
 
 /// What the second stage knows of a query: its words, concepts and kinds of answer.
+/// Word sequences hold stems, and stop words as schema::kProfileStopWord + the word.
 struct QueryProfile {
     struct Word {
         std::string stem;
         double weight = 1;     ///< the user's weight (repetition, negation; not boosts)
         bool focus = false;    ///< in the subject line (when the text has one)
     };
-    std::vector<Word> words;  ///< each stem once
+    std::vector<Word> words;  ///< each content stem once
+    /// Every word of the text in order, stop words marked (for Feature::PlainBm25).
+    std::vector<std::string> text_words;
     /// Stems of consecutive content words (no sentence break between them), in order.
     std::vector<std::pair<std::string, std::string>> pairs;
     std::vector<std::string> concepts;        ///< concept terms named, not negated
@@ -82,8 +86,15 @@ struct ScoringModel {
     [[nodiscard]] static ScoringModel parse(std::string_view text, std::string_view source);
 };
 
-/// Computes features of candidates for one query on one database revision. Caches the idf
-/// of the stems and concepts it meets; one per Searcher, clear() when the database changes.
+/// One candidate of the first stage, as the second stage sees it.
+struct ScoredCandidate {
+    schema::EntryProfile profile;
+    double first_stage = 0;  ///< its first-stage weight
+};
+
+/// Computes the features of candidates for one query on one database revision. Caches the
+/// document frequencies of the words and concepts it meets; one per Searcher, clear() when
+/// the database changes.
 class FeatureScorer {
   public:
     /// kind_stems: the words of kinds of answer (QuestionWords::kind_stems()). They are left
@@ -92,22 +103,32 @@ class FeatureScorer {
     explicit FeatureScorer(std::set<std::string> kind_stems = {})
         : kind_stems_(std::move(kind_stems)) {}
 
-    /// The features of a candidate whose first-stage weight is first_stage, the best
-    /// candidate's best_first_stage.
-    [[nodiscard]] FeatureVector features(const Xapian::Database& db, const QueryProfile& query,
-                                         const schema::EntryProfile& entry, double first_stage,
-                                         double best_first_stage);
+    /// The features of each candidate, in order. FirstStage and PlainBm25 are shares of the
+    /// best candidate's; PlainBm25's document lengths are compared with the candidates'
+    /// mean.
+    [[nodiscard]] std::vector<FeatureVector> features(const Xapian::Database& db,
+                                                      const QueryProfile& query,
+                                                      const std::vector<ScoredCandidate>& candidates);
 
     /// sum of weights[i] * features[i].
     [[nodiscard]] static double score(const Weights& weights, const FeatureVector& features);
 
-    void clear() { idf_.clear(); }
+    void clear() { frequency_.clear(); }
 
   private:
-    // log(N / df) of "Z" + stem (or of a boolean term), at least 0; cached.
+    // Entries holding term (cached).
+    double frequency(const Xapian::Database& db, const std::string& term);
+    // log(N / df) of a stem ("Z" + stem) or a concept term, at least 0; 0 for a term in no
+    // entry.
     double idf(const Xapian::Database& db, const std::string& term);
+    // BM25's (Lucene's) idf of a profile word: a stop word by its exact term.
+    double bm25_idf(const Xapian::Database& db, const std::string& word);
+    // The features of one candidate, but for the shares of the best (FirstStage, PlainBm25
+    // hold raw values).
+    FeatureVector raw_features(const Xapian::Database& db, const QueryProfile& query,
+                               const ScoredCandidate& candidate, double mean_length);
 
-    std::unordered_map<std::string, double> idf_;
+    std::unordered_map<std::string, double> frequency_;
     std::set<std::string> kind_stems_;
 };
 

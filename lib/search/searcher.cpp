@@ -209,16 +209,19 @@ struct Searcher::Impl {
             }
             return out;
         }
-        double best = 0;
+        std::vector<detail::ScoredCandidate> candidates;
+        candidates.reserve(matches.size());
         for (const detail::Match& m : matches) {
-            best = std::max(best, m.weight);
+            candidates.push_back(
+                {schema::decode_profile(db.get_document(m.docid, Xapian::DOC_ASSUME_VALID)
+                                            .get_value(schema::kProfileSlot)),
+                 m.weight});
         }
-        for (const detail::Match& m : matches) {
-            const schema::EntryProfile entry = schema::decode_profile(
-                db.get_document(m.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kProfileSlot));
-            const detail::FeatureVector features =
-                scorer.features(db, profile, entry, m.weight, best);
-            out.push_back({m.docid, detail::FeatureScorer::score(weights, features), features});
+        const std::vector<detail::FeatureVector> features =
+            scorer.features(db, profile, candidates);
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            out.push_back({matches[i].docid, detail::FeatureScorer::score(weights, features[i]),
+                           features[i]});
         }
         std::stable_sort(out.begin(), out.end(),
                          [](const Ranked& a, const Ranked& b) { return a.score > b.score; });

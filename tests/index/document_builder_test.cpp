@@ -23,7 +23,7 @@ bool has_term(const Xapian::Document& document, const std::string& term) {
 
 }  // namespace
 
-TEST_CASE("A document's profile holds its title and question stems, concepts and kinds",
+TEST_CASE("A document's profile holds its title and question words, concepts and kinds",
           "[index]") {
     qaindex::Consultation entry;
     entry.id.value = "neuro/1";
@@ -36,9 +36,11 @@ TEST_CASE("A document's profile holds its title and question stems, concepts and
         schema::decode_profile(built.document.get_value(schema::kProfileSlot));
 
     CHECK(profile.title == std::vector<std::string>{"twitch", "eyelid"});
+    // Stop words are kept, marked: plain BM25 weighs "what" and "how" too.
     CHECK(profile.question ==
-          std::vector<std::string>{"caus", "eyelid", "twitch", "headach", "treat"});
-    CHECK(profile.question_length == 5);
+          std::vector<std::string>{"_what", "caus", "_my", "eyelid", "twitch", "_i", "_have",
+                                   "_no", "headach", "_how", "_is", "_it", "treat"});
+    CHECK(profile.question_length == 13);
     CHECK(profile.reply_length == 5);  // reduce coffee intake sleep longer
     const std::string eyelid = schema::concept_term(schema::kSymptom, "QA:eyelid-twitching");
     CHECK(profile.title_concepts == std::vector<std::string>{eyelid});
@@ -51,18 +53,18 @@ TEST_CASE("A document's profile holds its title and question stems, concepts and
     CHECK(has_term(built.document, schema::term(schema::kQuestionKey, key)));
 }
 
-TEST_CASE("A long question keeps its first stems in the profile and counts them all",
+TEST_CASE("A long question keeps its first words in the profile and counts them all",
           "[index]") {
     qaindex::Consultation entry;
     entry.id.value = "long";
-    for (std::size_t i = 0; i < schema::EntryProfile::kMaxQuestionStems + 10; ++i) {
+    for (std::size_t i = 0; i < schema::EntryProfile::kMaxQuestionWords + 10; ++i) {
         entry.question += "word" + std::to_string(i) + " ";
     }
     DocumentBuilder builder(qaindex::Lexicon::builtin());
     const auto profile = schema::decode_profile(
         builder.build(entry, std::nullopt).document.get_value(schema::kProfileSlot));
     CHECK(profile.title.empty());
-    CHECK(profile.question.size() == schema::EntryProfile::kMaxQuestionStems);
+    CHECK(profile.question.size() == schema::EntryProfile::kMaxQuestionWords);
     CHECK(profile.question.front() == "word0");
-    CHECK(profile.question_length == schema::EntryProfile::kMaxQuestionStems + 10);
+    CHECK(profile.question_length == schema::EntryProfile::kMaxQuestionWords + 10);
 }

@@ -108,8 +108,9 @@ TEST_CASE("Entry profiles round-trip through their value form", "[index]") {
 }
 
 TEST_CASE("A corrupt entry profile is an IndexError", "[index]") {
-    for (const char* bad : {"", "1\n", "2\na\nb\n1 2\n\n\n\n", "1\na\nb\nx 2\n\n\n\n",
-                            "1\na\nb\n12\n\n\n\n", "1\na\nb\n1 2\n\n\n"}) {
+    // Empty, too few lines, the format before this one, bad counts, a line short.
+    for (const char* bad : {"", "2\n", "1\na\nb\n1 2\n\n\n\n", "2\na\nb\nx 2\n\n\n\n",
+                            "2\na\nb\n12\n\n\n\n", "2\na\nb\n1 2\n\n\n"}) {
         INFO(bad);
         CHECK_THROWS_AS(schema::decode_profile(bad), qaindex::IndexError);
     }

@@ -17,6 +17,7 @@ using qaindex::detail::Feature;
 using qaindex::detail::FeatureScorer;
 using qaindex::detail::FeatureVector;
 using qaindex::detail::QueryProfile;
+using qaindex::detail::ScoredCandidate;
 using qaindex::detail::ScoringModel;
 
 namespace {
@@ -47,6 +48,14 @@ Xapian::WritableDatabase frequencies() {
     return db;
 }
 
+// The features of one candidate among others whose best first-stage weight is best.
+FeatureVector one(FeatureScorer& scorer, const Xapian::Database& db, const QueryProfile& query,
+                  const schema::EntryProfile& entry, double first_stage, double best) {
+    const auto all = scorer.features(
+        db, query, {ScoredCandidate{entry, first_stage}, ScoredCandidate{{}, best}});
+    return all.front();
+}
+
 }  // namespace
 
 TEST_CASE("Features of a candidate, worked by hand", "[search]") {
@@ -72,7 +81,7 @@ TEST_CASE("Features of a candidate, worked by hand", "[search]") {
                                   .concepts = {"XCglaucoma"},
                                   .kinds = {"treatment"}};
     FeatureScorer scorer;
-    const FeatureVector f = scorer.features(db, query, specific, 5.0, 10.0);
+    const FeatureVector f = one(scorer, db, query, specific, 5.0, 10.0);
     const double total = glaucoma + laser + 0.5 * treatment;
     CHECK(at(f, Feature::FirstStage) == Approx(0.5));
     CHECK(at(f, Feature::Coverage) == Approx(1.0));
@@ -97,7 +106,7 @@ TEST_CASE("Features of a candidate, worked by hand", "[search]") {
                                .question_length = 4,
                                .concepts = {"XCglaucoma", "XSpain"},
                                .kinds = {"cause"}};
-    const FeatureVector g = scorer.features(db, query, other, 10.0, 10.0);
+    const FeatureVector g = one(scorer, db, query, other, 10.0, 10.0);
     CHECK(at(g, Feature::FirstStage) == Approx(1.0));
     CHECK(at(g, Feature::TitleCoverage) == Approx(1.0));
     CHECK(at(g, Feature::FocusCoverage) == Approx(1.0));
@@ -112,7 +121,7 @@ TEST_CASE("Features of a candidate, worked by hand", "[search]") {
     schema::EntryProfile unfocused{.title = {"laser", "treatment"},
                                    .question = {"laser", "treatment", "eye"},
                                    .question_length = 3};
-    const FeatureVector h = scorer.features(db, query, unfocused, 1.0, 10.0);
+    const FeatureVector h = one(scorer, db, query, unfocused, 1.0, 10.0);
     CHECK(at(h, Feature::Coverage) == Approx((laser + 0.5 * treatment) / total));
     CHECK(at(h, Feature::FocusCoverage) == Approx(0.0));
     CHECK(at(h, Feature::ConceptOverlap) == Approx(0.0));
@@ -120,12 +129,12 @@ TEST_CASE("Features of a candidate, worked by hand", "[search]") {
     CHECK(at(h, Feature::Proximity) == Approx(laser > treatment ? treatment / (2 * treatment)
                                                                 : laser / (laser + treatment)));
     const QueryProfile what_is{.words = {{.stem = "glaucoma"}}};
-    CHECK(at(scorer.features(db, what_is, specific, 1, 1), Feature::KindUnasked) == 1);
+    CHECK(at(one(scorer, db, what_is, specific, 1, 1), Feature::KindUnasked) == 1);
 }
 
 TEST_CASE("An entry's own profile is the query of its Similar Q&A", "[search]") {
     const schema::EntryProfile entry{.title = {"glaucoma"},
-                                     .question = {"treatment", "glaucoma"},
+                                     .question = {"_what", "treatment", "_for", "glaucoma"},
                                      .title_concepts = {"XCglaucoma"},
                                      .concepts = {"XCglaucoma", "XSpain"},
                                      .kinds = {"treatment"}};
@@ -140,6 +149,40 @@ TEST_CASE("An entry's own profile is the query of its Similar Q&A", "[search]") 
     CHECK(query.focus_concepts == std::vector<std::string>{"XCglaucoma"});
     CHECK(query.concepts == entry.concepts);
     CHECK(query.kinds == entry.kinds);
+    CHECK(query.text_words ==
+          std::vector<std::string>{"glaucoma", "_what", "treatment", "_for", "glaucoma"});
+}
+
+TEST_CASE("Plain BM25 weighs every word but the classic stop words, as Lucene would",
+          "[search]") {
+    // 100 entries: "what" (a stop word here, so indexed as a word only) in 60, "glaucoma" in 10.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (unsigned i = 0; i < 100; ++i) {
+        Xapian::Document document;
+        if (i < 60) {
+            document.add_term("what");
+        }
+        if (i < 10) {
+            document.add_term("Zglaucoma");
+        }
+        db.add_document(document);
+    }
+    const QueryProfile query{.words = {{.stem = "glaucoma"}},
+                             .text_words = {"_what", "_is", "glaucoma"}};
+    const schema::EntryProfile a{.question = {"_what", "_is", "glaucoma"}};
+    const schema::EntryProfile b{.question = {"_is", "glaucoma", "_the", "eye", "diseas"}};
+    FeatureScorer scorer;
+    const auto features = scorer.features(db, query, {{a, 1}, {b, 1}});
+    auto bm25 = [](double n, double tf, double length, double mean) {
+        const double idf = std::log(1 + (100 - n + 0.5) / (n + 0.5));
+        return idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / mean));
+    };
+    // Lengths without "is" and "the": 2 and 3, mean 2.5.
+    const double score_a = bm25(60, 1, 2, 2.5) + bm25(10, 1, 2, 2.5);
+    const double score_b = bm25(10, 1, 3, 2.5);
+    REQUIRE(score_a > score_b);
+    CHECK(at(features[0], Feature::PlainBm25) == Approx(1.0));
+    CHECK(at(features[1], Feature::PlainBm25) == Approx(score_b / score_a));
 }
 
 TEST_CASE("The score is the weighted sum of the features", "[search]") {
@@ -207,11 +250,11 @@ TEST_CASE("Words of kinds of answer are left to the kind features", "[search]") 
     const schema::EntryProfile treated{.question = {"glaucoma", "treat"}, .question_length = 2};
     FeatureScorer plain;
     FeatureScorer kinds({"treat", "treatment"});
-    CHECK(at(plain.features(db, query, treated, 1, 1), Feature::Coverage) < 1.0);
-    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Coverage) == Approx(1.0));
-    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Precision) == Approx(1.0));
+    CHECK(at(one(plain, db, query, treated, 1, 1), Feature::Coverage) < 1.0);
+    CHECK(at(one(kinds, db, query, treated, 1, 1), Feature::Coverage) == Approx(1.0));
+    CHECK(at(one(kinds, db, query, treated, 1, 1), Feature::Precision) == Approx(1.0));
     // The pair holds a kind word: there is none left to look for.
-    CHECK(at(kinds.features(db, query, treated, 1, 1), Feature::Proximity) == 0);
+    CHECK(at(one(kinds, db, query, treated, 1, 1), Feature::Proximity) == 0);
 }
 
 TEST_CASE("The features fade out between short and long questions", "[search]") {
@@ -225,7 +268,7 @@ TEST_CASE("The features fade out between short and long questions", "[search]") 
             query.words.push_back({.stem = "w" + std::to_string(i)});  // in no entry
         }
         FeatureScorer scorer;
-        return scorer.features(db, query, entry, 1, 2);
+        return one(scorer, db, query, entry, 1, 2);
     };
     const auto short_one = with_words(kShortQuestionWords);
     CHECK(at(short_one, Feature::Coverage) == Approx(1.0));  // the other words weigh nothing
