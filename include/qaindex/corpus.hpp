@@ -89,7 +89,7 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
 /// without a title gets its question's first line as the title line.
 [[nodiscard]] std::string format_page(const Consultation& entry);
 
-/// Parses JSON Lines text (the schema is in README). source names the file; id_base is the
+/// Parses JSON Lines text (the schema is in docs/formats.md). source names the file; id_base is the
 /// prefix of ids made up for lines without "id" ("id_base#line"). A bad line is reported
 /// with its line number and skipped. Returns the number of entries emitted.
 std::size_t parse_json_lines(std::string_view text, std::string_view source,
