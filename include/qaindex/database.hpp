@@ -5,14 +5,18 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "qaindex/consultation.hpp"
+
 namespace qaindex {
 
-/// The index folder to use: given if set, else $QAINDEX_DB if set, else ./qaindex.db.
+/// The index folder to use: given if set, else $QAINDEX_DB if set and not empty, else
+/// ./qaindex.db. Throws UsageError if given is set to an empty path.
 [[nodiscard]] std::filesystem::path database_path(
     const std::optional<std::filesystem::path>& given = std::nullopt);
 
@@ -42,6 +46,14 @@ struct IndexStats {
 /// Reads the statistics of the index at database. Throws IndexError if it cannot be opened.
 [[nodiscard]] IndexStats index_stats(const std::filesystem::path& database,
                                      std::size_t top_symptoms = 20);
+
+/// Calls emit with every entry of the index at database, whole (as Searcher::entry() returns
+/// it: its source as read at indexing), one at a time, in a fixed order: that of their id
+/// terms, which is the ids' byte order for ids starting with a letter or a digit. format_json_line() of each gives a JSON Lines file that build_index() reads back to
+/// the same entries. Throws IndexError if the index cannot be opened or read; what emit
+/// throws propagates.
+void for_each_entry(const std::filesystem::path& database,
+                    const std::function<void(Consultation&&)>& emit);
 
 /// What `qaindex check` found.
 struct CheckReport {

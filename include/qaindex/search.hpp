@@ -20,15 +20,17 @@ enum class Facet { Specialty, Symptom };
 
 /// Restricts results. Values within one field are alternatives (OR); fields combine (AND).
 /// Specialties and symptoms may be given in any form the lexicon knows ("neurologist",
-/// "pins and needles"); an unknown one makes the search throw UsageError.
+/// "pins and needles"); an unknown one makes the search throw UsageError, and so do an age
+/// group that is neither an age nor a range of ages, a range that ends before it starts
+/// ("99-1"), a language that is not a BCP 47 tag, and until before since.
 struct Filter {
     std::vector<std::string> specialties;
     std::vector<std::string> symptoms;
     std::optional<Date> since;  ///< asked on or after
     std::optional<Date> until;  ///< asked on or before
     std::optional<Sex> sex;
-    std::optional<std::string> age_group;  ///< "10~19", "30-39"
-    std::optional<std::string> language;   ///< "en", "zh"
+    std::optional<std::string> age_group;  ///< "10~19", "30-39", "30 to 39", or an age: "35"
+    std::optional<std::string> language;   ///< "en", "zh" (any case)
 
     bool operator==(const Filter&) const = default;
 };
@@ -40,8 +42,8 @@ struct SearchRequest {
     /// as plain words.
     std::string text;
     Filter filter;
-    std::size_t offset = 0;
-    std::size_t limit = 10;
+    std::size_t offset = 0;  ///< hits to skip; past the last match, there are none
+    std::size_t limit = 10;  ///< hits to return at most (any size: capped at the entries)
     std::vector<Facet> facets;        ///< facet counts to compute over all matches
     bool expand = true;               ///< lay <-> clinical synonym and symptom expansion
     bool explain = false;             ///< fill Hit::explanation

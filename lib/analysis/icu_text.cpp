@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/uversion.h>
 
 #include <string>
 
@@ -260,6 +261,14 @@ std::string IcuText::normalize_text(std::string_view utf8, bool fold_han) {
     out.reserve(utf8.size());
     normalize(0, static_cast<std::int32_t>(units_.size()), out);
     return out;
+}
+
+std::string icu_version() {
+    UVersionInfo info;
+    u_getVersion(info);
+    char text[U_MAX_VERSION_STRING_LENGTH] = {};
+    u_versionToString(info, text);
+    return text;
 }
 
 }  // namespace qaindex::detail

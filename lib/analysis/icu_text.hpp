@@ -67,4 +67,7 @@ class IcuText {
     std::vector<char16_t> han_folds_;  ///< lazily filled, 0 = not looked up yet
 };
 
+/// The version of the ICU library linked: "72.1".
+[[nodiscard]] std::string icu_version();
+
 }  // namespace qaindex::detail

@@ -72,7 +72,10 @@ std::vector<std::string> terms_with_prefix(const Xapian::Database& db, Xapian::d
 }  // namespace
 
 std::filesystem::path database_path(const std::optional<std::filesystem::path>& given) {
-    if (given && !given->empty()) {
+    if (given) {
+        if (given->empty()) {
+            throw UsageError("an empty path names no index folder");
+        }
         return *given;
     }
     if (const char* env = std::getenv("QAINDEX_DB"); env != nullptr && *env != '\0') {
@@ -121,6 +124,25 @@ IndexStats index_stats(const std::filesystem::path& database, std::size_t top_sy
     }
 }
 
+void for_each_entry(const std::filesystem::path& database,
+                    const std::function<void(Consultation&&)>& emit) {
+    const auto path = live_path(database);
+    try {
+        const Xapian::Database db(path.string());
+        const std::string prefix(schema::kId);
+        // Every entry has one id term, and only id terms start with it (see schema.hpp).
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            const auto posting = db.postlist_begin(*it);
+            if (posting == db.postlist_end(*it)) {
+                continue;
+            }
+            emit(schema::decode_whole(db.get_document(*posting).get_data()).entry);
+        }
+    } catch (const Xapian::Error& error) {
+        detail::throw_index_error(error, database.string(), "read the entries");
+    }
+}
+
 CheckReport check_index(const std::filesystem::path& database) {
     const auto path = live_path(database);
     CheckReport report;
@@ -156,7 +178,7 @@ CheckReport check_index(const std::filesystem::path& database) {
             const Xapian::Document document = db.get_document(docid);
             schema::StoredEntry stored;
             try {
-                stored = schema::decode(document.get_data());
+                stored = schema::decode_whole(document.get_data());
             } catch (const IndexError& error) {
                 report.problems.push_back(where + ": " + error.what());
                 continue;

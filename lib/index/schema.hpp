@@ -15,8 +15,10 @@ namespace qaindex::schema {
 /// data or the tagging rules change: the next build is then a full one, and a searcher refuses
 /// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
 /// 3: symptom phrases are also recognised across words like "keeps" ("eyelid keeps jumping").
-/// 4: More Info words are indexed as stems only.
-inline constexpr std::string_view kVersion = "4";
+/// 4: More Info words are indexed as stems only. 5: the More Info article and the page's own
+/// Similar Q&A and Related FAQ are stored too (a second line of the data), so that an entry
+/// can be shown and exported whole.
+inline constexpr std::string_view kVersion = "5";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:
@@ -98,9 +100,12 @@ inline constexpr std::string_view kMetaFile = "qaindex:file:";
 /// A 64-bit hash of text as 16 hex digits (FNV-1a; stable across builds and machines).
 [[nodiscard]] std::string hash_hex(std::string_view text);
 
-/// What is stored as a document's data: everything needed to print a hit or a Similar Q&A
-/// row without the corpus. The Consultation keeps all fields but more_info, similar and
-/// related; question and reply texts are kept whole (snippets are cut from them).
+/// What is stored as a document's data: the whole consultation (an entry is shown and
+/// exported from the index, without the corpus) and what the index derived from it. The data
+/// is two lines of JSON: the first holds all that printing a hit or a Similar Q&A row needs
+/// (question and reply texts whole: snippets are cut from them); the second, present only
+/// when the entry has any, holds more_info, similar and related, which only decode_whole()
+/// reads, so that reading a hit parses none of them.
 struct StoredEntry {
     Consultation entry;
     std::optional<std::string> specialty;  ///< canonical specialty, if the lexicon knew it
@@ -111,10 +116,13 @@ struct StoredEntry {
     bool operator==(const StoredEntry&) const = default;
 };
 
-/// JSON text of a StoredEntry.
+/// The data of a StoredEntry: one or two lines of JSON (see StoredEntry).
 [[nodiscard]] std::string encode(const StoredEntry& stored);
-/// Reads encode()'s output back. Throws IndexError on corrupt data.
+/// Reads the first line of encode()'s output: the entry without more_info, similar and
+/// related. Throws IndexError on corrupt data.
 [[nodiscard]] StoredEntry decode(std::string_view data);
+/// Reads all of encode()'s output: the whole entry. Throws IndexError on corrupt data.
+[[nodiscard]] StoredEntry decode_whole(std::string_view data);
 
 /// A hash of everything in a consultation that the index depends on (detects changes).
 [[nodiscard]] std::string content_hash(const Consultation& entry);

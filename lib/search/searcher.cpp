@@ -46,6 +46,13 @@ bool filter_empty(const Filter& filter) {
     return filter == Filter{};
 }
 
+// A requested size (an offset, a limit: 64 bits) as a count of documents, capped at the
+// documents there are: a plain cast to Xapian's 32-bit count would wrap (an offset of 2^32
+// would show page 1), and sums of such counts must not overflow.
+Xapian::doccount capped_count(std::size_t size, Xapian::doccount documents) {
+    return size < documents ? static_cast<Xapian::doccount>(size) : documents;
+}
+
 Xapian::Database open_folder(const fs::path& path) {
     const detail::IndexFolder folder(path);
     if (!folder.live_generation()) {
@@ -376,9 +383,10 @@ struct Searcher::Impl {
             throw QueryError("nothing to search for in \"" + request.text +
                              "\": it has no words the index could hold");
         }
+        const auto documents = db.get_doccount();
         detail::MatchRequest match{.query = query,
-                                   .first = static_cast<Xapian::doccount>(request.offset),
-                                   .count = static_cast<Xapian::doccount>(request.limit),
+                                   .first = capped_count(request.offset, documents),
+                                   .count = capped_count(request.limit, documents),
                                    .extra_postings = source_postings(plan)};
         if (plan.scored.empty()) {
             match.newest_first = schema::kAskedSlot;
@@ -415,11 +423,11 @@ struct Searcher::Impl {
             match.candidate_terms = std::move(pass.terms);
             match.candidates = detail::ranking::kRankedCandidates;
         }
-        const auto documents = db.get_doccount();
         match.check_at_least =
             match.facets.empty()
-                ? static_cast<Xapian::doccount>(std::min<std::size_t>(
-                      request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
+                ? capped_count(std::size_t{match.first} + match.count +
+                                   detail::ranking::kCheckAtLeast,
+                               documents)
                 : documents;
         detail::MatchResult matched = matcher.run(db, match);
         results.total = matched.estimated;
@@ -529,7 +537,10 @@ struct Searcher::Impl {
         detail::DuplicateFilter duplicates;
         duplicates.add(source_stems, source_question);
         const auto batch =
-            static_cast<Xapian::doccount>(request.limit * detail::ranking::kSimilarOverfetch + 10);
+            capped_count(capped_count(request.limit, db.get_doccount()) *
+                                 std::size_t{detail::ranking::kSimilarOverfetch} +
+                             10,
+                         db.get_doccount() + 10);
         const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         const Xapian::doccount extra_postings = source_postings(plan);
         Xapian::doccount first = 0;
@@ -630,7 +641,7 @@ std::optional<Consultation> Searcher::entry(const EntryId& id) {
         if (docid == 0) {
             return std::nullopt;
         }
-        return schema::decode(impl_->db.get_document(docid).get_data()).entry;
+        return schema::decode_whole(impl_->db.get_document(docid).get_data()).entry;
     });
 }
 

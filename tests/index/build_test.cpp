@@ -380,8 +380,12 @@ TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") 
     CHECK(qaindex::database_path(fs::path("given")) == fs::path("given"));
     ::setenv("QAINDEX_DB", "/from/env", 1);
     CHECK(qaindex::database_path() == fs::path("/from/env"));
+    ::setenv("QAINDEX_DB", "", 1);  // set but empty: as if unset
+    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
     ::unsetenv("QAINDEX_DB");
     CHECK(qaindex::database_path() == fs::path("qaindex.db"));
+    // An empty path given (`--db ""`) names nothing: it is not the default.
+    CHECK_THROWS_AS(qaindex::database_path(fs::path()), qaindex::UsageError);
 }
 
 TEST_CASE("A build with another lexicon starts over", "[index][build]") {
