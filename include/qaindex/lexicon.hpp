@@ -14,6 +14,10 @@
 
 namespace qaindex {
 
+namespace detail {
+struct LexiconAccess;
+}
+
 /// A symptom: one row of data/lexicon/symptoms.tsv.
 struct Symptom {
     std::string id;                         ///< "SYMP:0000462" or a project id "QA:..."
@@ -82,8 +86,9 @@ struct Mention {
 /// ("ringing in my ears" matches "ringing in the ears").
 class Lexicon {
 public:
-    /// The lexicon compiled into the library from data/lexicon/, parsed on first use
-    /// (thread-safe). Throws InputError if the compiled-in files are malformed.
+    /// The lexicon compiled into the library from data/lexicon/: read and analysed when the
+    /// library was built, loaded on first use (thread-safe) in a few milliseconds, and kept
+    /// until the process ends. Equal in every respect to load() of data/lexicon/.
     [[nodiscard]] static const Lexicon& builtin();
     /// Reads symptoms.tsv, conditions.tsv, specialties.tsv and synonyms.tsv from dir.
     /// Throws InputError naming file and line for a malformed row: wrong header or cell
@@ -143,6 +148,7 @@ public:
     [[nodiscard]] std::string fingerprint() const;
 
 private:
+    friend struct detail::LexiconAccess;  // the compiled form (lib/lexicon/compiled_lexicon.hpp)
     struct Impl;
     explicit Lexicon(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
