@@ -22,7 +22,7 @@ namespace qaindex {
 
 /// A name with a count: a specialty or symptom and how many entries carry it.
 struct NamedCount {
-    std::string name;
+    std::string name{};
     std::size_t count = 0;
 
     bool operator==(const NamedCount&) const = default;
@@ -30,15 +30,15 @@ struct NamedCount {
 
 /// What `qaindex stats` prints.
 struct IndexStats {
-    std::filesystem::path path;
+    std::filesystem::path path{};
     std::size_t entries = 0;
-    std::vector<NamedCount> specialties;   ///< every specialty, most entries first
-    std::vector<NamedCount> top_symptoms;  ///< the most frequent symptoms, most first
+    std::vector<NamedCount> specialties{};   ///< every specialty, most entries first
+    std::vector<NamedCount> top_symptoms{};  ///< the most frequent symptoms, most first
     std::size_t entries_with_symptoms = 0;  ///< entries tagged with at least one symptom
     std::uintmax_t bytes = 0;              ///< size on disk
-    std::optional<std::string> last_build;  ///< ISO 8601 UTC time of the last build
-    std::optional<std::string> corpus;      ///< corpus path of the last build
-    std::string lexicon_fingerprint;        ///< lexicon the index was built with
+    std::optional<std::string> last_build{};  ///< ISO 8601 UTC time of the last build
+    std::optional<std::string> corpus{};      ///< corpus path of the last build
+    std::string lexicon_fingerprint{};        ///< lexicon the index was built with
 
     bool operator==(const IndexStats&) const = default;
 };
@@ -58,7 +58,7 @@ void for_each_entry(const std::filesystem::path& database,
 /// What `qaindex check` found.
 struct CheckReport {
     std::size_t entries_checked = 0;
-    std::vector<std::string> problems;  ///< empty when the index is sound
+    std::vector<std::string> problems{};  ///< empty when the index is sound
 
     [[nodiscard]] bool ok() const { return problems.empty(); }
 };
