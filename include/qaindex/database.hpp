@@ -59,13 +59,18 @@ void for_each_entry(const std::filesystem::path& database,
 struct CheckReport {
     std::size_t entries_checked = 0;
     std::vector<std::string> problems{};  ///< empty when the index is sound
+    /// What is worth knowing but not wrong: entries IndexWriter::remove() deleted that the
+    /// corpus still holds in a file the build has not read since (builds keep them out only
+    /// while that file is unchanged).
+    std::vector<std::string> notes{};
 
     [[nodiscard]] bool ok() const { return problems.empty(); }
 };
 
 /// Checks the Xapian database's structure (Xapian::Database::check) and qaindex's own
 /// invariants: every document has exactly one id term and readable stored data, filter
-/// terms agree with values, the file manifest lists only entries that exist.
+/// terms agree with values, the file manifest lists only entries that exist. Notes deleted
+/// entries whose corpus file still holds them (it looks at the corpus for that).
 /// Throws IndexError if the index cannot be opened at all.
 [[nodiscard]] CheckReport check_index(const std::filesystem::path& database);
 

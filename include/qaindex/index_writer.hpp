@@ -81,8 +81,9 @@ struct BuildOptions {
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
     WriterOptions writer{};
     std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
-    DiagnosticSink on_diagnostic{};  ///< every skipped record or file; from worker threads,
-                                   ///< one call at a time
+    /// Every skipped record or file; from worker threads, one call at a time. In strict mode
+    /// there are none: the first problem is thrown (InputError) instead.
+    DiagnosticSink on_diagnostic{};
 };
 
 /// What a build did.
@@ -118,7 +119,9 @@ struct BuildReport {
 /// the previous index intact and searchable. Searchers may run meanwhile.
 ///
 /// Throws IndexError if the index is locked by another build or cannot be written,
-/// InputError for the first problem in strict mode (nothing is committed then).
+/// InputError for the first problem in strict mode, and InputError when records or files were
+/// skipped and not one entry was read (a corpus of bad records would otherwise replace the
+/// index with an empty one); nothing is committed or published then.
 BuildReport build_index(const BuildOptions& options);
 
 }  // namespace qaindex

@@ -74,8 +74,12 @@ inline constexpr std::string_view kMetaSchema = "qaindex:schema";
 inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";       ///< Lexicon::fingerprint
 inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< ISO 8601 UTC
 inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";         ///< corpus path
-/// + file_key(): "size mtime-ns content-hash entries" of a corpus file at its last build.
+/// + file_key(): "size mtime-ns entries" of a corpus file at its last build.
 inline constexpr std::string_view kMetaFile = "qaindex:file:";
+/// + file_key(): the ids of the file's entries that IndexWriter::remove() deleted since the file
+/// was last read, '\n'-joined. Incremental builds do not read an unchanged file again, so they
+/// stay deleted until it changes; `qaindex check` lists them.
+inline constexpr std::string_view kMetaDeleted = "qaindex:deleted:";
 
 // ---- Helpers ----------------------------------------------------------------------------
 /// A term: prefix + value, with ':' between them when value starts with an upper-case ASCII

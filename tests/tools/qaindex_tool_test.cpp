@@ -70,6 +70,39 @@ TEST_CASE("qaindex build prints a summary and is incremental", "[tools]") {
     CHECK_THAT(unknown.err, Catch::Contains("no entry with id zzz"));
 }
 
+TEST_CASE("An entry deleted from an unchanged file stays deleted, and check says so",
+          "[tools]") {
+    qaindex::test::ScratchDir scratch("tool-delete");
+    const auto corpus = scratch.path() / "corpus";
+    write_small_corpus(corpus);
+    const std::string db = (scratch.path() / "db").string();
+    REQUIRE(run_tool(kTool, {"build", corpus.string(), "--db", db}).status == 0);
+    REQUIRE(run_tool(kTool, {"delete", "a", "--db", db}).status == 0);
+
+    const auto again = run_tool(kTool, {"build", corpus.string(), "--db", db});
+    REQUIRE(again.status == 0);
+    CHECK_THAT(again.out, Catch::Contains("0 added, 0 updated, 1 unchanged"));
+    CHECK(qaindex::index_stats(db).entries == 1);
+    const auto check = run_tool(kTool, {"check", "--db", db});
+    CHECK(check.status == 0);  // a note, not a problem
+    CHECK_THAT(check.out, Catch::Contains("note: " + (corpus / "a.txt").string() +
+                                          " still holds 1 entry deleted with `qaindex delete` "
+                                          "(a): builds keep them out while it is unchanged"));
+    CHECK_THAT(check.out, Catch::Contains("OK (1 entries checked)"));
+
+    // Once the file changes, the next build reads it again and the entry is back.
+    std::filesystem::last_write_time(
+        corpus / "a.txt", std::filesystem::last_write_time(corpus / "a.txt") + std::chrono::seconds(5));
+    CHECK_THAT(run_tool(kTool, {"check", "--db", db}).out,
+               Catch::Contains("has changed since 1 entry deleted"));
+    const auto changed = run_tool(kTool, {"build", corpus.string(), "--db", db});
+    REQUIRE(changed.status == 0);
+    CHECK(qaindex::index_stats(db).entries == 2);
+    const auto clean = run_tool(kTool, {"check", "--db", db});
+    CHECK(clean.status == 0);
+    CHECK(clean.out.find("note:") == std::string::npos);
+}
+
 TEST_CASE("qaindex answers bad usage with one line and status 2", "[tools]") {
     qaindex::test::ScratchDir scratch("tool-usage");
     const auto missing = run_tool(kTool, {"build", (scratch.path() / "nowhere").string()});
@@ -96,7 +129,17 @@ TEST_CASE("qaindex build --strict fails at the first bad record", "[tools]") {
         kTool, {"build", (scratch.path() / "corpus").string(), "--db", db, "--strict", "--rebuild"});
     CHECK(strict.status == 1);
     CHECK_THAT(strict.err, Catch::Contains("broken.jsonl:1"));
+    // Reported once, as the error: not also as a skipped record.
+    CHECK(strict.err.find("broken.jsonl:1") == strict.err.rfind("broken.jsonl:1"));
+    CHECK(strict.err.find("skipped") == std::string::npos);
     CHECK(qaindex::index_stats(db).entries == 2);
+
+    qaindex::test::write_text(scratch.path() / "bad-only", "broken.jsonl", "{not json\n");
+    const auto bad_only = run_tool(
+        kTool, {"build", (scratch.path() / "bad-only").string(), "--db", db + "-2"});
+    CHECK(bad_only.status == 1);
+    CHECK_THAT(bad_only.err, Catch::Contains("no entry could be read"));
+    CHECK_FALSE(std::filesystem::exists(db + "-2/XAPIANDB"));
 }
 
 TEST_CASE("A build killed part-way leaves the previous index intact and searchable", "[tools][slow]") {

@@ -119,6 +119,9 @@ void print_stats(std::FILE* stream, const IndexStats& stats) {
 }
 
 void print_check(std::FILE* stream, const CheckReport& report, const std::filesystem::path& database) {
+    for (const std::string& note : report.notes) {
+        fmt::print(stream, "note: {}\n", printable(note));
+    }
     if (report.ok()) {
         fmt::print(stream, "{}: OK ({} entries checked)\n", printable(database.string()),
                    with_commas(report.entries_checked));
