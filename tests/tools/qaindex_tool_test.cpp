@@ -110,6 +110,9 @@ TEST_CASE("qaindex answers bad usage with one line and status 2", "[tools]") {
     CHECK_THAT(missing.err, Catch::Contains("nowhere"));
     CHECK(run_tool(kTool, {"frobnicate"}).status == 2);
     CHECK(run_tool(kTool, {"build", "--no-such-option", "x"}).status == 2);
+    const auto threads = run_tool(kTool, {"build", scratch.path().string(), "--threads", "5000"});
+    CHECK(threads.status == 2);
+    CHECK_THAT(threads.err, Catch::Contains("--threads"));
     CHECK(run_tool(kTool, {}).status == 2);
     const auto no_index = run_tool(kTool, {"stats", "--db", (scratch.path() / "none").string()});
     CHECK(no_index.status == 1);

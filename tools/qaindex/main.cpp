@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
     build_command->add_flag("--rebuild", build.rebuild, "start over instead of updating");
     build_command->add_flag("--strict", build.strict, "fail at the first bad file or record");
     build_command->add_option("--threads", build.threads, "analysis threads (default: one per core)")
-        ->type_name("N");
+        ->type_name("N")
+        ->check(CLI::Range(0U, 1024U));
     build_command->add_flag("-q,--quiet", quiet, "no progress and no per-record warnings");
 
     auto* stats_command = app.add_subcommand("stats", "entries, specialties, top symptoms, size");

@@ -47,19 +47,20 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
                    "words, a pasted question (\"-\" reads it from standard input), or the "
                    "syntax: \"phrase\", AND, OR, NOT, title:, question:, reply:, specialty:, "
                    "symptom:")
-        ->type_name("TEXT ...");
+        ->type_name("TEXT");
     add_database_option(app, options.db);
     add_size_option(app, "-n,--limit", options.limit,
                     "results to show (default 10; Similar Q&A 5, Related FAQ 10)");
     add_size_option(app, "--offset", options.offset, "results to skip (paging)");
     // One value per occurrence, so that `--symptom fever headache` leaves "headache" a word.
     app.add_option("--specialty", options.specialties,
-                   "only this specialty, in any form (\"neurologist\"); repeatable: any of them")
+                   "only this specialty, in any form (\"neurologist\"); one per option, repeat it "
+                   "for any of several")
         ->type_name("NAME")
         ->allow_extra_args(false);
     app.add_option("--symptom", options.symptoms,
-                   "only entries with this symptom (or a narrower one) or condition; repeatable: "
-                   "any of them")
+                   "only entries with this symptom (or a narrower one) or condition; one per "
+                   "option, repeat it for any of several")
         ->type_name("NAME")
         ->allow_extra_args(false);
     app.add_option("--since", options.since, "asked on or after this date (YYYY-MM-DD)")
