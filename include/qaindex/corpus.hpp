@@ -37,8 +37,8 @@ enum class CorpusFormat {
 
 /// One file of a corpus.
 struct CorpusFile {
-    std::filesystem::path path;  ///< as found under the corpus root
-    std::string relative;        ///< path relative to the root, '/'-separated
+    std::filesystem::path path{};  ///< as found under the corpus root
+    std::string relative{};        ///< path relative to the root, '/'-separated
     CorpusFormat format = CorpusFormat::ConsultationPage;
     std::uintmax_t size = 0;     ///< bytes
     std::int64_t modified = 0;   ///< modification time, nanoseconds since the epoch
@@ -59,6 +59,9 @@ struct CorpusFile {
 /// Receives each consultation a reader recovers.
 using EntrySink = std::function<void(Consultation&&)>;
 
+/// Receives how many bytes of a file a reader has parsed so far (never decreasing).
+using ProgressSink = std::function<void(std::uintmax_t bytes)>;
+
 /// Reads one corpus file with the reader for its format, in one read() of the whole file.
 /// Each consultation read goes to emit; each problem goes to diagnose, and the record (or,
 /// for an unreadable or binary file, the whole file) is skipped. Returns the number of
@@ -67,9 +70,11 @@ using EntrySink = std::function<void(Consultation&&)>;
 /// Entry ids: pages use their relative path without ".txt"; JSON Lines keep "id" (or use
 /// "relative#line"); MedQuAD uses SOURCE_FILE_SecN; CSV uses "relative#record".
 /// Diagnostics and Consultation::source name file.path; source adds ":line" for every format
-/// but pages (one entry per file). Thread-safe (no shared state).
+/// but pages (one entry per file). progress, if set, hears of the bytes parsed so far after
+/// each record of a JSON Lines or CSV file (so that one big file shows progress), then of the
+/// file's size for every format; each count once, rising. Thread-safe (no shared state).
 std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
-                             const DiagnosticSink& diagnose);
+                             const DiagnosticSink& diagnose, const ProgressSink& progress = {});
 
 /// Parses the text of one consultation page. id becomes the entry's id and source names the
 /// page in diagnostics and in Consultation::source. Lines are trimmed, CRLF and a UTF-8 BOM
@@ -89,7 +94,7 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
 /// without a title gets its question's first line as the title line.
 [[nodiscard]] std::string format_page(const Consultation& entry);
 
-/// Parses JSON Lines text (the schema is in README). source names the file; id_base is the
+/// Parses JSON Lines text (the schema is in docs/formats.md). source names the file; id_base is the
 /// prefix of ids made up for lines without "id" ("id_base#line"). A bad line is reported
 /// with its line number and skipped. Returns the number of entries emitted.
 std::size_t parse_json_lines(std::string_view text, std::string_view source,

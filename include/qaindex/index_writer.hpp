@@ -74,21 +74,22 @@ struct BuildProgress {
 
 /// What `qaindex build` does.
 struct BuildOptions {
-    std::filesystem::path corpus;    ///< a folder (read recursively) or a single file
-    std::filesystem::path database;  ///< the index folder; see database_path()
+    std::filesystem::path corpus{};    ///< a folder (read recursively) or a single file
+    std::filesystem::path database{};  ///< the index folder; see database_path()
     bool rebuild = false;  ///< start over instead of updating incrementally
     bool strict = false;   ///< the first input problem fails the build (InputError)
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
-    WriterOptions writer;
-    std::function<void(const BuildProgress&)> on_progress;  ///< from the calling thread
-    DiagnosticSink on_diagnostic;  ///< every skipped record or file; from worker threads,
-                                   ///< one call at a time
+    WriterOptions writer{};
+    std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
+    /// Every skipped record or file; from worker threads, one call at a time. In strict mode
+    /// there are none: the first problem is thrown (InputError) instead.
+    DiagnosticSink on_diagnostic{};
 };
 
 /// What a build did.
 struct BuildReport {
     bool full = false;           ///< a full (re)build rather than an incremental update
-    std::string full_reason;     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
+    std::string full_reason{};     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
     std::size_t files = 0;       ///< corpus files found
     std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
     std::size_t read = 0;        ///< entries read from those files
@@ -97,7 +98,7 @@ struct BuildReport {
     std::size_t unchanged = 0;   ///< entries of unchanged files, or re-read and identical
     std::size_t deleted = 0;     ///< entries whose file or record disappeared
     std::size_t skipped = 0;     ///< records or files skipped for a problem
-    std::map<std::string, std::size_t> skipped_by_reason;  ///< to_string(Problem) -> count
+    std::map<std::string, std::size_t> skipped_by_reason{};  ///< to_string(Problem) -> count
     std::uintmax_t bytes_read = 0;
     double seconds = 0;
     std::uintmax_t index_bytes = 0;  ///< size of the index folder afterwards
@@ -118,7 +119,9 @@ struct BuildReport {
 /// the previous index intact and searchable. Searchers may run meanwhile.
 ///
 /// Throws IndexError if the index is locked by another build or cannot be written,
-/// InputError for the first problem in strict mode (nothing is committed then).
+/// InputError for the first problem in strict mode, and InputError when records or files were
+/// skipped and not one entry was read (a corpus of bad records would otherwise replace the
+/// index with an empty one); nothing is committed or published then.
 BuildReport build_index(const BuildOptions& options);
 
 }  // namespace qaindex

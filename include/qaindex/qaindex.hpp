@@ -13,3 +13,4 @@
 #include "qaindex/search.hpp"
 #include "qaindex/searcher.hpp"
 #include "qaindex/snippet.hpp"
+#include "qaindex/version.hpp"

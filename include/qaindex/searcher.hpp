@@ -62,7 +62,8 @@ class Searcher {
     /// with its usual specialty, most shared first. Throws UsageError for an unknown id.
     [[nodiscard]] std::vector<RelatedFaq> related(const EntryId& id, std::size_t limit = 10);
 
-    /// The stored form of an entry (all but More Info and the page's own lists), or nullopt.
+    /// The entry with this id, whole, as the index stores it (its source as read at indexing),
+    /// or nullopt if the index has none.
     [[nodiscard]] std::optional<Consultation> entry(const EntryId& id);
 
     /// Entries in the index.

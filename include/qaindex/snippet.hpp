@@ -19,8 +19,8 @@ struct Highlight {
 /// An excerpt of a question or reply around the words that matched, as written (not
 /// stemmed), with "..." where text was cut.
 struct Snippet {
-    std::string text;
-    std::vector<Highlight> highlights;  ///< sorted, non-overlapping, on UTF-8 boundaries
+    std::string text{};
+    std::vector<Highlight> highlights{};  ///< sorted, non-overlapping, on UTF-8 boundaries
 
     bool operator==(const Snippet&) const = default;
 };

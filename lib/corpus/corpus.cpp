@@ -11,6 +11,8 @@
 #include <system_error>
 #include <utility>
 
+#include "corpus/csv_reader.hpp"
+#include "corpus/jsonl_reader.hpp"
 #include "corpus/text.hpp"
 #include "corpus/text_file.hpp"
 #include "qaindex/errors.hpp"
@@ -229,8 +231,10 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
     return Lister(diagnose).run(root, status);
 }
 
-std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
-                             const DiagnosticSink& diagnose) {
+namespace {
+
+std::size_t read_corpus_text(const CorpusFile& file, const EntrySink& emit,
+                             const DiagnosticSink& diagnose, const ProgressSink& progress) {
     const std::string source = file.path.string();
     const detail::FileContents contents = detail::read_whole_file(file.path);
     if (contents.error) {
@@ -256,13 +260,35 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
             return 1;
         }
         case CorpusFormat::JsonLines:
-            return parse_json_lines(text, source, file.relative, emit, diagnose);
+            return detail::parse_json_lines(text, source, file.relative, emit, diagnose, progress);
         case CorpusFormat::MedquadXml:
             return parse_medquad_xml(text, source, file.path.stem().string(), emit, diagnose);
         case CorpusFormat::ConsultationCsv:
-            return parse_consultation_csv(text, source, file.relative, emit, diagnose);
+            return detail::parse_consultation_csv(text, source, file.relative, emit, diagnose,
+                                                  progress);
     }
     return 0;
+}
+
+}  // namespace
+
+std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
+                             const DiagnosticSink& diagnose, const ProgressSink& progress) {
+    if (!progress) {
+        return read_corpus_text(file, emit, diagnose, {});
+    }
+    // Each count once, rising: the readers may repeat one (a blank last line), and the file's
+    // listed size comes last.
+    std::optional<std::uintmax_t> last;
+    const ProgressSink rising = [&](std::uintmax_t bytes) {
+        if (!last || bytes > *last) {
+            last = bytes;
+            progress(bytes);
+        }
+    };
+    const std::size_t read = read_corpus_text(file, emit, diagnose, rising);
+    rising(file.size);
+    return read;
 }
 
 }  // namespace qaindex

@@ -131,6 +131,14 @@ constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 std::size_t parse_consultation_csv(std::string_view text, std::string_view source,
                                    std::string_view id_base, const EntrySink& emit,
                                    const DiagnosticSink& diagnose) {
+    return detail::parse_consultation_csv(text, source, id_base, emit, diagnose, {});
+}
+
+std::size_t detail::parse_consultation_csv(std::string_view text, std::string_view source,
+                                           std::string_view id_base, const EntrySink& emit,
+                                           const DiagnosticSink& diagnose,
+                                           const ProgressSink& progress) {
+    const std::size_t bom = text.size() - detail::strip_bom(text).size();
     text = detail::strip_bom(text);
     detail::CsvScanner scanner(text);
     detail::CsvRecord record;
@@ -172,6 +180,9 @@ std::size_t parse_consultation_csv(std::string_view text, std::string_view sourc
     std::size_t number = 0;
     std::size_t emitted = 0;
     while (scanner.next(record)) {
+        if (progress) {
+            progress(bom + scanner.position());
+        }
         ++number;
         std::string name = "record " + std::to_string(number);
         if (record.error == detail::CsvError::UnterminatedQuote) {

@@ -254,7 +254,7 @@ std::size_t parse_medquad_xml(std::string_view text, std::string_view source,
         entry.id.value = id_prefix + std::to_string(position);
         entry.title = title;
         entry.question = std::move(question);
-        entry.replies.push_back(Reply{.text = std::move(answer)});
+        entry.replies.emplace_back().text = std::move(answer);
         entry.question_type = detail::non_empty(question_node.attribute("qtype").value());
         entry.focus = focus;
         entry.source = std::string(source) + ':' + std::to_string(line);

@@ -2,6 +2,7 @@
 // build_index(): read a corpus on every core and write it, fully or incrementally, atomically.
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -130,15 +131,21 @@ public:
     }
 
     void diagnose(const Diagnostic& diagnostic) {
+        if (options_.strict) {
+            // Not skipped but fatal: it reaches the caller once, as the build's error.
+            throw InputError(diagnostic.to_string());
+        }
         std::lock_guard lock(diagnostics_mutex_);
         ++skipped_;
         ++skipped_by_reason_[std::string(to_string(diagnostic.problem))];
         if (options_.on_diagnostic) {
             options_.on_diagnostic(diagnostic);
         }
-        if (options_.strict) {
-            throw InputError(diagnostic.to_string());
-        }
+    }
+
+    [[nodiscard]] std::size_t skipped() const {
+        std::lock_guard lock(diagnostics_mutex_);
+        return skipped_;
     }
 
     void add_totals(BuildReport& report) const {
@@ -228,14 +235,25 @@ private:
                 chunk = ReadChunk{.file = index, .entries = {}};
             }
         };
-        read_corpus_file(file, emit, [this](const Diagnostic& d) { diagnose(d); });
+        // Bytes count as read as the reader parses them, so that one big JSON Lines or CSV file
+        // shows progress (and a steady ETA) rather than 0% until its end.
+        std::uintmax_t counted = 0;
+        const auto progress = [&](std::uintmax_t bytes) {
+            bytes = std::min(bytes, file.size);
+            if (bytes > counted) {
+                bytes_done_.fetch_add(bytes - counted);
+                counted = bytes;
+            }
+        };
+        read_corpus_file(
+            file, emit, [this](const Diagnostic& d) { diagnose(d); }, progress);
         if (!chunk.entries.empty()) {
             ++chunks;
             sinks.built(build(builder, std::move(chunk)));
         }
         sinks.file_read({.file = index, .chunks = chunks, .entries = contributed});
         files_done_.fetch_add(1);
-        bytes_done_.fetch_add(file.size);
+        progress(file.size);
         std::lock_guard lock(mutex_);
         --files_in_progress_;
         work_ready_.notify_all();
@@ -348,6 +366,14 @@ void sync_folder_files(const fs::path& folder) {
     }
 }
 
+// A corpus that holds records but not one good one: publishing its empty index would throw
+// the previous one away for nothing.
+InputError nothing_read(const BuildOptions& options, std::size_t skipped) {
+    return InputError(options.corpus.string() + ": no entry could be read (" +
+                      std::to_string(skipped) + (skipped == 1 ? " record or file" : " records or files") +
+                      " skipped); the index is left as it was");
+}
+
 std::vector<std::size_t> all_indices(std::size_t count) {
     std::vector<std::size_t> indices(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -423,6 +449,13 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
     run_workers(pipeline, threads, options, start, worker);
     try {
         pipeline.rethrow_if_failed();
+        std::size_t entries = 0;
+        for (const std::size_t n : added) {
+            entries += n;
+        }
+        if (entries == 0 && pipeline.skipped() > 0) {
+            throw nothing_read(options, pipeline.skipped());
+        }
     } catch (...) {
         discard();
         throw;
@@ -536,6 +569,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         if (present.count(key) == 0) {
             report.deleted += writer.remove_term(schema::term(schema::kFile, key));
             database.set_metadata(meta_prefix + key, "");
+            database.set_metadata(std::string(schema::kMetaDeleted) + key, "");
             changed = true;
         }
     }
@@ -573,6 +607,8 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
                                                                     .modified = files[file].modified,
                                                                     .entries = state.read->entries}
                                                      .format());
+        // Read again, the file's entries are all back: none is deleted any more.
+        database.set_metadata(std::string(schema::kMetaDeleted) + key, "");
         states.erase(file);
     };
     // Writes what the workers queued; returns whether there was anything.
@@ -630,6 +666,9 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     };
     run_workers(pipeline, thread_count(options), options, start, worker, serve_or_stop);
     pipeline.rethrow_if_failed();
+    if (database.get_doccount() == 0 && pipeline.skipped() > 0) {
+        throw nothing_read(options, pipeline.skipped());  // the transaction is not committed
+    }
 
     pipeline.add_totals(report);
     report.files = files.size();
@@ -653,13 +692,13 @@ BuildReport build_index(const BuildOptions& options) {
         std::mutex mutex;
         std::size_t problems = 0;
         files = list_corpus(options.corpus, [&](const Diagnostic& diagnostic) {
+            if (options.strict) {
+                throw InputError(diagnostic.to_string());
+            }
             std::lock_guard lock(mutex);
             ++problems;
             if (options.on_diagnostic) {
                 options.on_diagnostic(diagnostic);
-            }
-            if (options.strict) {
-                throw InputError(diagnostic.to_string());
             }
         });
     }

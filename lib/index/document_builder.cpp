@@ -252,9 +252,6 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
                                .symptoms = std::move(symptoms),
                                .conditions = std::move(conditions),
                                .file = file};
-    stored.entry.more_info.reset();
-    stored.entry.similar.clear();
-    stored.entry.related.clear();
     document.set_data(schema::encode(stored));
     return built;
 }

@@ -107,19 +107,25 @@ std::size_t IndexWriter::Impl::remove_term(const std::string& term) {
     return count;
 }
 
-void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid) {
+void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid, const EntryId& id) {
     // The file keeps its manifest entry (it has not changed) with one entry fewer, so that
-    // `qaindex check` still finds the manifest and the index in agreement.
+    // `qaindex check` still finds the manifest and the index in agreement; the id is noted as
+    // deleted from it, for `qaindex check` to say that the file still holds it.
     auto terms = database.termlist_begin(docid);
     terms.skip_to(std::string(schema::kFile));
     if (terms == database.termlist_end(docid) || !(*terms).starts_with(schema::kFile)) {
         return;
     }
-    const std::string key = std::string(schema::kMetaFile) + (*terms).substr(schema::kFile.size());
+    const std::string file = (*terms).substr(schema::kFile.size());
+    const std::string key = std::string(schema::kMetaFile) + file;
     auto record = detail::FileRecord::parse(database.get_metadata(key));
     if (record && record->entries > 0) {
         --record->entries;
         database.set_metadata(key, record->format());
+        const std::string deleted_key = std::string(schema::kMetaDeleted) + file;
+        std::string deleted = database.get_metadata(deleted_key);
+        deleted += (deleted.empty() ? "" : "\n") + id.value;
+        database.set_metadata(deleted_key, deleted);
     }
 }
 
@@ -192,7 +198,7 @@ bool IndexWriter::remove(const EntryId& id) {
         const std::string term = schema::term(schema::kId, id.value);
         for (auto it = impl_->database.postlist_begin(term); it != impl_->database.postlist_end(term);
              ++it) {
-            impl_->forget_in_manifest(*it);
+            impl_->forget_in_manifest(*it, id);
         }
         return impl_->remove_term(term) > 0;
     } catch (const Xapian::Error& error) {

@@ -26,7 +26,7 @@ struct IndexWriter::Impl {
     /// Removes every document with this id term; returns how many.
     std::size_t remove_term(const std::string& term);
     /// Lowers the manifest count of the file docid came from (before removing it alone).
-    void forget_in_manifest(Xapian::docid docid);
+    void forget_in_manifest(Xapian::docid docid, const EntryId& id);
     /// Commits the open transaction and opens the next one.
     void commit();
 

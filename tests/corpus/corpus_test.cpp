@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <iterator>
 #include <map>
 #include <set>
@@ -229,6 +231,42 @@ TEST_CASE("list_corpus takes a single file as its root", "[corpus]") {
     } catch (const qaindex::InputError& error) {
         CHECK(std::string(error.what()).find("no/such/folder") != std::string::npos);
     }
+}
+
+TEST_CASE("read_corpus_file reports the bytes parsed record by record", "[corpus]") {
+    qaindex::test::ScratchDir scratch("corpus-progress");
+    std::string jsonl = "\xEF\xBB\xBF";  // a byte-order mark counts as bytes read too
+    std::string csv = "department,title,ask,answer\r\n";
+    for (int i = 0; i < 50; ++i) {
+        jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"Cough number " +
+                 std::to_string(i) + "?\"}\n";
+        csv += "Internal Medicine,Cough " + std::to_string(i) + ",\"Why do I cough,\ndoctor?\",Rest.\r\n";
+        if (i == 20) {
+            jsonl += "{not json\n\n";  // a bad line and a blank one move progress on as well
+        }
+    }
+    for (const auto& [name, text] : {std::pair<std::string, std::string>{"big.jsonl", jsonl},
+                                     std::pair<std::string, std::string>{"big.csv", csv}}) {
+        INFO(name);
+        std::ofstream(scratch.path() / name, std::ios::binary) << text;
+        const auto files = qaindex::list_corpus(scratch.path() / name);
+        REQUIRE(files.size() == 1);
+        std::vector<std::uintmax_t> seen;
+        const std::size_t read = qaindex::read_corpus_file(
+            files.front(), {}, {}, [&](std::uintmax_t bytes) { seen.push_back(bytes); });
+        CHECK(read == 50);
+        REQUIRE(seen.size() >= 50);
+        CHECK(seen.front() < text.size() / 10);  // the first record, not the whole file
+        CHECK(seen.back() == text.size());
+        CHECK(std::is_sorted(seen.begin(), seen.end()));
+        CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());  // each once
+    }
+    // A page is one record: its size, once, at the end.
+    const auto page = qaindex::list_corpus(qaindex::test::fixture("pages/cardiology.txt"));
+    std::vector<std::uintmax_t> seen;
+    (void)qaindex::read_corpus_file(page.front(), {}, {},
+                                    [&](std::uintmax_t bytes) { seen.push_back(bytes); });
+    CHECK(seen == std::vector<std::uintmax_t>{page.front().size});
 }
 
 TEST_CASE("Symlinks are followed once and dangling ones reported", "[corpus]") {

@@ -282,6 +282,80 @@ TEST_CASE("Each bad file leaves an existing index unchanged", "[index][build]") 
     }
 }
 
+TEST_CASE("A corpus with records but not one good one publishes nothing", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-all-bad");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    write_text(corpus, "broken.jsonl", "{not json\n{\"id\":\"a\"}\n");
+    write_text(corpus, "cut.txt", "Title only\n");
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    CHECK_THROWS_WITH(qaindex::build_index(options),
+                      Catch::Contains("no entry could be read (3 records or files skipped)"));
+    CHECK(diagnostics.size() == 3);  // each reported, then the build fails
+    CHECK_THROWS_AS(qaindex::index_stats(db), qaindex::IndexError);  // nothing published
+
+    // Over an existing index, incremental or full: it stays as it was.
+    const auto good = scratch.path() / "good";
+    write_corpus(good);
+    const auto built = qaindex::build_index(options_for(good, db));
+    REQUIRE(built.entries > 0);
+    const auto revision = open_index(db).get_revision();
+    for (const bool rebuild : {false, true}) {
+        INFO(rebuild);
+        fs::remove_all(good);
+        write_text(good, "broken.jsonl", "{not json\n");
+        auto again = options_for(good, db);
+        again.rebuild = rebuild;
+        CHECK_THROWS_AS(qaindex::build_index(again), qaindex::InputError);
+        CHECK(open_index(db).get_doccount() == built.entries);
+        CHECK(open_index(db).get_revision() == revision);
+    }
+    // An empty corpus is no error: there was nothing to read.
+    fs::remove_all(good);
+    fs::create_directories(good);
+    CHECK(qaindex::build_index(options_for(good, db)).entries == 0);
+}
+
+TEST_CASE("Build progress counts a big file's bytes as they are read", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-progress");
+    std::string jsonl;
+    for (int i = 0; i < 2000; ++i) {
+        jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"My knee hurts when I climb " +
+                 "stairs, number " + std::to_string(i) + ".\"}\n";
+    }
+    write_text(scratch.path() / "corpus", "all.jsonl", jsonl);
+    std::vector<qaindex::BuildProgress> seen;
+    auto options = options_for(scratch.path() / "corpus", scratch.path() / "db");
+    options.on_progress = [&](const qaindex::BuildProgress& p) { seen.push_back(p); };
+    REQUIRE(qaindex::build_index(options).entries == 2000);
+    REQUIRE_FALSE(seen.empty());
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        CHECK(seen[i].bytes_total == jsonl.size());
+        CHECK(seen[i].bytes_done <= seen[i].bytes_total);
+        if (i > 0) {
+            CHECK(seen[i].bytes_done >= seen[i - 1].bytes_done);
+        }
+        // Bytes and entries move together: no report of all entries at 0 bytes.
+        CHECK((seen[i].entries == 0 || seen[i].bytes_done > 0));
+    }
+    CHECK(seen.back().bytes_done == jsonl.size());
+}
+
+TEST_CASE("Strict mode reports the first problem once, as its error", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-strict-once");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    write_text(corpus, "broken.jsonl", "{not json\n");
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, scratch.path() / "db");
+    options.strict = true;
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    CHECK_THROWS_WITH(qaindex::build_index(options), Catch::Contains("broken.jsonl:1"));
+    CHECK(diagnostics.empty());
+}
+
 TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]") {
     qaindex::test::ScratchDir scratch("build-duplicates");
     const auto corpus = scratch.path() / "corpus";
@@ -380,8 +454,12 @@ TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") 
     CHECK(qaindex::database_path(fs::path("given")) == fs::path("given"));
     ::setenv("QAINDEX_DB", "/from/env", 1);
     CHECK(qaindex::database_path() == fs::path("/from/env"));
+    ::setenv("QAINDEX_DB", "", 1);  // set but empty: as if unset
+    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
     ::unsetenv("QAINDEX_DB");
     CHECK(qaindex::database_path() == fs::path("qaindex.db"));
+    // An empty path given (`--db ""`) names nothing: it is not the default.
+    CHECK_THROWS_AS(qaindex::database_path(fs::path()), qaindex::UsageError);
 }
 
 TEST_CASE("A build with another lexicon starts over", "[index][build]") {

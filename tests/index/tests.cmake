@@ -4,4 +4,5 @@ target_sources(qaindex_tests PRIVATE
   index/schema_test.cpp
   index/document_builder_test.cpp
   index/index_writer_test.cpp
-  index/build_test.cpp)
+  index/build_test.cpp
+  index/version_test.cpp)
