@@ -150,7 +150,64 @@ public:
         report.bytes_read = bytes_done_.load();
     }
 
+    // Whether the entry with this id term read from file is (still) the one kept.
+    [[nodiscard]] bool keeps(const std::string& id_term, std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        const auto it = ids_.find(id_term);
+        return it != ids_.end() && it->second.file == file;
+    }
+
+    // An entry of an unchanged file already in the index decides like a claim (incremental
+    // builds): whether the entry read from file keeps its id against the one from indexed.
+    bool claim_against_index(const detail::BuiltEntry& built, std::size_t file,
+                             std::size_t indexed) {
+        const bool wins = file < indexed;
+        const std::string id = built.id_term.substr(schema::kId.size());
+        {
+            std::lock_guard lock(ids_mutex_);
+            shadowed_.insert(wins ? indexed : file);
+            if (!wins) {
+                ++displaced_[file];
+            }
+        }
+        report_duplicate(id,
+                         wins ? Claim{.file = indexed, .record = "entry " + id}
+                              : Claim{.file = file, .record = built.record},
+                         wins ? file : indexed);
+        return wins;
+    }
+
+    // Entries of file that were counted as read and then lost their id to an earlier one.
+    [[nodiscard]] std::size_t displaced(std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        const auto it = displaced_.find(file);
+        return it == displaced_.end() ? 0 : it->second;
+    }
+
+    // Whether an entry of file lost its id to one of another file: the file must then be read
+    // again at every build, so that the entry comes back when the other goes.
+    [[nodiscard]] bool shadowed(std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        return shadowed_.count(file) > 0;
+    }
+
+    // Id terms taken over by an earlier file after a later one had them: the later entry may
+    // have been written already, and must go. With the file each is kept from.
+    [[nodiscard]] std::vector<std::pair<std::string, std::size_t>> contested() const {
+        std::lock_guard lock(ids_mutex_);
+        std::vector<std::pair<std::string, std::size_t>> out;
+        for (const std::string& id_term : contested_) {
+            out.emplace_back(id_term, ids_.at(id_term).file);
+        }
+        return out;
+    }
+
 private:
+    struct Claim {
+        std::size_t file = 0;
+        std::string record;  // where the entry was read, for messages
+    };
+
     using Job = std::variant<std::size_t, ReadChunk>;
 
     [[nodiscard]] std::size_t files_total() const { return files_total_; }
@@ -241,7 +298,12 @@ private:
         work_ready_.notify_all();
     }
 
-    // An id may be read once per build; a second entry with it is reported and skipped.
+    // An id may be read once per build. Of two entries with one id, the first in corpus order
+    // (files by relative path, then lines) is kept, whichever thread reads it first: a later
+    // one is reported and skipped, and an earlier one read late takes the id over, the one it
+    // displaces reported instead (and dropped where it was written, see contested()). Ids are
+    // compared by their id term, which is what the index keeps unique (a term holds an id's
+    // first 240 bytes).
     bool claim_id(const Consultation& entry, std::size_t file) {
         if (entry.id.value.empty()) {
             diagnose({.file = files_[file].path.string(),
@@ -251,22 +313,40 @@ private:
                       .message = "entry without an id; skipped"});
             return false;
         }
-        std::size_t first_file = file;
+        const std::string id_term = schema::term(schema::kId, entry.id.value);
+        Claim loser{.file = file, .record = entry.source.value_or(entry.id.value)};
+        std::size_t kept = file;
         {
             std::lock_guard lock(ids_mutex_);
-            const auto [it, inserted] = ids_.try_emplace(entry.id.value, file);
+            const auto [it, inserted] = ids_.try_emplace(id_term, loser);
             if (inserted) {
                 return true;
             }
-            first_file = it->second;
+            Claim& holder = it->second;
+            if (file < holder.file) {
+                std::swap(loser, holder);
+                ++displaced_[loser.file];
+                contested_.insert(id_term);
+            }
+            kept = holder.file;
+            if (kept != loser.file) {
+                shadowed_.insert(loser.file);
+            }
         }
-        diagnose({.file = files_[file].path.string(),
+        report_duplicate(entry.id.value, loser, kept);
+        return loser.file != file;
+    }
+
+    // Reports the entry with id read from loser.file that another, from the file kept, beat.
+    void report_duplicate(const std::string& id, const Claim& loser, std::size_t kept) {
+        diagnose({.file = files_[loser.file].path.string(),
                   .line = std::nullopt,
-                  .record = entry.source.value_or(entry.id.value),
+                  .record = loser.record,
                   .problem = Problem::Malformed,
-                  .message = "duplicate entry id " + entry.id.value + " (first read from " +
-                             files_[first_file].path.string() + "); skipped"});
-        return false;
+                  .message = "duplicate entry id " + id + " (the one in " +
+                             files_[kept].path.string() +
+                             (kept == loser.file ? " read first" : ", first in corpus order,") +
+                             " is kept); skipped"});
     }
 
     const BuildOptions& options_;
@@ -283,8 +363,11 @@ private:
     std::exception_ptr error_;
     std::size_t files_total_ = pending_files_.size();
 
-    std::mutex ids_mutex_;
-    std::unordered_map<std::string, std::size_t> ids_;
+    mutable std::mutex ids_mutex_;
+    std::unordered_map<std::string, Claim> ids_;  // id term -> the entry keeping it
+    std::set<std::string> contested_;
+    std::map<std::size_t, std::size_t> displaced_;
+    std::set<std::size_t> shadowed_;
 
     mutable std::mutex diagnostics_mutex_;
     std::size_t skipped_ = 0;
@@ -356,6 +439,46 @@ std::vector<std::size_t> all_indices(std::size_t count) {
     return indices;
 }
 
+// The file term (schema::kFile) of an indexed document; "" if it has none.
+std::string file_term_of(Xapian::Database& database, Xapian::docid docid) {
+    auto terms = database.termlist_begin(docid);
+    terms.skip_to(std::string(schema::kFile));
+    if (terms == database.termlist_end(docid) || !(*terms).starts_with(schema::kFile)) {
+        return {};
+    }
+    return *terms;
+}
+
+// Removes from the shards the entries that were written before an earlier duplicate took
+// their id over (Pipeline::claim_id). Returns how many.
+std::size_t drop_displaced(const Pipeline& pipeline, const std::vector<CorpusFile>& files,
+                           const std::vector<fs::path>& shard_paths) {
+    const auto contested = pipeline.contested();
+    if (contested.empty()) {
+        return 0;
+    }
+    std::size_t dropped = 0;
+    for (const auto& path : shard_paths) {
+        Xapian::WritableDatabase shard(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const auto& [id_term, file] : contested) {
+            const std::string kept =
+                schema::term(schema::kFile, schema::file_key(files[file].relative));
+            std::vector<Xapian::docid> doomed;
+            for (auto it = shard.postlist_begin(id_term); it != shard.postlist_end(id_term); ++it) {
+                if (file_term_of(shard, *it) != kept) {
+                    doomed.push_back(*it);
+                }
+            }
+            for (const Xapian::docid docid : doomed) {
+                shard.delete_document(docid);
+            }
+            dropped += doomed.size();
+        }
+        shard.commit();
+    }
+    return dropped;
+}
+
 // A full build: each worker writes its own shard (so writing, too, uses every core); the
 // shards are then compacted into one new generation, which is published only when complete.
 BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
@@ -393,12 +516,15 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                 .built =
                     [&](BuiltChunk&& chunk) {
                         for (const auto& built : chunk.entries) {
+                            if (!pipeline.keeps(built.id_term, chunk.file)) {
+                                continue;  // an earlier duplicate took its id meanwhile
+                            }
                             shard.add_document(built.document);
                             for (const std::string& word : built.spellings) {
                                 ++spellings[word];
                             }
+                            ++added[i];
                         }
-                        added[i] += chunk.entries.size();
                         uncommitted += chunk.entries.size();
                         if (uncommitted >= kShardCommitEntries) {
                             shard.commit();
@@ -421,11 +547,17 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         }
     };
     run_workers(pipeline, threads, options, start, worker);
+    std::size_t dropped = 0;
     try {
         pipeline.rethrow_if_failed();
+        dropped = drop_displaced(pipeline, files, shard_paths);
     } catch (...) {
         discard();
         throw;
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        records[i].entries -= std::min(records[i].entries, pipeline.displaced(i));
+        records[i].reread = pipeline.shadowed(i);
     }
 
     try {
@@ -466,6 +598,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
     for (const std::size_t n : added) {
         report.added += n;
     }
+    report.added -= dropped;
     return report;
 }
 
@@ -519,16 +652,20 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     }
 
     std::vector<std::size_t> to_read;
+    std::vector<bool> reading(files.size(), false);
     std::set<std::string> present;
+    std::map<std::string, std::size_t> file_by_term;  // file term -> index in files
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string key = schema::file_key(files[i].relative);
         present.insert(key);
+        file_by_term.emplace(schema::term(schema::kFile, key), i);
         const auto known = manifest.find(key);
         if (known != manifest.end() && known->second.size == files[i].size &&
-            known->second.modified == files[i].modified) {
+            known->second.modified == files[i].modified && !known->second.reread) {
             report.unchanged += known->second.entries;
         } else {
             to_read.push_back(i);
+            reading[i] = true;
         }
     }
     bool changed = !to_read.empty();
@@ -562,6 +699,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         }
         return it->second;
     };
+    std::vector<std::optional<FileRead>> reads(files.size());
     const auto finish_if_done = [&](std::size_t file, FileState& state) {
         if (!state.read || state.chunks_written != state.read->chunks) {
             return;
@@ -569,11 +707,36 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         const std::string key = schema::file_key(files[file].relative);
         report.deleted +=
             remove_vanished(database, schema::term(schema::kFile, key), state.old_ids);
-        database.set_metadata(meta_prefix + key, detail::FileRecord{.size = files[file].size,
-                                                                    .modified = files[file].modified,
-                                                                    .entries = state.read->entries}
-                                                     .format());
+        reads[file] = state.read;  // its manifest record is written at the end
         states.erase(file);
+    };
+    // Whether the entry read from file keeps its id: against the other entries read in this
+    // build (Pipeline::keeps), and against an entry of a file not read again that has it.
+    // Of two, the first in corpus order is kept, as a full build would; the other's file is
+    // then read again at every build (FileRecord::reread).
+    Pipeline pipeline(options, writer.lexicon, files, to_read);
+    const auto keeps = [&](const detail::BuiltEntry& built, std::size_t file) {
+        if (!pipeline.keeps(built.id_term, file)) {
+            return false;
+        }
+        const auto existing = database.postlist_begin(built.id_term);
+        if (existing == database.postlist_end(built.id_term)) {
+            return true;
+        }
+        const auto other = file_by_term.find(file_term_of(database, *existing));
+        if (other == file_by_term.end() || reading[other->second]) {
+            return true;  // its file is gone, or is read in this build and claims its ids
+        }
+        if (!pipeline.claim_against_index(built, file, other->second)) {
+            return false;
+        }
+        writer.forget_in_manifest(*existing);
+        const std::string key = meta_prefix + schema::file_key(files[other->second].relative);
+        if (auto record = detail::FileRecord::parse(database.get_metadata(key))) {
+            record->reread = true;
+            database.set_metadata(key, record->format());
+        }
+        return true;
     };
     // Writes what the workers queued; returns whether there was anything.
     const auto serve = [&]() -> bool {
@@ -590,6 +753,9 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         if (auto* chunk = std::get_if<BuiltChunk>(&item)) {
             FileState& state = state_of(chunk->file);
             for (const auto& built : chunk->entries) {
+                if (!keeps(built, chunk->file)) {
+                    continue;
+                }
                 state.old_ids.erase(built.id_term);
                 switch (writer.put(built)) {
                     case IndexWriter::Impl::Outcome::Added: ++report.added; break;
@@ -608,7 +774,6 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         return true;
     };
 
-    Pipeline pipeline(options, writer.lexicon, files, to_read);
     const auto enqueue = [&](std::variant<BuiltChunk, FileRead>&& item) {
         std::unique_lock lock(queue_mutex);
         // Bounded, so analysis cannot run far ahead of writing and fill memory.
@@ -630,6 +795,18 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     };
     run_workers(pipeline, thread_count(options), options, start, worker, serve_or_stop);
     pipeline.rethrow_if_failed();
+    for (std::size_t file = 0; file < files.size(); ++file) {
+        if (reads[file]) {
+            const std::size_t entries = reads[file]->entries;
+            database.set_metadata(
+                meta_prefix + schema::file_key(files[file].relative),
+                detail::FileRecord{.size = files[file].size,
+                                   .modified = files[file].modified,
+                                   .entries = entries - std::min(entries, pipeline.displaced(file)),
+                                   .reread = pipeline.shadowed(file)}
+                    .format());
+        }
+    }
 
     pipeline.add_totals(report);
     report.files = files.size();

@@ -50,11 +50,19 @@ std::optional<FileRecord> FileRecord::parse(const std::string& text) {
     if (!(in >> record.size >> record.modified >> record.entries)) {
         return std::nullopt;
     }
+    std::string flag;
+    if (in >> flag) {
+        if (flag != "reread") {
+            return std::nullopt;
+        }
+        record.reread = true;
+    }
     return record;
 }
 
 std::string FileRecord::format() const {
-    return std::to_string(size) + ' ' + std::to_string(modified) + ' ' + std::to_string(entries);
+    return std::to_string(size) + ' ' + std::to_string(modified) + ' ' + std::to_string(entries) +
+           (reread ? " reread" : "");
 }
 
 std::string utc_now() {

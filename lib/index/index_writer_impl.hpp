@@ -46,9 +46,12 @@ namespace detail {
 struct FileRecord {
     std::uintmax_t size = 0;
     std::int64_t modified = 0;  ///< nanoseconds since the epoch
-    std::size_t entries = 0;    ///< entries read from it
+    std::size_t entries = 0;    ///< entries read from it (and kept)
+    /// An entry of the file lost its id to one of another file that comes first: the file is
+    /// read again at every build, so that the entry comes back once the other is gone.
+    bool reread = false;
 
-    /// "size modified entries"; nullopt for anything else.
+    /// "size modified entries", then " reread" if set; nullopt for anything else.
     [[nodiscard]] static std::optional<FileRecord> parse(const std::string& text);
     [[nodiscard]] std::string format() const;
 };

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <chrono>
+#include <thread>
+
 #include "index/index_folder.hpp"
 #include "index/index_test_support.hpp"
 #include "index/schema.hpp"
@@ -296,6 +299,125 @@ TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]")
     REQUIRE(diagnostics.size() == 1);
     CHECK_THAT(diagnostics.front().message, Catch::Contains("duplicate entry id x"));
     CHECK(open_index(scratch.path() / "db").get_termfreq("first") == 1);
+}
+
+TEST_CASE("Of two entries with one id, the first in corpus order is kept whatever the timing",
+          "[index][build]") {
+    // a.jsonl sorts first but reaches its "x" late: its first line is bad, and reporting it
+    // waits, so the thread reading b.jsonl has claimed "x" long before. The first read used to
+    // win; the first in corpus order (paths, then lines) does now, in full and incremental
+    // builds alike.
+    qaindex::test::ScratchDir scratch("build-duplicate-order");
+    const auto corpus = scratch.path() / "corpus";
+    write_text(corpus, "a.jsonl",
+               "not json\n"
+               "{\"id\":\"x\",\"question\":\"alpha question\"}\n"
+               "{\"id\":\"a2\",\"question\":\"second of a\"}\n");
+    write_text(corpus, "b.jsonl",
+               "{\"id\":\"x\",\"question\":\"beta question\"}\n"
+               "{\"id\":\"b2\",\"question\":\"second of b\"}\n");
+    const auto db = scratch.path() / "db";
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) {
+        diagnostics.push_back(d);
+        if (d.problem != qaindex::Problem::Malformed || d.message.find("duplicate") == 0) {
+            return;
+        }
+        if (d.file.ends_with("a.jsonl") && d.line == 1u) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        }
+    };
+    for (const bool rebuild : {true, false}) {
+        CAPTURE(rebuild);
+        diagnostics.clear();
+        options.rebuild = rebuild;
+        if (!rebuild) {
+            touch_later(corpus / "a.jsonl");
+            touch_later(corpus / "b.jsonl");
+        }
+        const auto report = qaindex::build_index(options);
+        CHECK(report.entries == 3);
+        CHECK(report.skipped == 2);
+        const auto index = open_index(db);
+        CHECK(index.get_termfreq(schema::term(schema::kId, "x")) == 1);
+        CHECK(index.get_termfreq("alpha") == 1);
+        CHECK(index.get_termfreq("beta") == 0);
+        std::vector<std::string> duplicates;
+        for (const auto& d : diagnostics) {
+            if (d.message.find("duplicate") != std::string::npos) {
+                duplicates.push_back(d.file);
+            }
+        }
+        CHECK(duplicates == std::vector<std::string>{(corpus / "b.jsonl").string()});
+        CHECK(qaindex::check_index(db).ok());
+    }
+}
+
+TEST_CASE("Incremental builds keep the first of an id in corpus order; the other comes back",
+          "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-duplicate-incremental");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    const auto holds = [&](const std::string& word) { return open_index(db).get_termfreq(word); };
+    const auto build = [&] {
+        const auto report = qaindex::build_index(options_for(corpus, db));
+        CHECK(qaindex::check_index(db).ok());
+        CHECK(open_index(db).get_termfreq(schema::term(schema::kId, "x")) == 1);
+        return report;
+    };
+    write_text(corpus, "m.jsonl", "{\"id\":\"x\",\"question\":\"middle\"}\n");
+    build();
+    CHECK(holds("middle") == 1);
+
+    SECTION("an earlier file brings the id: it wins over the indexed entry") {
+        write_text(corpus, "a.jsonl", "{\"id\":\"x\",\"question\":\"early\"}\n");
+        const auto report = build();
+        CHECK(report.entries == 1);
+        CHECK(report.skipped == 1);
+        CHECK(holds("early") == 1);
+        CHECK(holds("middle") == 0);
+        SECTION("and once it goes, the other comes back") {
+            write_text(corpus, "a.jsonl", "{\"id\":\"y\",\"question\":\"other\"}\n");
+            touch_later(corpus / "a.jsonl");
+            const auto again = build();
+            CHECK(again.entries == 2);
+            CHECK(holds("middle") == 1);
+            CHECK(holds("early") == 0);
+        }
+    }
+    SECTION("a later file brings the id: the indexed entry stays") {
+        write_text(corpus, "z.jsonl", "{\"id\":\"x\",\"question\":\"late\"}\n");
+        const auto report = build();
+        CHECK(report.entries == 1);
+        CHECK(report.skipped == 1);
+        CHECK(holds("middle") == 1);
+        CHECK(holds("late") == 0);
+        SECTION("and once the first goes, the later one comes in") {
+            fs::remove(corpus / "m.jsonl");
+            build();
+            CHECK(holds("late") == 1);
+        }
+    }
+}
+
+TEST_CASE("Ids that share their first 240 bytes are one id to the index", "[index][build]") {
+    // The id term holds an id's first 240 bytes: two longer ids alike that far were two
+    // documents with one id term, which `qaindex check` rejects.
+    qaindex::test::ScratchDir scratch("build-long-ids");
+    const auto corpus = scratch.path() / "corpus";
+    const std::string stem(300, 'i');
+    const auto line = [&](const char* suffix, const char* question) {
+        return "{\"id\":\"" + stem + suffix + "\",\"question\":\"" + question + "\"}\n";
+    };
+    write_text(corpus, "a.jsonl", line("1", "first") + line("2", "second"));
+    write_text(corpus, "b.jsonl", line("3", "third"));
+    const auto db = scratch.path() / "db";
+    const auto report = qaindex::build_index(options_for(corpus, db));
+    CHECK(report.entries == 1);
+    CHECK(report.skipped == 2);
+    CHECK(open_index(db).get_termfreq("first") == 1);
+    CHECK(qaindex::check_index(db).ok());
 }
 
 TEST_CASE("A build while another writer holds the index gets a clear error", "[index][build]") {
