@@ -50,7 +50,9 @@ struct CorpusFile {
 /// folders skipped). Symlinks are followed; a folder or file reachable twice (through a link,
 /// or a link cycle) is listed once, under its direct path when it has one. root may also be
 /// a single file. Folders that cannot be listed, and dangling links with a corpus extension,
-/// are reported to diagnose (Problem::Unreadable) and skipped; a throwing sink stops the
+/// are reported to diagnose (Problem::Unreadable) and skipped; so are corpus files and folders
+/// whose names (relative to root) are not valid UTF-8 (Problem::InvalidUtf8: ids and stored
+/// data are UTF-8; the message shows each bad byte as \xNN). A throwing sink stops the
 /// listing. Throws InputError if root does not exist, or is a file detect_format() rejects.
 /// Thread-safe (no shared state).
 [[nodiscard]] std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,

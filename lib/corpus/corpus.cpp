@@ -13,6 +13,7 @@
 
 #include "corpus/text.hpp"
 #include "corpus/text_file.hpp"
+#include "corpus/utf8.hpp"
 #include "qaindex/errors.hpp"
 
 namespace qaindex {
@@ -36,6 +37,30 @@ bool is_project_file(std::string_view name) {
         }
     }
     return false;
+}
+
+// Names that are not UTF-8 (a Latin-1 "caf\xE9.txt" from an old archive) would become ids,
+// file keys and stored data that disagree: stored data is JSON, which is UTF-8 only.
+// Such files and folders are reported and skipped; the message shows the name with each
+// bad byte as \xNN.
+std::optional<std::string> invalid_name_message(std::string_view relative) {
+    std::size_t bad = detail::find_invalid_utf8(relative);
+    if (bad == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string shown;
+    while (bad != std::string_view::npos) {
+        shown += relative.substr(0, bad);
+        static constexpr char digits[] = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(relative[bad]);
+        shown += "\\x";
+        shown += digits[byte >> 4U];
+        shown += digits[byte & 0xFU];
+        relative.remove_prefix(bad + 1);
+        bad = detail::find_invalid_utf8(relative);
+    }
+    shown += relative;
+    return "name is not valid UTF-8 (" + shown + "); skipped: rename it to index it";
 }
 
 struct FileStatus {
@@ -137,11 +162,15 @@ class Lister {
             }
             return;
         }
-        if (status.directory) {
-            walk(path, relative, status);
+        if (!status.directory && (!status.regular || !format)) {
             return;
         }
-        if (!status.regular || !format) {
+        if (const auto message = invalid_name_message(relative)) {
+            detail::report(diagnose_, path.string(), std::nullopt, Problem::InvalidUtf8, *message);
+            return;
+        }
+        if (status.directory) {
+            walk(path, relative, status);
             return;
         }
         if (!listed_.emplace(status.device, status.inode).second && through_link) {
@@ -219,6 +248,10 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
             throw InputError("corpus " + root.string() +
                              " is neither a folder nor a .txt, .jsonl, .ndjson, .xml or .csv "
                              "consultation file");
+        }
+        if (const auto message = invalid_name_message(root.filename().string())) {
+            detail::report(diagnose, root.string(), std::nullopt, Problem::InvalidUtf8, *message);
+            return {};
         }
         return {CorpusFile{.path = root,
                            .relative = root.filename().string(),

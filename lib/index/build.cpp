@@ -825,13 +825,14 @@ BuildReport build_index(const BuildOptions& options) {
     folder.check_usable();
 
     std::vector<CorpusFile> files;
+    // Listing problems (an unreadable sub-folder, a name that is not UTF-8) are diagnostics
+    // like any other, and counted with them.
+    std::map<std::string, std::size_t> listing_problems;
     {
-        // Listing problems (an unreadable sub-folder) are diagnostics like any other.
         std::mutex mutex;
-        std::size_t problems = 0;
         files = list_corpus(options.corpus, [&](const Diagnostic& diagnostic) {
             std::lock_guard lock(mutex);
-            ++problems;
+            ++listing_problems[std::string(to_string(diagnostic.problem))];
             if (options.on_diagnostic) {
                 options.on_diagnostic(diagnostic);
             }
@@ -872,6 +873,10 @@ BuildReport build_index(const BuildOptions& options) {
         }
     } catch (const Xapian::Error& error) {
         detail::throw_index_error(error, database_name, "build the index");
+    }
+    for (const auto& [reason, count] : listing_problems) {
+        report.skipped += count;
+        report.skipped_by_reason[reason] += count;
     }
     report.seconds = seconds_since(start);
     report.index_bytes = folder.live_bytes();

@@ -420,6 +420,26 @@ TEST_CASE("Ids that share their first 240 bytes are one id to the index", "[inde
     CHECK(qaindex::check_index(db).ok());
 }
 
+TEST_CASE("A file whose name is not UTF-8 is reported and skipped; the index stays sound",
+          "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-names");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    write_page(corpus, "neurology/caf\xE9.txt",
+               consultation("x", "Headache", "My head hurts.", "Neurology", "Rest."));
+    write_text(corpus, "d\xFCsseldorf.jsonl", "{\"question\":\"Sore throat\"}\n");
+    const auto db = scratch.path() / "db";
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    const auto report = qaindex::build_index(options);
+    CHECK(report.entries == 5);
+    CHECK(report.skipped == 2);
+    CHECK(report.skipped_by_reason.at("invalid-utf8") == 2);
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(qaindex::check_index(db).ok());
+}
+
 TEST_CASE("A build while another writer holds the index gets a clear error", "[index][build]") {
     qaindex::test::ScratchDir scratch("build-locked");
     const auto corpus = scratch.path() / "corpus";
