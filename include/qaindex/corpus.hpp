@@ -64,7 +64,9 @@ using EntrySink = std::function<void(Consultation&&)>;
 /// Reads one corpus file with the reader for its format, in one read() of the whole file.
 /// Each consultation read goes to emit; each problem goes to diagnose, and the record (or,
 /// for an unreadable or binary file, the whole file) is skipped. Returns the number of
-/// consultations emitted. Exceptions thrown by emit or diagnose propagate unchanged and the
+/// consultations emitted. A record over the limits of qaindex/limits.hpp (a field over 1 MiB)
+/// is reported (Problem::TooLarge, with its line) and skipped. Exceptions thrown by emit or
+/// diagnose propagate unchanged and the
 /// reader keeps no state, so the file can simply be read again. Either sink may be empty.
 /// Entry ids: pages use their relative path without ".txt"; JSON Lines keep "id" (or use
 /// "relative#line"); MedQuAD uses SOURCE_FILE_SecN; CSV uses "relative#record".

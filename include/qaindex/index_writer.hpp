@@ -44,7 +44,8 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Analyses entry and adds it, replacing any entry with the same id.
-    /// Returns true if an entry was replaced. Throws UsageError for an empty id.
+    /// Returns true if an entry was replaced. Throws UsageError for an empty id, InputError
+    /// for an entry over the limits of qaindex/limits.hpp (a field over 1 MiB).
     bool add_or_replace(const Consultation& entry);
     /// Removes the entry with this id; returns false if there was none.
     bool remove(const EntryId& id);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "corpus/text_file.hpp"
 #include "corpus/utf8.hpp"
 #include "qaindex/errors.hpp"
+#include "qaindex/limits.hpp"
 
 namespace qaindex {
 namespace {
@@ -271,31 +273,55 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
         return 0;
     }
     const std::string_view text = contents.bytes;
+    // Records over the limits are reported and skipped here, for every format alike; their
+    // line is the one the reader put in Consultation::source ("path:line").
+    std::size_t too_large = 0;
+    const EntrySink checked = [&](Consultation&& entry) {
+        if (const auto problem = exceeds_limits(entry)) {
+            ++too_large;
+            std::optional<std::size_t> line;
+            std::size_t number = 0;
+            if (entry.source && entry.source->size() > source.size() + 1 &&
+                entry.source->starts_with(source) && (*entry.source)[source.size()] == ':' &&
+                std::from_chars(entry.source->data() + source.size() + 1,
+                                entry.source->data() + entry.source->size(), number)
+                        .ec == std::errc{}) {
+                line = number;
+            }
+            detail::report(diagnose, source, line, Problem::TooLarge, *problem + "; skipped");
+            return;
+        }
+        if (emit) {
+            emit(std::move(entry));
+        }
+    };
     if (const std::size_t nul = detail::find_binary_byte(text); nul != std::string_view::npos) {
         detail::report(
             diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
             "binary data (a NUL byte at byte " + std::to_string(nul) + "), not a text file");
         return 0;
     }
+    std::size_t read = 0;
     switch (file.format) {
         case CorpusFormat::ConsultationPage: {
             auto entry = parse_page(text, without_extension(file.relative), source, diagnose);
-            if (!entry) {
-                return 0;
+            if (entry) {
+                checked(std::move(*entry));
+                read = 1;
             }
-            if (emit) {
-                emit(std::move(*entry));
-            }
-            return 1;
+            break;
         }
         case CorpusFormat::JsonLines:
-            return parse_json_lines(text, source, file.relative, emit, diagnose);
+            read = parse_json_lines(text, source, file.relative, checked, diagnose);
+            break;
         case CorpusFormat::MedquadXml:
-            return parse_medquad_xml(text, source, file.path.stem().string(), emit, diagnose);
+            read = parse_medquad_xml(text, source, file.path.stem().string(), checked, diagnose);
+            break;
         case CorpusFormat::ConsultationCsv:
-            return parse_consultation_csv(text, source, file.relative, emit, diagnose);
+            read = parse_consultation_csv(text, source, file.relative, checked, diagnose);
+            break;
     }
-    return 0;
+    return read - too_large;
 }
 
 }  // namespace qaindex

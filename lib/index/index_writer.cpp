@@ -7,6 +7,7 @@
 
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
+#include "qaindex/limits.hpp"
 
 namespace qaindex {
 namespace detail {
@@ -187,6 +188,9 @@ IndexWriter IndexWriter::in_memory(const WriterOptions& options) {
 bool IndexWriter::add_or_replace(const Consultation& entry) {
     if (entry.id.value.empty()) {
         throw UsageError("cannot index a consultation without an id");
+    }
+    if (const auto problem = exceeds_limits(entry)) {
+        throw InputError("entry " + entry.id.value.substr(0, 200) + ": " + *problem);
     }
     try {
         return impl_->put(impl_->builder.build(entry, std::nullopt)) != Impl::Outcome::Added;
