@@ -206,7 +206,7 @@ TEST_CASE("An entry that moves to another file is kept", "[index][build]") {
     CHECK(qaindex::check_index(db).ok());
 }
 
-TEST_CASE("Bad input is reported, counted and skipped; the rest is indexed", "[index][build]") {
+TEST_CASE("Bad input is reported, counted and skipped, and the rest is indexed", "[index][build]") {
     const auto bad = qaindex::test::fixture("bad");
     REQUIRE(fs::exists(bad));
     qaindex::test::ScratchDir scratch("build-bad");
@@ -354,7 +354,7 @@ TEST_CASE("Of two entries with one id, the first in corpus order is kept whateve
     }
 }
 
-TEST_CASE("Incremental builds keep the first of an id in corpus order; the other comes back",
+TEST_CASE("Incremental builds keep the first of an id in corpus order, the other comes back",
           "[index][build]") {
     qaindex::test::ScratchDir scratch("build-duplicate-incremental");
     const auto corpus = scratch.path() / "corpus";
@@ -420,7 +420,7 @@ TEST_CASE("Ids that share their first 240 bytes are one id to the index", "[inde
     CHECK(qaindex::check_index(db).ok());
 }
 
-TEST_CASE("A file whose name is not UTF-8 is reported and skipped; the index stays sound",
+TEST_CASE("A file whose name is not UTF-8 is reported and skipped, the index stays sound",
           "[index][build]") {
     qaindex::test::ScratchDir scratch("build-names");
     const auto corpus = scratch.path() / "corpus";

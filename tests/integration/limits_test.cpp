@@ -88,7 +88,7 @@ TEST_CASE("A corpus record over the limits is reported with its line and skipped
     }
 }
 
-TEST_CASE("IndexWriter refuses an entry over the limits; Searcher a query over 64 KiB",
+TEST_CASE("IndexWriter refuses an entry over the limits, Searcher a query over 64 KiB",
           "[limits]") {
     auto writer = qaindex::IndexWriter::in_memory();
     CHECK_THROWS_AS(writer.add_or_replace(entry_with_question(kMaxFieldBytes + 1)),
