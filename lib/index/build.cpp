@@ -18,6 +18,7 @@
 
 #include "index/index_folder.hpp"
 #include "index/index_writer_impl.hpp"
+#include "index/pause_point.hpp"
 #include "index/schema.hpp"
 #include "qaindex/corpus.hpp"
 #include "qaindex/errors.hpp"
@@ -286,6 +287,7 @@ private:
             }
         };
         read_corpus_file(file, emit, [this](const Diagnostic& d) { diagnose(d); });
+        detail::pause_point("reading");
         if (!chunk.entries.empty()) {
             ++chunks;
             sinks.built(build(builder, std::move(chunk)));
@@ -479,6 +481,14 @@ std::size_t drop_displaced(const Pipeline& pipeline, const std::vector<CorpusFil
     return dropped;
 }
 
+// Compaction with the "compacting" pause point after its first table (a test hook).
+class PausingCompactor : public Xapian::Compactor {
+public:
+    void set_status(const std::string& /*table*/, const std::string& /*status*/) override {
+        detail::pause_point("compacting");
+    }
+};
+
 // A full build: each worker writes its own shard (so writing, too, uses every core); the
 // shards are then compacted into one new generation, which is published only when complete.
 BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
@@ -529,6 +539,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                         if (uncommitted >= kShardCommitEntries) {
                             shard.commit();
                             uncommitted = 0;
+                            detail::pause_point("writing-shards");
                         }
                     },
                 .file_read =
@@ -542,6 +553,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                 shard.add_spelling(word, count);
             }
             shard.commit();
+            detail::pause_point("writing-shards");
         } catch (...) {
             pipeline.stop(std::current_exception());
         }
@@ -565,7 +577,8 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         for (const auto& path : shard_paths) {
             shards.add_database(Xapian::Database(path.string()));
         }
-        shards.compact(target.string());
+        PausingCompactor compactor;
+        shards.compact(target.string(), 0, 0, compactor);
         {
             Xapian::WritableDatabase database(target.string(), Xapian::DB_OPEN);
             detail::initialise_database(database, lexicon, true);
@@ -588,6 +601,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         discard();
         throw;
     }
+    detail::pause_point("published");
     folder.remove_stale();
 
     BuildReport report;
@@ -765,6 +779,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
             }
             ++state.chunks_written;
             finish_if_done(chunk->file, state);
+            detail::pause_point("updating");
         } else {
             const FileRead& read = std::get<FileRead>(item);
             FileState& state = state_of(read.file);
@@ -812,6 +827,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     report.files = files.size();
     database.set_metadata(std::string(schema::kMetaCorpus),
                           fs::absolute(options.corpus).lexically_normal().string());
+    detail::pause_point("committing");
     writer.commit();
     return report;
 }

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "index/pause_point.hpp"
 #include "qaindex/errors.hpp"
 
 namespace qaindex::detail {
@@ -108,6 +109,7 @@ void IndexFolder::publish(const std::string& name) const {
         }
     }
     sync_path(temporary, O_RDONLY);
+    pause_point("publishing");
     std::error_code ec;
     fs::rename(temporary, stub, ec);
     if (ec) {

@@ -6,4 +6,5 @@ target_sources(qaindex PRIVATE
   index/document_builder.cpp
   index/index_writer.cpp
   index/build.cpp
-  index/database.cpp)
+  index/database.cpp
+  index/pause_point.cpp)
