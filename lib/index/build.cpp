@@ -42,6 +42,14 @@ constexpr std::size_t kChunkEntries = 128;
 // 72 MB peak; every 30, 200, 300 and 1,000 entries measured 33, 33.5, 36 and 44 s).
 constexpr std::size_t kShardCommitEntries = 100;
 
+// Disk a build needs, from the bytes it reads (measured on generated pages, docs/reliability.md):
+// a full build peaks at 10.1 times its input (the shards, then the compacted copy beside
+// them). An update adds about as much per byte read, and copies each block of the live index
+// it changes, once per update: 20 pages added to 11,000 took 7.7 MB (210 times their bytes),
+// 1,000 pages 65 MB (26 times), and no update copies more than the whole index.
+constexpr std::uintmax_t kBuildBytesPerInputByte = 12;
+constexpr std::uintmax_t kUpdateCopyPerInputByte = 256;
+
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -495,6 +503,12 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                        const detail::IndexFolder& folder, const std::vector<CorpusFile>& files,
                        std::string reason, Clock::time_point start) {
     const unsigned threads = thread_count(options);
+    std::uintmax_t input = 0;
+    for (const CorpusFile& file : files) {
+        input += file.size;
+    }
+    detail::require_free_space(folder.root(), kBuildBytesPerInputByte * input,
+                               "a full build of " + std::to_string(input) + " bytes of input");
     const std::string generation = folder.next_generation();
     const fs::path target = folder.generation_path(generation);
     std::vector<fs::path> shard_paths;
@@ -651,6 +665,7 @@ std::size_t remove_vanished(Xapian::WritableDatabase& database, const std::strin
 // An incremental build: only new and changed files are read; workers analyse, this thread
 // writes, all inside one Xapian transaction committed at the end.
 BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& writer,
+                              const detail::IndexFolder& folder,
                               const std::vector<CorpusFile>& files, Clock::time_point start) {
     Xapian::WritableDatabase& database = writer.database;
     BuildReport report;
@@ -666,6 +681,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     }
 
     std::vector<std::size_t> to_read;
+    std::uintmax_t to_read_bytes = 0;
     std::vector<bool> reading(files.size(), false);
     std::set<std::string> present;
     std::map<std::string, std::size_t> file_by_term;  // file term -> index in files
@@ -679,8 +695,16 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
             report.unchanged += known->second.entries;
         } else {
             to_read.push_back(i);
+            to_read_bytes += files[i].size;
             reading[i] = true;
         }
+    }
+    if (!to_read.empty()) {
+        detail::require_free_space(
+            folder.root(),
+            std::min(folder.live_bytes(), kUpdateCopyPerInputByte * to_read_bytes) +
+                kBuildBytesPerInputByte * to_read_bytes,
+            "an update reading " + std::to_string(to_read_bytes) + " bytes");
     }
     bool changed = !to_read.empty();
     for (const auto& [key, record] : manifest) {
@@ -832,6 +856,19 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     return report;
 }
 
+// After a failed update, with its writer closed: cuts the live generation's tables back to
+// their sizes from before it, unless the update committed after all (then they hold it).
+void give_back_space(const fs::path& live, Xapian::rev revision, const detail::FileSizes& sizes) {
+    try {
+        if (Xapian::Database(live.string()).get_revision() != revision) {
+            return;
+        }
+    } catch (const Xapian::Error&) {
+        return;  // cannot tell: leave the tables alone
+    }
+    detail::truncate_to(sizes);
+}
+
 }  // namespace
 
 BuildReport build_index(const BuildOptions& options) {
@@ -881,11 +918,22 @@ BuildReport build_index(const BuildOptions& options) {
             report = full_build(options, lexicon, folder, files, reason, start);
         } else {
             folder.remove_stale();
-            const auto live = folder.live_generation();
-            Xapian::WritableDatabase database(folder.generation_path(*live).string(),
-                                              Xapian::DB_OPEN);
-            IndexWriter::Impl writer(lexicon, std::move(database), database_name, true);
-            report = incremental_build(options, writer, files, start);
+            const fs::path live = folder.generation_path(*folder.live_generation());
+            // A failed update leaves the live generation as it was, but its tables keep the
+            // blocks the transaction appended (a full disk stayed full, and every later build
+            // failed). Once the database is closed, and if it is still at the revision it had,
+            // the tables are cut back to their sizes from before.
+            const detail::FileSizes sizes = detail::file_sizes(live);
+            const Xapian::rev revision = Xapian::Database(live.string()).get_revision();
+            try {
+                IndexWriter::Impl writer(lexicon,
+                                         Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN),
+                                         database_name, true);
+                report = incremental_build(options, writer, folder, files, start);
+            } catch (...) {
+                give_back_space(live, revision, sizes);
+                throw;
+            }
         }
     } catch (const Xapian::Error& error) {
         detail::throw_index_error(error, database_name, "build the index");
