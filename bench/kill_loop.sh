@@ -7,7 +7,7 @@
 # Usage: bench/kill_loop.sh [--build-dir DIR] [--kills N] [--pages N] [--seed N] [--out DIR]
 #   --build-dir DIR  a configured and built tree (default build/release) with tools/qaindex,
 #                    tools/qaquery and bench/qaindex_corpus_generator
-#   --kills N        rounds (default 100)
+#   --kills N        builds to kill (default 100; those that finish first do not count)
 #   --pages N        generated pages in the base corpus (default 2000; 10% more come and go)
 #   --seed N         $RANDOM seed for delays and modes (default 1)
 #   --out DIR        scratch folder (default bench/out/kill-loop)
@@ -54,17 +54,24 @@ entries() { "$QAINDEX" stats --db "$DB" | awk '/^Entries/ {print $2}' | tr -d ,;
 # The two corpus states and their entry counts, from uninterrupted builds.
 "$QAINDEX" build "$CORPUS" --db "$DB" --rebuild >/dev/null
 BASE=$(entries)
+seconds_since() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN {printf "%.2f", e - s}'; }
 mv "$EXTRA" "$CORPUS/extra"
 start=$(date +%s.%N)
 "$QAINDEX" build "$CORPUS" --db "$DB" --rebuild >/dev/null
-FULL_SECONDS=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.2f", e - s}')
+FULL_SECONDS=$(seconds_since "$start")
 WITH_EXTRA=$(entries)
-echo "kill_loop.sh: $PAGES pages: $BASE entries, $WITH_EXTRA with the extra folder;" \
-     "a full build takes ${FULL_SECONDS}s; kills after 0 to 1.2 times that"
-max_delay_ms=$(awk -v s="$FULL_SECONDS" 'BEGIN {printf "%d", s * 1200}')
+mv "$CORPUS/extra" "$EXTRA"
+start=$(date +%s.%N)
+"$QAINDEX" build "$CORPUS" --db "$DB" >/dev/null
+UPDATE_SECONDS=$(seconds_since "$start")
+echo "kill_loop.sh: $PAGES pages: $BASE entries, $WITH_EXTRA with the extra folder; a full" \
+     "build takes ${FULL_SECONDS}s, an update ${UPDATE_SECONDS}s; each is killed after a random" \
+     "delay up to that long, until $KILLS builds were killed"
+full_delay_ms=$(awk -v s="$FULL_SECONDS" 'BEGIN {printf "%d", s * 1000}')
+update_delay_ms=$(awk -v s="$UPDATE_SECONDS" 'BEGIN {printf "%d", s * 1000}')
 
 killed=0 finished=0 failures=0 old_count=0 new_count=0
-for ((round = 1; round <= KILLS; round++)); do
+for ((round = 1; killed < KILLS && round <= 3 * KILLS; round++)); do
   before=$(entries)
   # The corpus goes to the state the index does not hold, so old and new counts differ.
   if [[ $before == "$BASE" ]]; then
@@ -76,8 +83,8 @@ for ((round = 1; round <= KILLS; round++)); do
   fi
   # Touch a few pages, so an incremental build has more than the folder to do.
   { find "$CORPUS" -name '*.txt' | head -n $((RANDOM % 50)) | xargs -r touch; } || true
-  mode=incremental args=()
-  if ((RANDOM % 2)); then mode=full args=(--rebuild); fi
+  mode=incremental args=() max_delay_ms=$update_delay_ms
+  if ((RANDOM % 2)); then mode=full args=(--rebuild) max_delay_ms=$full_delay_ms; fi
   delay_ms=$((RANDOM * 32768 + RANDOM))
   delay_ms=$((delay_ms % (max_delay_ms + 1)))
   "$QAINDEX" build "$CORPUS" --db "$DB" "${args[@]}" >"$OUT/build.out" 2>"$OUT/build.err" &
@@ -118,6 +125,6 @@ expected=$BASE
 [[ -d $CORPUS/extra ]] && expected=$WITH_EXTRA
 "$QAINDEX" check --db "$DB" >/dev/null || { echo "kill_loop.sh: final check failed"; failures=$((failures + 1)); }
 [[ $final == "$expected" ]] || { echo "kill_loop.sh: final build holds $final, not $expected"; failures=$((failures + 1)); }
-echo "kill_loop.sh: rounds $KILLS, killed $killed, finished before the kill $finished;" \
+echo "kill_loop.sh: rounds $((round - 1)), killed $killed, finished before the kill $finished;" \
      "old count after $old_count, new count after $new_count; failures $failures"
-((failures == 0))
+((failures == 0 && killed >= KILLS))

@@ -122,9 +122,8 @@ int main(int argc, char** argv) {
                     std::ostringstream out;
                     out << std::fixed << std::setprecision(3) << median_seconds(repeat, run);
                     return out.str();
-                } catch (const qaindex::Error& e) {
-                    const std::string what = e.what();
-                    return "refused: " + what.substr(0, std::min<std::size_t>(what.size(), 80));
+                } catch (const qaindex::UsageError&) {
+                    return "refused (over kMaxQueryBytes)";
                 }
             };
             const std::string search = timed([&] {

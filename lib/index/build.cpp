@@ -42,11 +42,11 @@ constexpr std::size_t kChunkEntries = 128;
 // 72 MB peak; every 30, 200, 300 and 1,000 entries measured 33, 33.5, 36 and 44 s).
 constexpr std::size_t kShardCommitEntries = 100;
 
-// Disk a build needs, from the bytes it reads (measured on generated pages, docs/reliability.md):
-// a full build peaks at 10.1 times its input (the shards, then the compacted copy beside
+// Disk a build needs, from the bytes it reads (generated pages, bench/RESULTS.md 2026-12-07):
+// a full build peaks at 10.3 times its input (the shards, then the compacted copy beside
 // them). An update adds about as much per byte read, and copies each block of the live index
-// it changes, once per update: 20 pages added to 11,000 took 7.7 MB (210 times their bytes),
-// 1,000 pages 65 MB (26 times), and no update copies more than the whole index.
+// it changes, once per update: 20 pages added to 11,000 took 7.8 MB (213 times their bytes),
+// 1,000 pages 66 MB (27 times), and no update copies more than the whole index.
 constexpr std::uintmax_t kBuildBytesPerInputByte = 12;
 constexpr std::uintmax_t kUpdateCopyPerInputByte = 256;
 
