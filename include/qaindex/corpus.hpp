@@ -50,7 +50,9 @@ struct CorpusFile {
 /// folders skipped). Symlinks are followed; a folder or file reachable twice (through a link,
 /// or a link cycle) is listed once, under its direct path when it has one. root may also be
 /// a single file. Folders that cannot be listed, and dangling links with a corpus extension,
-/// are reported to diagnose (Problem::Unreadable) and skipped; a throwing sink stops the
+/// are reported to diagnose (Problem::Unreadable) and skipped; so are corpus files and folders
+/// whose names (relative to root) are not valid UTF-8 (Problem::InvalidUtf8: ids and stored
+/// data are UTF-8; the message shows each bad byte as \xNN). A throwing sink stops the
 /// listing. Throws InputError if root does not exist, or is a file detect_format() rejects.
 /// Thread-safe (no shared state).
 [[nodiscard]] std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
@@ -65,7 +67,9 @@ using ProgressSink = std::function<void(std::uintmax_t bytes)>;
 /// Reads one corpus file with the reader for its format, in one read() of the whole file.
 /// Each consultation read goes to emit; each problem goes to diagnose, and the record (or,
 /// for an unreadable or binary file, the whole file) is skipped. Returns the number of
-/// consultations emitted. Exceptions thrown by emit or diagnose propagate unchanged and the
+/// consultations emitted. A record over the limits of qaindex/limits.hpp (a field over 1 MiB)
+/// is reported (Problem::TooLarge, with its line) and skipped. Exceptions thrown by emit or
+/// diagnose propagate unchanged and the
 /// reader keeps no state, so the file can simply be read again. Either sink may be empty.
 /// Entry ids: pages use their relative path without ".txt"; JSON Lines keep "id" (or use
 /// "relative#line"); MedQuAD uses SOURCE_FILE_SecN; CSV uses "relative#record".

@@ -18,6 +18,7 @@ enum class Problem {
     Malformed,    ///< a record whose structure is wrong (bad JSON, broken XML, missing field)
     Unreadable,   ///< a file that cannot be opened or read
     Empty,        ///< a record without the text needed to index it (e.g. an empty answer)
+    TooLarge,     ///< a record with a field over kMaxFieldBytes (qaindex/limits.hpp)
 };
 
 /// A stable lower-case name for a Problem ("invalid-utf8", "binary-file", ...).

@@ -44,7 +44,8 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Analyses entry and adds it, replacing any entry with the same id.
-    /// Returns true if an entry was replaced. Throws UsageError for an empty id.
+    /// Returns true if an entry was replaced. Throws UsageError for an empty id, InputError
+    /// for an entry over the limits of qaindex/limits.hpp (a field over 1 MiB).
     bool add_or_replace(const Consultation& entry);
     /// Removes the entry with this id; returns false if there was none.
     bool remove(const EntryId& id);
@@ -112,9 +113,12 @@ struct BuildReport {
 /// Incremental unless options.rebuild, no index exists, or the index was built with another
 /// lexicon or schema: files unchanged since the last build (same size and modification time)
 /// are not read again; entries of changed files are replaced where their content changed, and
-/// entries of deleted files, or gone from changed files, removed. Entry ids are unique: a
-/// second entry with an id already read in the same build is a diagnostic and skipped. Atomic: the update is one Xapian
-/// transaction, and a full build is written to a new generation that replaces the old one
+/// entries of deleted files, or gone from changed files, removed. Entry ids are unique: of
+/// two entries with one id (or ids alike in their first 240 bytes), the first in corpus order
+/// (files by relative path, then lines) is kept, whichever is read first, and the other is a
+/// diagnostic and skipped; incremental builds keep the same one, and read a file that lost an
+/// id again at every build, so its entry comes back once the other is gone. Atomic: the
+/// update is one Xapian transaction, and a full build is written to a new generation that replaces the old one
 /// only once complete and compacted, so a build stopped part-way (even by kill -9) leaves
 /// the previous index intact and searchable. Searchers may run meanwhile.
 ///

@@ -10,6 +10,7 @@
 #include "qaindex/errors.hpp"
 #include "qaindex/index_writer.hpp"
 #include "qaindex/lexicon.hpp"
+#include "qaindex/limits.hpp"
 #include "qaindex/search.hpp"
 #include "qaindex/searcher.hpp"
 #include "qaindex/snippet.hpp"

@@ -49,13 +49,14 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Ranked results for request. Throws UsageError for an empty query with no filter or
-    /// an unknown specialty or symptom in the filter, QueryError if nothing can be run.
+    /// Ranked results for request. Throws UsageError for an empty query with no filter, a
+    /// query over kMaxQueryBytes (qaindex/limits.hpp) or an unknown specialty or symptom in
+    /// the filter, QueryError if nothing can be run.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     /// The entries most related to request.id (never itself) or to request.text, without
-    /// near-duplicates of it or of each other. Throws UsageError for an unknown id or an
-    /// empty request.
+    /// near-duplicates of it or of each other. Throws UsageError for an unknown id, an
+    /// empty request or text over kMaxQueryBytes.
     [[nodiscard]] SearchResults similar(const SimilarRequest& request);
 
     /// The symptom and condition topics the entry shares with the rest of the index, each

@@ -82,7 +82,8 @@ inline constexpr std::string_view kMetaSchema = "qaindex:schema";
 inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";       ///< Lexicon::fingerprint
 inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< ISO 8601 UTC
 inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";         ///< corpus path
-/// + file_key(): "size mtime-ns entries" of a corpus file at its last build.
+/// + file_key(): "size mtime-ns entries [reread]" of a corpus file at its last build
+/// (detail::FileRecord).
 inline constexpr std::string_view kMetaFile = "qaindex:file:";
 /// + file_key(): the ids of the file's entries that IndexWriter::remove() deleted since the file
 /// was last read, '\n'-joined. Incremental builds do not read an unchanged file again, so they

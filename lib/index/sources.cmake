@@ -7,4 +7,5 @@ target_sources(qaindex PRIVATE
   index/index_writer.cpp
   index/build.cpp
   index/database.cpp
+  index/pause_point.cpp
   index/version.cpp)

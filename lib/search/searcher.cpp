@@ -17,6 +17,7 @@
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
+#include "qaindex/limits.hpp"
 #include "search/facets.hpp"
 #include "search/free_text.hpp"
 #include "search/lexicon_index.hpp"
@@ -758,11 +759,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (blank(request.text) && filter_empty(request.filter)) {
         throw UsageError("empty query: give words to search for, or a filter");
     }
+    if (const auto problem = query_too_long(request.text)) {
+        throw UsageError(*problem);
+    }
     return impl_->guarded("search \"" + request.text + "\"",
                           [&] { return impl_->search(request); });
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
+    if (const auto problem = query_too_long(request.text)) {
+        throw UsageError(*problem);
+    }
     const std::string what = request.id ? "similar to entry " + request.id->value
                                         : "similar to \"" + request.text + "\"";
     return impl_->guarded(what, [&] { return impl_->similar(request); });

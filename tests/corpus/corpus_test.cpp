@@ -293,6 +293,41 @@ TEST_CASE("Symlinks are followed once and dangling ones reported", "[corpus]") {
                                                                  Problem::Unreadable});
 }
 
+TEST_CASE("Files and folders whose names are not UTF-8 are reported and skipped", "[corpus]") {
+    // A Latin-1 name gave an index that failed its own check: the id and the file key hold
+    // the raw bytes, the stored JSON data U+FFFD in their place.
+    const qaindex::test::ScratchDir scratch("corpus-names");
+    const fs::path root = scratch.path();
+    write(root / "good.txt", kGoodPage);
+    write(root / "caf\xE9.txt", kGoodPage);
+    write(root / "caf\xE9.png", "not a corpus file: no word about it");
+    write(root / "d\xFCsseldorf/inner.jsonl", "{\"id\":\"x\",\"question\":\"q\"}\n");
+    write(root / "\xE4rzte\xE4.txt", kGoodPage);
+    std::vector<qaindex::Diagnostic> diagnostics;
+    const auto files =
+        qaindex::list_corpus(root, [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); });
+    CHECK(relatives(files) == std::vector<std::string>{"good.txt"});
+    std::map<std::string, std::string> messages;
+    for (const auto& diagnostic : diagnostics) {
+        CHECK(diagnostic.problem == Problem::InvalidUtf8);
+        messages[diagnostic.file] = diagnostic.message;
+    }
+    REQUIRE(diagnostics.size() == 3);
+    CHECK_THAT(messages[(root / "caf\xE9.txt").string()], Catch::Contains("caf\\xE9.txt"));
+    CHECK_THAT(messages[(root / "d\xFCsseldorf").string()], Catch::Contains("d\\xFCsseldorf"));
+    CHECK_THAT(messages[(root / "\xE4rzte\xE4.txt").string()],
+               Catch::Contains("\\xE4rzte\\xE4.txt"));
+
+    SECTION("a single file given as the corpus, too") {
+        std::vector<qaindex::Diagnostic> single;
+        CHECK(qaindex::list_corpus(root / "caf\xE9.txt", [&](const qaindex::Diagnostic& d) {
+                  single.push_back(d);
+              }).empty());
+        REQUIRE(single.size() == 1);
+        CHECK(single[0].problem == Problem::InvalidUtf8);
+    }
+}
+
 TEST_CASE("Unreadable files yield one diagnostic and no entry", "[corpus][bad]") {
     const qaindex::test::ScratchDir scratch("corpus-unreadable");
     fs::create_directories(scratch.path() / "x.txt");

@@ -5,4 +5,5 @@ target_sources(qaindex_tests PRIVATE
   lexicon/lexicon_test.cpp
   lexicon/lexicon_file_test.cpp
   lexicon/mentions_test.cpp
-  lexicon/question_words_test.cpp)
+  lexicon/question_words_test.cpp
+  lexicon/negation_test.cpp)
