@@ -39,6 +39,13 @@ void print_related(std::FILE* stream, const std::vector<RelatedFaq>& related);
 [[nodiscard]] nlohmann::ordered_json related_json(const EntryId& id,
                                                   const std::vector<RelatedFaq>& related);
 
+/// A stored consultation as JSON: id, title, question, asker {name, age_group, sex}, asked,
+/// replies [{doctor, specialty, text, date}], more_info, similar [{title, question_excerpt,
+/// doctor, specialty, reply_excerpt}], related [{topic, specialty}], question_type, focus
+/// {name, synonyms, umls_cuis, semantic_types, semantic_group, categories}, source, url,
+/// language. Dates are ISO 8601; absent values are null.
+[[nodiscard]] nlohmann::ordered_json entry_json(const qaindex::Consultation& entry);
+
 /// json, indented, and a newline.
 void print_json(std::FILE* stream, const nlohmann::ordered_json& json);
 
