@@ -186,6 +186,28 @@ void check_error(const Answer& got, int status, const std::string& code,
     CHECK(got.body.find(secret.string()) == std::string::npos);
 }
 
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos;
+         at = text.find(what, at + what.size())) {
+        ++n;
+    }
+    return n;
+}
+
+// The href values of <a> elements with the given class (or all links when empty).
+std::vector<std::string> links(const std::string& html, const std::string& css_class = "") {
+    const std::regex pattern(css_class.empty()
+                                 ? std::string("<a [^>]*href=\"([^\"]*)\"")
+                                 : "<a class=\"" + css_class + "\" href=\"([^\"]*)\"");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), pattern);
+         it != std::sregex_iterator(); ++it) {
+        out.push_back((*it)[1].str());
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("GET /api/search answers qaquery --json's object for the Searcher's results", "[serve]") {
@@ -393,6 +415,10 @@ TEST_CASE("Without an index the server answers 503, and serves the index once bu
     const Answer api = get(server, "/api/search?q=twitching");
     check_error(api, 503, "index_unavailable", server.scratch());
     check_error(get(server, "/healthz"), 503, "index_unavailable", server.scratch());
+    const Answer page = get(server, "/");
+    CHECK(page.status == 503);
+    CHECK(page.content_type == "text/html; charset=utf-8");
+    CHECK(page.body.find(server.scratch().string()) == std::string::npos);
 
     write_index(server.db(), qaindex::test::fixture_consultations());
     const json health = get_json(server, "/healthz");
@@ -438,7 +464,7 @@ TEST_CASE("A build of the index is served without a restart", "[serve]") {
     }
 }
 
-TEST_CASE("UTF-8 goes through queries and JSON", "[serve]") {
+TEST_CASE("UTF-8 goes through queries, JSON and pages", "[serve]") {
     TestServer server;
     const json body = get_json(server, "/api/search?q=" + url_encode("头痛"));
     REQUIRE_FALSE(body.at("results").empty());
@@ -449,6 +475,155 @@ TEST_CASE("UTF-8 goes through queries and JSON", "[serve]") {
     const json entry = get_json(server, entry_path("/api/entries/", kChineseId));
     CHECK(entry.at("replies").front().at("specialty") == "神经科");
 
+    const Answer page = get(server, entry_path("/entries/", kChineseId));
+    CHECK(page.status == 200);
+    CHECK(page.content_type == "text/html; charset=utf-8");
+    CHECK(page.body.find("<article class=\"consultation\" lang=\"zh\">") != std::string::npos);
+    CHECK(page.body.find("<h1>头痛三天了</h1>") != std::string::npos);
+    CHECK(page.body.find("Dr. 王明") != std::string::npos);
+
+    const Answer search = get(server, "/search?q=" + url_encode("头痛"));
+    CHECK(search.status == 200);
+    CHECK(search.body.find(">头痛三天了</a>") != std::string::npos);
+    CHECK(search.body.find("value=\"头痛\"") != std::string::npos);
+}
+
+TEST_CASE("Every text from the index or the request is escaped in the pages", "[serve]") {
+    TestServer server;
+    // The JSON keeps the text as it is.
+    const json entry = get_json(server, entry_path("/api/entries/", kOddId));
+    CHECK(entry.at("title") == kOddTitle);
+
+    const Answer search = get(server, "/search?q=eyelid%20twitching");
+    REQUIRE(search.status == 200);
+    const Answer page = get(server, entry_path("/entries/", kOddId));
+    REQUIRE(page.status == 200);
+    const Answer reflected = get(server, "/search?q=" + url_encode("\"><script>alert(1)</script>") +
+                                             "&specialty=" + url_encode("<b>x</b>"));
+    CHECK(reflected.status == 400);  // an unknown specialty, named in the page
+    for (const Answer* got : {&search, &page, &reflected}) {
+        INFO(got->body);
+        // The pages hold no script and no markup but their own.
+        CHECK(got->body.find("<script") == std::string::npos);
+        CHECK(got->body.find("<img") == std::string::npos);
+        CHECK(got->body.find("<b>") == std::string::npos);
+        CHECK(got->body.find("<u>") == std::string::npos);
+        CHECK(got->body.find("<i>") == std::string::npos);
+    }
+    CHECK(search.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Eyelid "
+                           "&#39;twitch&#39;") != std::string::npos);
+    CHECK(page.body.find("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Eyelid "
+                         "&#39;twitch&#39;</h1>") != std::string::npos);
+    CHECK(page.body.find("Dr. O&#39;Brien &lt;i&gt;&quot;Doc&quot;&lt;/i&gt;") !=
+          std::string::npos);
+    CHECK(page.body.find("&lt;u&gt;Anon&lt;/u&gt;, 30~39 year old male") != std::string::npos);
+    CHECK(page.body.find("&lt;/p&gt;&lt;script&gt;alert(&#39;reply&#39;)") != std::string::npos);
+    CHECK(reflected.body.find("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"") !=
+          std::string::npos);
+    // Links to the entry carry its id percent-encoded: no quote ends the attribute early.
+    const std::string href = entry_path("/entries/", kOddId);
+    CHECK(href.find('"') == std::string::npos);
+    CHECK(search.body.find("href=\"" + href + "\"") != std::string::npos);
+}
+
+TEST_CASE("The search page: snippets, facets that filter, Did you mean, paging", "[serve]") {
+    TestServer server;
+    const Answer home = get(server, "/");
+    CHECK(home.status == 200);
+    CHECK(home.body.find("<form class=\"search hero-search\" action=\"/search\"") !=
+          std::string::npos);
+    CHECK(home.body.find("name=\"q\"") != std::string::npos);
+    CHECK(home.body.find("/search?specialty=Neurology") != std::string::npos);
+
+    const Answer page = get(server, "/search?q=facial%20twitching");
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("<mark>twitching</mark>") != std::string::npos);
+    const auto entry_links = links(page.body);
+    CHECK(std::find(entry_links.begin(), entry_links.end(), "/entries/neuro/facial-twitching") !=
+          entry_links.end());
+    // A facet link filters, and the filtered page shows only that specialty.
+    const std::string facet = "/search?q=facial%20twitching&amp;specialty=Dermatology";
+    CHECK(page.body.find("href=\"" + facet + "\"") != std::string::npos);
+    const Answer filtered = get(server, "/search?q=facial%20twitching&specialty=Dermatology");
+    REQUIRE(filtered.status == 200);
+    CHECK(count_of(filtered.body, "<li class=\"hit\">") == 1);
+    CHECK(filtered.body.find("<span class=\"tag\">Dermatology</span>") != std::string::npos);
+    CHECK(filtered.body.find("class=\"on\" aria-current=\"true\">Dermatology") !=
+          std::string::npos);
+    // Its chip removes the filter again.
+    CHECK(filtered.body.find("<a class=\"chip\" href=\"/search?q=facial%20twitching\"") !=
+          std::string::npos);
+
+    const Answer misspelt = get(server, "/search?q=twiching");
+    CHECK(misspelt.body.find("Did you mean <a href=\"/search?q=twitching\">twitching</a>?") !=
+          std::string::npos);
+
+    const Answer first = get(server, "/search?lang=en");
+    REQUIRE(first.status == 200);
+    CHECK(count_of(first.body, "<li class=\"hit\">") == 10);
+    CHECK(first.body.find("Page 1 of 2") != std::string::npos);
+    CHECK(first.body.find("<a rel=\"next\" href=\"/search?lang=en&amp;p=2\">") !=
+          std::string::npos);
+    const Answer second = get(server, "/search?lang=en&p=2");
+    CHECK(count_of(second.body, "<li class=\"hit\">") == server_entries().size() - 1 - 10);
+    CHECK(second.body.find("<ol class=\"hits\" start=\"11\">") != std::string::npos);
+
+    const Answer bad = get(server, "/search?q=pain&since=never");
+    CHECK(bad.status == 400);
+    CHECK(bad.body.find("class=\"error\"") != std::string::npos);
+    const Answer nothing = get(server, "/nothing-here");
+    CHECK(nothing.status == 404);
+    CHECK(nothing.content_type == "text/html; charset=utf-8");
+    const Answer style = get(server, "/static/style.css");
+    CHECK(style.status == 200);
+    CHECK(style.content_type == "text/css; charset=utf-8");
+}
+
+TEST_CASE("The entry page: the consultation, Similar Q&A and Related FAQ", "[serve]") {
+    TestServer server;
+    auto searcher = qaindex::Searcher::open(server.db());
+    const std::string id = "neuro/facial-twitching";
+    const Answer page = get(server, "/entries/" + id);
+    REQUIRE(page.status == 200);
+    const std::string& html = page.body;
+    CHECK(html.find("<h1>Facial nerve</h1>") != std::string::npos);
+    CHECK(html.find("<p class=\"asker\">10~19 year old female. Ask Date: 2005/03/09</p>") !=
+          std::string::npos);
+    CHECK(html.find("<span class=\"doctor\">Dr. Ye Boshou</span> reply <span "
+                    "class=\"specialty\">Neurology</span>") != std::string::npos);
+    CHECK(html.find("<p class=\"reply-date\">Reply Date: 2005/03/09</p>") != std::string::npos);
+    // The sections come in the reference page's order.
+    const auto similar_at = html.find(">Similar Q&amp;A</h2>");
+    const auto related_at = html.find(">Related FAQ</h2>");
+    REQUIRE(similar_at != std::string::npos);
+    REQUIRE(related_at != std::string::npos);
+    CHECK(html.find("Reply Date:") < similar_at);
+    CHECK(similar_at < related_at);
+
+    // Read More links lead to the Similar Q&A the Searcher gives, never to the entry itself.
+    std::vector<std::string> expected;
+    for (const auto& similar_id :
+         qaindex::test::ids(searcher.similar({.id = qaindex::EntryId{id}}))) {
+        expected.push_back(entry_path("/entries/", similar_id));
+    }
+    REQUIRE_FALSE(expected.empty());
+    CHECK(links(html, "read-more") == expected);
+    CHECK(count_of(html, "class=\"similar-item\"") == expected.size());
+
+    const auto topics = searcher.related(qaindex::EntryId{id});
+    REQUIRE_FALSE(topics.empty());
+    // Each topic links to a search for it: "Topic(Specialty)" as the reference page writes it.
+    std::string topic = "<a href=\"/search?q=" + url_encode(topics.front().topic) + "\">" +
+                        topics.front().topic;
+    if (topics.front().specialty) {
+        topic += "<span class=\"topic-specialty\">(" + *topics.front().specialty + ")</span>";
+    }
+    CHECK(html.find(topic + "</a>") != std::string::npos);
+    CHECK(count_of(html, "<a href=\"/search?q=") == topics.size());
+
+    const Answer missing = get(server, "/entries/no/such-entry");
+    CHECK(missing.status == 404);
+    CHECK(missing.body.find("no/such-entry") != std::string::npos);
 }
 
 TEST_CASE("Each request is logged: method, path, status, milliseconds", "[serve]") {

@@ -14,6 +14,7 @@
 
 #include "qaindex/errors.hpp"
 #include "qaserve/api.hpp"
+#include "qaserve/pages.hpp"
 #include "qaserve/params.hpp"
 #include "qaserve/services.hpp"
 #include "qaserve/worker_pool.hpp"
@@ -32,17 +33,22 @@ enum class Kind {
     ApiSimilar,
     ApiStats,
     Health,
+    Home,
+    SearchPage,
+    EntryPage,
+    Style,
     None,
 };
 
 struct Route {
     Kind kind = Kind::None;
-    std::string id;     // of /api/entries/{id}...
-    bool json = false;  // errors as JSON
+    std::string id;     // of /api/entries/{id}... and /entries/{id}
+    bool json = false;  // errors as JSON (the API) or as a page
 };
 
 Route resolve(std::string_view path) {
     constexpr std::string_view kApiEntries = "/api/entries/";
+    constexpr std::string_view kEntries = "/entries/";
     if (path == "/api/search") {
         return {Kind::ApiSearch, {}, true};
     }
@@ -67,8 +73,22 @@ Route resolve(std::string_view path) {
     if (path == "/healthz") {
         return {Kind::Health, {}, true};
     }
-    // Everything else is an unknown path of the API.
-    return {Kind::None, {}, true};
+    if (path == "/api" || path.starts_with("/api/")) {
+        return {Kind::None, {}, true};
+    }
+    if (path == "/") {
+        return {Kind::Home, {}, false};
+    }
+    if (path == "/search") {
+        return {Kind::SearchPage, {}, false};
+    }
+    if (path.starts_with(kEntries) && path.size() > kEntries.size()) {
+        return {Kind::EntryPage, std::string(path.substr(kEntries.size())), false};
+    }
+    if (path == "/static/style.css") {
+        return {Kind::Style, {}, false};
+    }
+    return {};
 }
 
 // When the request being answered on this thread started (set before routing).
@@ -116,8 +136,11 @@ struct Server::Impl {
     }
 
     void send_error(const Route& route, httplib::Response& response, const HttpError& error) {
-        static_cast<void>(route);
-        api::send_error(response, error);
+        if (route.json) {
+            api::send_error(response, error);
+        } else {
+            pages::send_error(response, error);
+        }
     }
 
     void dispatch(const Route& route, const httplib::Request& request,
@@ -138,6 +161,14 @@ struct Server::Impl {
                     return api::stats(request, response, services);
                 case Kind::Health:
                     return api::health(request, response, services);
+                case Kind::Home:
+                    return pages::home(request, response, services);
+                case Kind::SearchPage:
+                    return pages::search(request, response, services);
+                case Kind::EntryPage:
+                    return pages::entry(request, response, services, route.id);
+                case Kind::Style:
+                    return pages::stylesheet(request, response);
                 case Kind::None:
                     break;
             }
@@ -165,7 +196,9 @@ struct Server::Impl {
         }
         if (route.kind == Kind::None) {
             send_error(route, response,
-                       HttpError(404, "not_found", "no such API path: " + request.path));
+                       HttpError(404, "not_found",
+                                 route.json ? "no such API path: " + request.path
+                                            : "There is no page at " + request.path + "."));
         } else {
             const std::string allow = post_route ? "POST" : "GET, HEAD";
             response.set_header("Allow", allow);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Server: qaserve's HTTP server (JSON API) over one index folder.
+// Server: qaserve's HTTP server (JSON API and pages) over one index folder.
 #pragma once
 
 #include <cstddef>
@@ -22,9 +22,10 @@ struct ServerOptions {
     std::function<void(std::string_view)> log;
 };
 
-/// An HTTP/1.1 server of the JSON API (/api/..., /healthz) over one index. A build that
-/// publishes a new index is served from the next request on. Bind, then run() on one thread and
-/// stop() from any other (or a signal handler's thread).
+/// An HTTP/1.1 server of the JSON API (/api/..., /healthz) and the pages (/, /search,
+/// /entries/...) over one index. A build that publishes a new index is served from the next
+/// request on. Bind, then run() on one thread and stop() from any other (or a signal
+/// handler's thread).
 class Server {
   public:
     explicit Server(ServerOptions options);

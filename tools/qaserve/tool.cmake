@@ -6,7 +6,8 @@ pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(Threads REQUIRED)
 
 add_library(qaserve_lib STATIC qaserve/server.cpp qaserve/worker_pool.cpp qaserve/services.cpp
-                               qaserve/params.cpp qaserve/api.cpp)
+                               qaserve/params.cpp qaserve/api.cpp qaserve/pages.cpp
+                               qaserve/style.cpp)
 qaindex_set_warnings(qaserve_lib)
 target_link_libraries(qaserve_lib PUBLIC qaindex_cli PkgConfig::CPP_HTTPLIB Threads::Threads)
 
