@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Installs what qaindex needs on Debian 12 (bookworm): the compiler, CMake, Ninja and the
-# libraries, all from Debian's own packages. Run as root, or as a user with sudo.
+# libraries, all from Debian's own packages (chromium: qaserve's browser test). Run as root, or
+# as a user with sudo.
 set -eu
 packages="g++ cmake ninja-build libxapian-dev libicu-dev libfmt-dev libpugixml-dev \
-nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev pkgconf libcpp-httplib-dev"
+nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev pkgconf libcpp-httplib-dev chromium"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""
 for package in $packages; do
