@@ -407,8 +407,15 @@ TEST_CASE("In Chromium: search, open an entry, follow a Similar Q&A Read More li
     CHECK(hits > 0);
     CHECK(hits <= 10);
     CHECK(browser->evaluate("document.querySelectorAll('li.hit mark').length").get<int>() > 0);
+    // A pasted question is answered without facet counts; the link asks for them.
+    CHECK(browser->evaluate("document.querySelectorAll('.facet a[href*=\"specialty=\"]').length")
+              .get<int>() == 0);
+    browser->evaluate_and_wait("document.querySelector('a.count-facets').click()");
+    CHECK(browser->evaluate("new URLSearchParams(location.search).get('facets')")
+              .get<std::string>() == "1");
     CHECK(browser->evaluate("document.querySelectorAll('.facet a[href*=\"specialty=\"]').length")
               .get<int>() > 0);
+    CHECK(browser->evaluate("document.querySelectorAll('li.hit').length").get<int>() == hits);
     browser->screenshot(shots / "search-desktop.png");
 
     // The first result opens its entry.

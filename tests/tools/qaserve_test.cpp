@@ -554,6 +554,21 @@ TEST_CASE("The search page: snippets, facets that filter, Did you mean, paging",
     CHECK(filtered.body.find("<a class=\"chip\" href=\"/search?q=facial%20twitching\"") !=
           std::string::npos);
 
+    // A pasted question gets its results without facet counts, and a link that asks for them.
+    const std::string question =
+        url_encode("for two months my face keeps twitching when I am tired, is it serious?");
+    const Answer pasted = get(server, "/search?q=" + question);
+    REQUIRE(pasted.status == 200);
+    CHECK(count_of(pasted.body, "<li class=\"hit\">") > 0);
+    CHECK(pasted.body.find("<section class=\"facet\"><h2>Specialty") == std::string::npos);
+    const std::string counted = "/search?q=" + question + "&amp;facets=1";
+    CHECK(pasted.body.find("<a class=\"count-facets\" href=\"" + counted + "\">") !=
+          std::string::npos);
+    const Answer with_counts = get(server, "/search?q=" + question + "&facets=1");
+    CHECK(with_counts.body.find("<section class=\"facet\"><h2>Specialty") != std::string::npos);
+    CHECK(with_counts.body.find("class=\"count-facets\"") == std::string::npos);
+    CHECK(page.body.find("<section class=\"facet\"><h2>Specialty") != std::string::npos);
+
     const Answer misspelt = get(server, "/search?q=twiching");
     CHECK(misspelt.body.find("Did you mean <a href=\"/search?q=twitching\">twitching</a>?") !=
           std::string::npos);
@@ -613,8 +628,8 @@ TEST_CASE("The entry page: the consultation, Similar Q&A and Related FAQ", "[ser
     const auto topics = searcher.related(qaindex::EntryId{id});
     REQUIRE_FALSE(topics.empty());
     // Each topic links to a search for it: "Topic(Specialty)" as the reference page writes it.
-    std::string topic = "<a href=\"/search?q=" + url_encode(topics.front().topic) + "\">" +
-                        topics.front().topic;
+    std::string topic =
+        "<a href=\"/search?q=" + url_encode(topics.front().topic) + "\">" + topics.front().topic;
     if (topics.front().specialty) {
         topic += "<span class=\"topic-specialty\">(" + *topics.front().specialty + ")</span>";
     }

@@ -19,12 +19,20 @@ int main(int argc, char** argv) {
     std::optional<std::filesystem::path> db;
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = 8;
+    bool no_split = false;
+    std::size_t keep_alive = 1;
     cli::add_database_option(app, db);
     app.add_option("--listen", listen, "address and port to listen on (port 0: any free port)")
         ->capture_default_str();
     app.add_option("--threads", threads, "worker threads, each with its own Searcher")
         ->capture_default_str()
         ->check(CLI::Range(1, 256));
+    app.add_option("--keep-alive", keep_alive,
+                   "requests a connection may send before the server closes it (1: no keep-alive)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    app.add_flag("--no-split", no_split,
+                 "a costly search never takes a second thread (Searcher::set_two_threads(false))");
 
     return cli::run(app, argc, argv, [&] {
         const auto colon = listen.rfind(':');
@@ -49,7 +57,9 @@ int main(int argc, char** argv) {
 
         qaindex::serve::Server server(
             {.database = std::filesystem::absolute(qaindex::database_path(db)),
-             .threads = threads});
+             .threads = threads,
+             .split_searches = !no_split,
+             .keep_alive_requests = keep_alive});
         const int bound = server.bind(listen.substr(0, colon), port);
         fmt::print(stderr, "qaserve: serving {} on http://{}:{}/ with {} threads\n",
                    qaindex::database_path(db).string(), listen.substr(0, colon), bound, threads);

@@ -17,6 +17,26 @@ namespace {
 constexpr std::string_view kSiteName = "Health Q&amp;A";
 // Facet values shown before "More".
 constexpr std::size_t kFacetShown = 8;
+// Counting facets visits every match, and a pasted question matches much of a large index:
+// its counts cost several times its search (bench/RESULTS.md, "qaserve under load") and tell
+// little. The search page counts them for queries of up to this many words, for filtered
+// searches, and when asked (facets=1); a longer question gets a link that asks.
+constexpr std::size_t kFacetQueryWords = 8;
+
+// Words of a query: runs of non-space bytes, and each two CJK characters (no spaces there).
+std::size_t query_words(std::string_view q) {
+    std::size_t words = 0;
+    std::size_t wide = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(q[i]);
+        const bool space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r';
+        words += !space && !in_word ? 1 : 0;
+        in_word = !space;
+        wide += byte >= 0xE3 && byte <= 0xE9 ? 1 : 0;  // lead bytes of U+3000..U+9FFF
+    }
+    return std::max(words, wide / 2);
+}
 
 std::string esc(std::string_view text) {
     return html_escape(text);
@@ -92,6 +112,7 @@ struct PageState {
     std::string age;
     std::string lang;
     std::size_t page = 1;
+    bool facets = false;  // counts asked for (facets=1)
 
     [[nodiscard]] bool has_filter() const {
         return !specialties.empty() || !symptoms.empty() || since || until || sex || !age.empty() ||
@@ -126,6 +147,9 @@ struct PageState {
         }
         if (!lang.empty()) {
             add("lang", lang);
+        }
+        if (facets) {
+            add("facets", "1");
         }
         if (page > 1) {
             add("p", std::to_string(page));
@@ -382,7 +406,11 @@ PageState page_state(const QueryParams& params, SearchRequest& request) {
     state.page = params.number("p", 1, 1, kMaxOffset / kPageSize + 1);
     request.limit = kPageSize;
     request.offset = (state.page - 1) * kPageSize;
-    request.facets = {Facet::Specialty, Facet::Symptom};
+    state.facets = params.flag("facets");
+    request.facets.clear();
+    if (state.facets || state.has_filter() || query_words(state.q) <= kFacetQueryWords) {
+        request.facets = {Facet::Specialty, Facet::Symptom};
+    }
     return state;
 }
 
@@ -411,7 +439,7 @@ std::string results_html(const PageState& state, const SearchResults& results) {
             "<p class=\"note\">The query syntax was not understood, so its words were "
             "searched.</p>\n";
     }
-    if (!results.facets.empty() && results.total > 0) {
+    if (results.total > 0) {
         out += "<p class=\"to-facets\"><a href=\"#facets\">Refine by specialty or symptom</a></p>";
     }
     out += chips_html(state) +
@@ -434,6 +462,12 @@ std::string results_html(const PageState& state, const SearchResults& results) {
         pager_html(state, results.total) + "</section>\n<aside class=\"facets\" id=\"facets\">\n";
     for (const FacetCounts& facet : results.facets) {
         out += facet_html(facet, state);
+    }
+    if (results.facets.empty() && results.total > 0) {
+        PageState counted = state;
+        counted.facets = true;
+        out += "<section class=\"facet\"><h2>Refine</h2><p><a class=\"count-facets\" href=\"" +
+               counted.href() + "\">Count the results by specialty and symptom</a></p></section>\n";
     }
     out += refine_html(state) + "</aside>\n</div>\n";
     return out;

@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -105,7 +106,7 @@ class HttpServer : public httplib::Server {
     // its socket closed, and a worker that takes a queued connection after that closes it
     // unanswered; shutting the socket down instead ends the accept loop (httplib then
     // closes it) while the socket still counts as open, so queued connections are answered,
-    // each until its client stops or its keep-alive ends (5 requests, 2 s idle).
+    // each until its client stops or its keep-alive ends (--keep-alive requests, 2 s idle).
     void stop_accepting() { ::shutdown(svr_sock_, SHUT_RDWR); }
 };
 
@@ -300,6 +301,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     http.set_payload_max_length(kMaxBodyBytes);
     http.set_tcp_nodelay(true);
     http.set_keep_alive_timeout(2);
+    http.set_keep_alive_max_count(std::max<std::size_t>(impl.options.keep_alive_requests, 1));
     http.set_read_timeout(10);
     http.set_write_timeout(10);
 }

@@ -17,6 +17,12 @@ struct ServerOptions {
     std::size_t threads = 8;         ///< worker threads, each with its own Searcher
     /// Whether a costly search may take a second thread (Searcher::set_two_threads).
     bool split_searches = true;
+    /// Requests a connection may send before the server closes it (HTTP keep-alive). A worker
+    /// thread serves one connection at a time, so a kept connection holds its worker between
+    /// its requests (up to 2 s idle) and, with more clients than threads, the others wait for
+    /// whole connections instead of single requests (bench/RESULTS.md, "qaserve under load").
+    /// 1: every answer closes its connection.
+    std::size_t keep_alive_requests = 1;
     /// Receives the log: a line per request (method, path, status, milliseconds) and each
     /// failure that is the server's, not the client's. Empty: lines go to stderr.
     std::function<void(std::string_view)> log;

@@ -2,7 +2,7 @@
 # The `qaserve` tool: HTTP JSON API and pages. Its code is a library too, for the in-process
 # tests. cpp-httplib comes from Debian's libcpp-httplib-dev, found with pkg-config.
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
 find_package(Threads REQUIRED)
 
 add_library(qaserve_lib STATIC qaserve/server.cpp qaserve/worker_pool.cpp qaserve/services.cpp
