@@ -57,3 +57,9 @@ if(QAINDEX_BUILD_TESTS)
                    $<TARGET_FILE:qaindex_xapian_baseline> ${CMAKE_CURRENT_BINARY_DIR}/smoke-scratch
                    ${PROJECT_SOURCE_DIR})
 endif()
+
+# The HTTP load test of qaserve (bench/run_load.sh), where the tools found cpp-httplib.
+if(TARGET PkgConfig::CPP_HTTPLIB)
+  qaindex_bench_program(qaindex_http_load http_load.cpp)
+  target_link_libraries(qaindex_http_load PRIVATE PkgConfig::CPP_HTTPLIB CLI11::CLI11 Threads::Threads)
+endif()
