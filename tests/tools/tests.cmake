@@ -20,3 +20,10 @@ if(TARGET qaindex_cli)
   target_sources(qaindex_tests PRIVATE tools/terminal_test.cpp)
   target_link_libraries(qaindex_tests PRIVATE qaindex_cli)
 endif()
+if(TARGET qaserve_lib)
+  target_sources(qaindex_tests PRIVATE tools/qaserve_test.cpp tools/qaserve_browser_test.cpp)
+  target_link_libraries(qaindex_tests PRIVATE qaserve_lib)
+  # The browser test's screenshots stay in the build folder for people to look at.
+  target_compile_definitions(qaindex_tests PRIVATE
+    QAINDEX_SCREENSHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/screenshots")
+endif()

@@ -368,12 +368,62 @@ nlohmann::ordered_json related_json(const EntryId& id, const std::vector<Related
     return {{"id", id.value}, {"related", std::move(topics)}};
 }
 
-nlohmann::ordered_json entry_json(const Consultation& entry) {
+nlohmann::ordered_json entry_record_json(const Consultation& entry) {
     nlohmann::ordered_json out = nlohmann::ordered_json::parse(format_json_line(entry));
     if (entry.source) {
         out["source"] = *entry.source;
     }
     return out;
+}
+
+nlohmann::ordered_json entry_json(const Consultation& entry) {
+    nlohmann::ordered_json replies = nlohmann::ordered_json::array();
+    for (const Reply& reply : entry.replies) {
+        replies.push_back({{"doctor", optional_json(reply.doctor)},
+                           {"specialty", optional_json(reply.specialty)},
+                           {"text", reply.text},
+                           {"date", date_json(reply.date)}});
+    }
+    nlohmann::ordered_json similar = nlohmann::ordered_json::array();
+    for (const SimilarQuestion& row : entry.similar) {
+        similar.push_back({{"title", row.title},
+                           {"question_excerpt", optional_json(row.question_excerpt)},
+                           {"doctor", optional_json(row.doctor)},
+                           {"specialty", optional_json(row.specialty)},
+                           {"reply_excerpt", optional_json(row.reply_excerpt)}});
+    }
+    nlohmann::ordered_json related = nlohmann::ordered_json::array();
+    for (const RelatedTopic& topic : entry.related) {
+        related.push_back({{"topic", topic.name}, {"specialty", optional_json(topic.specialty)}});
+    }
+    nlohmann::ordered_json focus = nullptr;
+    if (entry.focus) {
+        focus = {{"name", entry.focus->name},
+                 {"synonyms", entry.focus->synonyms},
+                 {"umls_cuis", entry.focus->umls_cuis},
+                 {"semantic_types", entry.focus->semantic_types},
+                 {"semantic_group", optional_json(entry.focus->semantic_group)},
+                 {"categories", entry.focus->categories}};
+    }
+    const auto sex = entry.asker.sex ? nlohmann::ordered_json(to_string(*entry.asker.sex))
+                                     : nlohmann::ordered_json(nullptr);
+    return {{"id", entry.id.value},
+            {"title", optional_json(entry.title)},
+            {"question", entry.question},
+            {"asker",
+             {{"name", optional_json(entry.asker.name)},
+              {"age_group", optional_json(entry.asker.age_group)},
+              {"sex", sex}}},
+            {"asked", date_json(entry.asked)},
+            {"replies", std::move(replies)},
+            {"more_info", optional_json(entry.more_info)},
+            {"similar", std::move(similar)},
+            {"related", std::move(related)},
+            {"question_type", optional_json(entry.question_type)},
+            {"focus", std::move(focus)},
+            {"source", optional_json(entry.source)},
+            {"url", optional_json(entry.url)},
+            {"language", optional_json(entry.language)}};
 }
 
 nlohmann::ordered_json stats_json(const IndexStats& stats) {

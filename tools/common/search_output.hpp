@@ -65,6 +65,13 @@ void print_entry(std::FILE* stream, const Consultation& entry, bool colour);
 
 /// A stored entry as JSON: the JSON Lines record format_json_line() writes (the schema of
 /// docs/formats.md, which `qaindex build` reads), plus "source" when the entry has one.
+[[nodiscard]] nlohmann::ordered_json entry_record_json(const Consultation& entry);
+
+/// A stored consultation in the JSON API's fixed shape (every key present, null when absent):
+/// id, title, question, asker {name, age_group, sex}, asked, replies [{doctor, specialty, text,
+/// date}], more_info, similar [{title, question_excerpt, doctor, specialty, reply_excerpt}],
+/// related [{topic, specialty}], question_type, focus {name, synonyms, umls_cuis,
+/// semantic_types, semantic_group, categories}, source, url, language. Dates are ISO 8601.
 [[nodiscard]] nlohmann::ordered_json entry_json(const Consultation& entry);
 
 /// Index statistics as JSON: path, entries, bytes, last_build, corpus, lexicon,

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
                                               qaindex::database_path(options.db).string());
                 }
                 if (options.json) {
-                    cli::print_json(stdout, cli::entry_json(*entry));
+                    cli::print_json(stdout, cli::entry_record_json(*entry));
                 } else {
                     cli::print_entry(stdout, *entry, colour);
                 }
