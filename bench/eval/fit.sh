@@ -7,7 +7,8 @@
 #   bench/eval/fit.sh [--folds K] [--dry-run]
 #
 # The fitting sets are rqe-train, short-questions, consumer-qa and known-item, each with its
-# main measure (run_eval.sh's); rqe-dev and rqe-dev-full are held out, never fitted on. Each
+# main measure (run_eval.sh's); rqe-dev and rqe-dev-full are held out, never fitted on, only
+# reported beside them (weights under which one falls are not written). Each
 # set's index must exist (bench/eval/run_eval.sh SET builds it). The features depend on the
 # library but not on the weights, so one dump serves any number of fits; the dumps are
 # redone when qaindex_eval_run or the index changed. --dry-run prints the fit without writing
@@ -39,6 +40,7 @@ for program in EVAL_RUN FIT; do
 done
 
 fitting_sets=(rqe-train short-questions consumer-qa known-item)
+held_out_sets=(rqe-dev rqe-dev-full)
 measure_of() {
   case "$1" in
     short-questions|consumer-qa) echo "ndcg@10" ;;
@@ -61,6 +63,7 @@ dump() {
   echo "$key" >"$file.key"
 }
 
+status=0
 for use in search similar; do
   mode=$([[ "$use" == search ]] && echo search || echo similar-to)
   arguments=()
@@ -73,6 +76,14 @@ for use in search similar; do
     arguments+=(--set "$set" "$repo/bench/out/$set/features-$mode.tsv"
                 "$repo/bench/out/$set/qrels.txt" "$(measure_of "$set")")
   done
+  for set in "${held_out_sets[@]}"; do
+    if [[ -d "$repo/bench/out/$set/db" ]]; then
+      dump "$set" "$mode"
+      arguments+=(--check "$set" "$repo/bench/out/$set/features-$mode.tsv"
+                  "$repo/bench/out/$set/qrels.txt" "$(measure_of "$set")")
+    fi
+  done
   echo "== fitting the $use weights" >&2
-  "$FIT" --use "$use" "${arguments[@]}" --folds "$folds" "${write[@]}"
+  "$FIT" --use "$use" "${arguments[@]}" --folds "$folds" "${write[@]}" || status=$?
 done
+exit "$status"

@@ -9,6 +9,10 @@
 // of each set's measure relative to the first stage alone (weights 1, 0, 0, ...), where a set
 // that falls below the first stage counts kFallPenalty times: a gain on one set must not be
 // bought with a loss on another. Deterministic: a fixed feature order and step list.
+//
+// Sets given with --check instead of --set are held out: never fitted on, reported beside the
+// fitting sets, and --write refuses to write weights under which one of them falls below the
+// first stage alone.
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
@@ -317,6 +321,7 @@ int main(int argc, char** argv) {
                  "qaindex_fit_ranking"};
     std::string use;
     std::vector<std::string> specs;
+    std::vector<std::string> check_specs;
     std::size_t folds = 0;
     std::filesystem::path write;
     app.add_option("--use", use, "search or similar")
@@ -324,6 +329,11 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"search", "similar"}));
     app.add_option("--set", specs, "NAME FEATURES QRELS MEASURE (repeat per set)")
         ->required()
+        ->expected(4)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    app.add_option("--check", check_specs,
+                   "NAME FEATURES QRELS MEASURE of a held-out set (repeat per set): reported, "
+                   "never fitted on; --write refuses weights under which it falls")
         ->expected(4)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--folds", folds,
@@ -382,9 +392,28 @@ int main(int argc, char** argv) {
             }
             fmt::print("\n");
         }
+        bool check_fell = false;
+        for (std::size_t i = 0; i + 3 < check_specs.size(); i += 4) {
+            const FitSet check =
+                read_set(check_specs[i], check_specs[i + 1], check_specs[i + 2], check_specs[i + 3]);
+            if (check.names != sets.front().names) {
+                throw std::runtime_error("set " + check.name + ": its features differ");
+            }
+            const auto every = [](const std::string&) { return true; };
+            const double before = value(check, base, every, check.judged);
+            const double after = value(check, weights, every, check.judged);
+            check_fell = check_fell || after < before - 1e-9;
+            fmt::print("| {} (held out) | {} | {} | {:.4f} | {:.4f} |{}\n", check.name,
+                       check.measure, check.judged, before, after, folds > 0 ? " |" : "");
+        }
         fmt::print("\n");
         for (std::size_t i = 0; i < weights.size(); ++i) {
             fmt::print("{}\t{}\t{:g}\n", use, sets.front().names[i], weights[i]);
+        }
+        if (!write.empty() && check_fell) {
+            fmt::print(stderr, "a held-out set falls under these weights: {} not written\n",
+                       write.string());
+            return 3;
         }
         if (!write.empty()) {
             write_weights(write, use, sets.front().names, weights);

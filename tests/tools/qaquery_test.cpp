@@ -427,3 +427,54 @@ TEST_CASE("qaquery escapes control characters of stored text in its text output"
     const Run json = qaquery({"--db", db, "--json", "twitching"});
     CHECK(nlohmann::json::parse(json.out)["results"][0]["id"] == entry.id.value);
 }
+
+TEST_CASE("qaquery shows entries asking the same question as one hit, listed under it",
+          "[tools]") {
+    qaindex::test::ScratchDir scratch("qaquery-duplicates");
+    const std::string db = (scratch.path() / "db").string();
+    const qaindex::Consultation original = qaindex::test::fixture_consultations().front();
+    {
+        auto writer = qaindex::IndexWriter::open(db);
+        for (const char* id : {"copy/a", "copy/b", "copy/c"}) {
+            qaindex::Consultation copy = original;
+            copy.id = qaindex::EntryId{id};
+            writer.add_or_replace(copy);
+        }
+        writer.commit();
+    }
+    const std::string query = original.title.value_or(original.question);
+    const Run text = qaquery({"--db", db, query});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("\n2. ") == std::string::npos);
+    CHECK(text.out.find("same question also asked as: copy/b, copy/c") != std::string::npos);
+
+    const Run json = qaquery({"--db", db, "--json", query});
+    REQUIRE(json.status == 0);
+    const auto results = nlohmann::json::parse(json.out).at("results");
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].at("id") == "copy/a");
+    CHECK(results[0].at("duplicates") == nlohmann::json::array({"copy/b", "copy/c"}));
+    CHECK(results[0].at("duplicate_count") == 2);
+
+    const Run all = qaquery({"--db", db, "--json", "--all-copies", query});
+    REQUIRE(all.status == 0);
+    CHECK(nlohmann::json::parse(all.out).at("results").size() == 3);
+}
+
+TEST_CASE("qaquery --explain prints the second stage's score parts", "[tools]") {
+    ToolIndex index;
+    const Run json = qaquery({"--db", index.db(), "--json", "--explain", "ringing in my ears"});
+    REQUIRE(json.status == 0);
+    const auto hits = nlohmann::json::parse(json.out).at("results");
+    REQUIRE_FALSE(hits.empty());
+    const auto parts = hits[0].at("explanation").at("parts");
+    REQUIRE_FALSE(parts.empty());
+    CHECK(parts[0].at("name") == "first_stage");
+    CHECK(parts[0].at("value").get<double>() > 0);
+    for (const auto& part : parts) {
+        CHECK(part.contains("weight"));
+    }
+    const Run text = qaquery({"--db", index.db(), "--explain", "ringing in my ears"});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("score parts: first_stage ") != std::string::npos);
+}

@@ -38,11 +38,38 @@ nlohmann::ordered_json explanation_json(const Explanation& explanation) {
     for (const MatchedTerm& term : explanation.matched) {
         matched.push_back({{"term", term.term}, {"field", term.field}});
     }
+    nlohmann::ordered_json parts = nlohmann::ordered_json::array();
+    for (const ScorePart& part : explanation.parts) {
+        parts.push_back({{"name", part.name}, {"value", part.value}, {"weight", part.weight}});
+    }
     return {{"matched", matched},
             {"synonyms", explanation.synonyms},
             {"symptoms", explanation.symptoms},
             {"conditions", explanation.conditions},
-            {"specialty", optional_json(explanation.specialty)}};
+            {"specialty", optional_json(explanation.specialty)},
+            {"parts", std::move(parts)}};
+}
+
+nlohmann::ordered_json ids_json(const std::vector<EntryId>& ids) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const EntryId& id : ids) {
+        out.push_back(id.value);
+    }
+    return out;
+}
+
+// "same question also asked as: a, b and 3 more" under a hit standing for its duplicates.
+std::string same_question_line(const Hit& hit) {
+    constexpr std::size_t kShown = 3;
+    std::string line = "same question also asked as: ";
+    std::size_t shown = 0;
+    for (; shown < hit.duplicates.size() && shown < kShown; ++shown) {
+        line += (shown == 0 ? "" : ", ") + printable(hit.duplicates[shown].value);
+    }
+    if (hit.duplicate_count > shown) {
+        line += fmt::format("{}{} more", shown == 0 ? "" : " and ", hit.duplicate_count - shown);
+    }
+    return line;
 }
 
 void print_explanation(std::FILE* stream, const Explanation& explanation) {
@@ -67,6 +94,17 @@ void print_explanation(std::FILE* stream, const Explanation& explanation) {
     list("conditions", explanation.conditions);
     if (explanation.specialty) {
         fmt::print(stream, "   specialty: {}\n", printable(*explanation.specialty));
+    }
+    // The second stage's parts that count (a weight and a value), as weight x value.
+    std::string parts;
+    for (const ScorePart& part : explanation.parts) {
+        if (part.weight != 0 && part.value != 0) {
+            parts += fmt::format("{}{} {:.3f} x {:.3f}", parts.empty() ? "" : ", ", part.name,
+                                 part.weight, part.value);
+        }
+    }
+    if (!parts.empty()) {
+        fmt::print(stream, "   score parts: {}\n", parts);
     }
 }
 
@@ -171,6 +209,9 @@ void print_search(std::FILE* stream, const SearchResults& results,
         fmt::print(stream, "   {}\n",
                    styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim,
                           colour));
+        if (hit.duplicate_count > 0) {
+            fmt::print(stream, "   {}\n", styled(same_question_line(hit), kDim, colour));
+        }
         if (options.explain && hit.explanation) {
             print_explanation(stream, *hit.explanation);
         }
@@ -326,6 +367,8 @@ nlohmann::ordered_json results_json(const SearchResults& results, std::size_t fa
             {"reply_excerpt", optional_json(hit.reply_excerpt)},
             {"symptoms", hit.symptoms},
             {"source", optional_json(hit.source)},
+            {"duplicates", ids_json(hit.duplicates)},
+            {"duplicate_count", hit.duplicate_count},
         };
         if (hit.explanation) {
             item["explanation"] = explanation_json(*hit.explanation);

@@ -77,6 +77,9 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
     app.add_flag("--json", options.json, "print one JSON object");
     app.add_flag("--explain", options.explain, "show matched terms, synonyms and symptoms");
     app.add_flag("--no-expand", options.no_expand, "no synonym or symptom expansion");
+    app.add_flag("--all-copies", options.all_copies,
+                 "list entries asking the same question each as a hit of its own (by default "
+                 "they are one hit, listing the others)");
     app.add_option("--color", options.colour,
                    "colour the text output: auto (a terminal, unless NO_COLOR is set), always, "
                    "never")
@@ -163,7 +166,8 @@ SearchRequest search_request(const QueryOptions& options) {
                           .offset = options.offset,
                           .limit = options.limit == 0 ? 10 : options.limit,
                           .expand = !options.no_expand,
-                          .explain = options.explain};
+                          .explain = options.explain,
+                          .collapse = !options.all_copies};
     if (options.facets) {
         request.facets = {Facet::Specialty, Facet::Symptom};
     }
@@ -173,7 +177,8 @@ SearchRequest search_request(const QueryOptions& options) {
 SimilarRequest similar_request(const QueryOptions& options, QueryMode mode) {
     SimilarRequest request{.limit = options.limit == 0 ? 5 : options.limit,
                            .filter = query_filter(options),
-                           .explain = options.explain};
+                           .explain = options.explain,
+                           .collapse = !options.all_copies};
     if (mode == QueryMode::Similar) {
         request.id = EntryId{*options.similar};
     } else {
