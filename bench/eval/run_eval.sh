@@ -112,6 +112,20 @@ program_fingerprint() {
   fingerprint "$1" $libraries
 }
 
+# What an index holds depends on the sources of everything but the search module and the
+# ranking weights (lib/search, data/ranking: how an index is read), so a change to the ranking
+# alone reuses the indexes; any other library, lexicon or tool change rebuilds them. The
+# English word list comes from the system (wamerican), the build type from BUILD_DIR.
+index_sources_fingerprint() {
+  local words=/usr/share/dict/american-english
+  (cd "$repo" && fingerprint CMakeLists.txt cmake include lib/CMakeLists.txt lib/compile_lexicon.cpp \
+    lib/model lib/analysis lib/corpus lib/lexicon lib/index data/lexicon tools/qaindex \
+    tools/common tools/CMakeLists.txt)
+  [[ -f "$words" ]] && fingerprint "$words"
+  echo "$BUILD_DIR"
+}
+index_sources_key="$(index_sources_fingerprint | sha256sum | cut -c1-32)"
+
 # reuse KEY_FILE KEY OUTPUT...: true when every OUTPUT exists and KEY_FILE holds KEY.
 reuse() {
   local key_file="$1" key="$2" output
@@ -206,9 +220,9 @@ evaluate() {
     return
   fi
   local index_key
-  index_key="$(program_fingerprint "$QAINDEX")-$(fingerprint "$qaindex_corpus")-threads1"
+  index_key="$index_sources_key-$(fingerprint "$qaindex_corpus")-threads1"
   if reuse "$out/db.key" "$index_key" "$out/db"; then
-    say "$set: qaindex index reused (corpus and qaindex unchanged)"
+    say "$set: qaindex index reused (corpus and the sources of what it holds unchanged)"
   else
     say "$set: qaindex build"
     local build_started=$SECONDS

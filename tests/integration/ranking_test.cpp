@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ranking's failure classes of issue 18, each as a small collection of NIH-style FAQ
+// entries and a lay question: the entry a clinician would give the asker must come first (or
+// above the one that used to beat it), for search and for Similar Q&A of the new question.
+#include <catch2/catch.hpp>
+
+#include "search/search_fixtures.hpp"
+
+namespace {
+
+using qaindex::Consultation;
+using qaindex::SearchResults;
+using qaindex::test::Backend;
+using qaindex::test::FixtureIndex;
+using qaindex::test::rank_of;
+
+Consultation faq(std::string id, std::string title, std::string question, std::string reply) {
+    return qaindex::test::consultation(std::move(id), std::move(title), std::move(question),
+                                       "Family Medicine", "NIH", std::move(reply),
+                                       {2017, 5, 1});
+}
+
+std::vector<Consultation> faq_collection() {
+    return {
+        faq("anemia/symptoms", "Anemia", "What are the symptoms of Anemia?",
+            "The most common symptom of anemia is fatigue. Other signs and symptoms include "
+            "shortness of breath, dizziness, headache, cold hands and feet, pale skin and chest "
+            "pain. Mild anemia may cause no symptoms at all."),
+        faq("anemia/treatments", "Anemia", "What are the treatments for Anemia?",
+            "Treatment depends on the type, cause and severity: iron or vitamin supplements, "
+            "changes in diet, medicines, blood transfusions or, rarely, surgery."),
+        faq("headache/what", "Headache", "What is Headache?",
+            "Almost everyone has a headache at some point. Tension headaches are the most "
+            "common; migraine and cluster headaches are other kinds. A headache can also be a "
+            "symptom of another condition."),
+        faq("fainting/what", "Fainting", "What is Fainting?",
+            "Fainting is a short loss of consciousness caused by a drop in blood flow to the "
+            "brain. The person usually recovers within minutes."),
+        faq("glaucoma/what", "Glaucoma", "What is Glaucoma?",
+            "Glaucoma is a group of diseases that damage the optic nerve and can lead to vision "
+            "loss and blindness, often with high pressure in the eye."),
+        faq("glaucoma/treatments", "Glaucoma", "What are the treatments for Glaucoma?",
+            "Glaucoma is treated with medicines, usually eye drops, laser trabeculoplasty or "
+            "conventional surgery. None of these can restore vision already lost."),
+        faq("glaucoma/after-laser", "Glaucoma",
+            "Is there treatment after laser surgery for glaucoma?",
+            "Yes. The effect of laser surgery may wear off over time. Eye drops can be started "
+            "again, the laser repeated, or conventional surgery done if the pressure rises."),
+        faq("pemphigoid/what", "Pemphigoid", "What is Pemphigoid?",
+            "Pemphigoid is a rare autoimmune disease that causes large fluid-filled blisters on "
+            "the skin, mostly in older adults."),
+        faq("pemphigoid/treatments", "Pemphigoid", "What are the treatments for Pemphigoid?",
+            "Corticosteroid creams or pills and other drugs that calm the immune system heal "
+            "the blisters in most people."),
+        faq("ocular-cicatricial-pemphigoid/what", "Ocular cicatricial pemphigoid",
+            "What is ocular cicatricial pemphigoid?",
+            "Ocular cicatricial pemphigoid is an autoimmune disease of the conjunctiva that "
+            "leads to scarring of the eye surface, dry eyes and, untreated, blindness. It is "
+            "treated with drugs that suppress the immune system."),
+        faq("dry-eye/what", "Dry eye", "What is Dry eye?",
+            "Dry eye happens when the eyes do not make enough tears or the tears dry too fast."),
+        faq("iron/foods", "Iron in diet", "Which foods are rich in iron?",
+            "Red meat, beans, lentils, spinach and fortified cereals are good sources of iron."),
+    };
+}
+
+// The rank of better is above that of worse, for search and for Similar Q&A of the text.
+void check_above(qaindex::Searcher& searcher, const std::string& text, const std::string& better,
+                 const std::string& worse) {
+    INFO(text);
+    const SearchResults search = searcher.search({.text = text, .limit = 20});
+    const SearchResults similar = searcher.similar({.text = text, .limit = 20});
+    INFO("search: " << rank_of(search, better) << " against " << rank_of(search, worse));
+    CHECK(rank_of(search, better) < rank_of(search, worse));
+    INFO("similar: " << rank_of(similar, better) << " against " << rank_of(similar, worse));
+    CHECK(rank_of(similar, better) < rank_of(similar, worse));
+}
+
+}  // namespace
+
+TEST_CASE("The subject line outweighs a symptom named in passing", "[integration][ranking]") {
+    FixtureIndex index(Backend::Memory, faq_collection());
+    const std::string question =
+        "symptoms of anemia. When my iron is low do people get headaches before they faint?";
+    check_above(index.searcher(), question, "anemia/symptoms", "headache/what");
+    check_above(index.searcher(), question, "anemia/symptoms", "fainting/what");
+}
+
+TEST_CASE("Words that narrow the question count: the specific entry beats the generic one",
+          "[integration][ranking]") {
+    FixtureIndex index(Backend::Memory, faq_collection());
+    check_above(index.searcher(),
+                "My mother had laser surgery for glaucoma last year. Is there any treatment now "
+                "that her eye pressure is up again?",
+                "glaucoma/after-laser", "glaucoma/treatments");
+}
+
+TEST_CASE("A longer condition name beats the one word of it the lexicon knows",
+          "[integration][ranking]") {
+    FixtureIndex index(Backend::Memory, faq_collection());
+    for (const char* question :
+         {"What is ocular cicatricial pemphigoid?",
+          "my doctor says I have ocular cicatricial pemphigoid, how is it treated?",
+          "ocular cicatricial pemphigoid"}) {
+        check_above(index.searcher(), question, "ocular-cicatricial-pemphigoid/what",
+                    "pemphigoid/treatments");
+        check_above(index.searcher(), question, "ocular-cicatricial-pemphigoid/what",
+                    "pemphigoid/what");
+    }
+}
