@@ -8,7 +8,7 @@
 #
 # The fitting sets are rqe-train, short-questions, consumer-qa and known-item, each with its
 # main measure (run_eval.sh's); rqe-dev and rqe-dev-full are held out, never fitted on, only
-# reported beside them (weights under which one falls are not written). Each
+# reported beside them (weights under which one falls beyond noise, p < 0.05, are not written). Each
 # set's index must exist (bench/eval/run_eval.sh SET builds it). The features depend on the
 # library but not on the weights, so one dump serves any number of fits; the dumps are
 # redone when qaindex_eval_run or the index changed. --dry-run prints the fit without writing

@@ -545,6 +545,7 @@ QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
         bool focus = false;
     };
     std::map<std::string, Seen> seen;
+    std::map<std::string, std::vector<std::string>> forms;  // a misspelling's stem as written
     std::vector<std::string> order;
     std::string previous;  // the stem of the last content word, for pairs
     std::size_t previous_token = 0;
@@ -553,6 +554,9 @@ QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
             continue;
         }
         std::string stem = text.stem_of(i, analyzer_);
+        if (text.meant[i] != nullptr && tokens[i].stem != stem) {
+            add_unique(forms[stem], tokens[i].stem);
+        }
         Seen& entry = seen[stem];
         if (entry.occurrences++ == 0) {
             order.push_back(stem);
@@ -580,7 +584,8 @@ QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
             {.stem = stem,
              .weight = (entry.affirmed ? 1.0 : ranking::kNegatedWeight) *
                        (1.0 + ranking::kRepeatBoost * static_cast<double>(repeats - 1)),
-             .focus = entry.focus});
+             .focus = entry.focus,
+             .forms = forms[stem]});
     }
     for (const Mention& mention : text.mentions) {
         if (mention.negated) {

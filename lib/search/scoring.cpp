@@ -170,19 +170,12 @@ std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
     // the first stage, which keeps its strongest words and weighs its subject line and the
     // concepts it names. Between ranking::kShortQuestionWords and kLongQuestionWords words
     // (not counting the words of kinds of answer) the features fade linearly.
-    const auto words = static_cast<double>(
-        std::count_if(query.words.begin(), query.words.end(), [&](const QueryProfile::Word& w) {
-            return !kind_stems_.contains(w.stem);
-        }));
-    const double gate = std::clamp(
-        (static_cast<double>(ranking::kLongQuestionWords) - words) /
-            static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),
-        0.0, 1.0);
+    const double fade = gate(query);
     for (FeatureVector& features : out) {
         features[0] = best_first > 0 ? features[0] / best_first : 0.0;
         features[1] = best_plain > 0 ? features[1] / best_plain : 0.0;
         for (std::size_t i = 1; i < kFeatureCount; ++i) {
-            features[i] *= gate;
+            features[i] *= fade;
         }
     }
     return out;
@@ -267,11 +260,17 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
             continue;
         }
         query_stems.insert(word.stem);
+        query_stems.insert(word.forms.begin(), word.forms.end());
         const double weight = word.weight * idf(db, word_term(word.stem));
-        const bool present = stems.contains(word.stem);
+        const auto held = [&](const std::set<std::string>& in) {
+            return in.contains(word.stem) ||
+                   std::any_of(word.forms.begin(), word.forms.end(),
+                               [&](const std::string& form) { return in.contains(form); });
+        };
+        const bool present = held(stems);
         total += weight;
         found += present ? weight : 0;
-        in_headline += headline_stems.contains(word.stem) ? weight : 0;
+        in_headline += held(headline_stems) ? weight : 0;
         if (word.focus || !has_focus) {
             focus_total += weight;
             focus_found += present ? weight : 0;
@@ -283,11 +282,20 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
 
     // The entry's words the query holds: an entry about more than was asked (a narrower
     // question, another condition) holds rare words the query lacks.
+    // A misspelling the query was read as weighs as the word meant.
+    std::map<std::string, std::string> meant;
+    for (const QueryProfile::Word& word : query.words) {
+        for (const std::string& form : word.forms) {
+            meant.emplace(form, word.stem);
+        }
+    }
     auto precision = [&](const std::set<std::string>& of) {
         double whole = 0;
         double held = 0;
         for (const std::string& stem : of) {
-            const double weight = idf(db, word_term(stem));
+            const auto alias = meant.find(stem);
+            const double weight =
+                idf(db, word_term(alias == meant.end() ? stem : alias->second));
             whole += weight;
             held += query_stems.contains(stem) ? weight : 0;
         }
@@ -354,6 +362,17 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
                                   static_cast<double>(entry.question_length)));
 
     return out;
+}
+
+double FeatureScorer::gate(const QueryProfile& query) const {
+    const auto words = static_cast<double>(
+        std::count_if(query.words.begin(), query.words.end(), [&](const QueryProfile::Word& w) {
+            return !kind_stems_.contains(w.stem);
+        }));
+    return std::clamp(
+        (static_cast<double>(ranking::kLongQuestionWords) - words) /
+            static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),
+        0.0, 1.0);
 }
 
 double FeatureScorer::score(const Weights& weights, const FeatureVector& features) {

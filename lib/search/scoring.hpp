@@ -53,6 +53,9 @@ struct QueryProfile {
         std::string stem;
         double weight = 1;     ///< the user's weight (repetition, negation; not boosts)
         bool focus = false;    ///< in the subject line (when the text has one)
+        /// Other stems an entry may hold for this word: a known misspelling as the user
+        /// wrote it ("twich" for "twitch"), found as the word meant, as in the first stage.
+        std::vector<std::string> forms{};
     };
     std::vector<Word> words;  ///< each content stem once
     /// Every word of the text in order, stop words marked (for Feature::PlainBm25).
@@ -109,6 +112,11 @@ class FeatureScorer {
     [[nodiscard]] std::vector<FeatureVector> features(const Xapian::Database& db,
                                                       const QueryProfile& query,
                                                       const std::vector<ScoredCandidate>& candidates);
+
+    /// How much the features but FirstStage count for this query, in [0, 1]: 1 up to
+    /// ranking::kShortQuestionWords words (besides words of kinds of answer), fading to 0 at
+    /// ranking::kLongQuestionWords. At 0 the first stage's order stands.
+    [[nodiscard]] double gate(const QueryProfile& query) const;
 
     /// sum of weights[i] * features[i].
     [[nodiscard]] static double score(const Weights& weights, const FeatureVector& features);

@@ -204,14 +204,18 @@ struct Searcher::Impl {
     }
 
     // matches (best first by the first stage) in the second stage's order: the model's
-    // weights over each one's features. Without a query profile (query syntax only, a filter)
-    // the first stage's order and weights stand. Equal scores keep the first stage's order.
+    // weights over each one's features. Without a query profile (query syntax only, a
+    // filter), for a question long enough that the features fade out (FeatureScorer::gate),
+    // or when the model weighs the first stage alone, the first stage's order and weights
+    // stand, and no feature is computed. Equal scores keep the first stage's order.
     std::vector<Ranked> rerank(const std::vector<detail::Match>& matches,
                                const detail::QueryProfile& profile,
                                const detail::Weights& weights) {
         std::vector<Ranked> out;
         out.reserve(matches.size());
-        if (profile.empty()) {
+        const bool features_count =
+            std::any_of(weights.begin() + 1, weights.end(), [](double w) { return w != 0; });
+        if (profile.empty() || !features_count || scorer.gate(profile) <= 0) {
             for (const detail::Match& m : matches) {
                 out.push_back({m.docid, m.weight});
             }
