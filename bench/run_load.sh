@@ -24,7 +24,10 @@
 #   --threads N       qaserve --threads (default: qaserve's own, 8)
 #   --requests N      timed requests per run (default 2000; a quarter at one client)
 #   --time-limit S    seconds per run at most (default 120; 1800 for runs during a build)
+#   --servers LIST    the servers to compare, comma-separated (default default,no-split,keep-alive)
 #   --rebuild-on NAME the server the rebuild runs load: default, no-split or keep-alive
+#   --rebuild-clients LIST  client counts of the runs during a rebuild, one rebuild each
+#                     (default 1,8,32; a rebuild of 100k pages takes about ten minutes here)
 #   --no-rebuild      skip the runs during builds
 #   --keep            keep the index afterwards
 #
@@ -45,6 +48,8 @@ REQUESTS=2000
 TIME_LIMIT=120
 REBUILD=1
 REBUILD_ON=default
+SERVER_LIST=default,no-split,keep-alive
+REBUILD_CLIENTS=1,8,32
 KEEP=0
 COMMAND="bench/run_load.sh $*"
 
@@ -58,7 +63,9 @@ while (($#)); do
     --threads) THREADS=$2; shift ;;
     --requests) REQUESTS=$2; shift ;;
     --time-limit) TIME_LIMIT=$2; shift ;;
+    --servers) SERVER_LIST=$2; shift ;;
     --rebuild-on) REBUILD_ON=$2; shift ;;
+    --rebuild-clients) REBUILD_CLIENTS=$2; shift ;;
     --no-rebuild) REBUILD=0 ;;
     --keep) KEEP=1 ;;
     -h|--help) sed -n '3,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -66,7 +73,12 @@ while (($#)); do
   esac
   shift
 done
-[[ $REBUILD_ON =~ ^(default|no-split|keep-alive)$ ]] || die "--rebuild-on default, no-split or keep-alive"
+IFS=, read -r -a SERVERS <<<"$SERVER_LIST"
+for name in "${SERVERS[@]}"; do
+  [[ $name =~ ^(default|no-split|keep-alive)$ ]] || die "--servers takes default, no-split and keep-alive"
+done
+[[ ,$SERVER_LIST, == *,$REBUILD_ON,* ]] || die "--rebuild-on names a server that --servers runs"
+IFS=, read -r -a REBUILD_RUNS <<<"$REBUILD_CLIENTS"
 command -v python3 >/dev/null || die "python3 is needed for the report"
 
 if [[ -z "$BUILD_DIR" ]]; then
@@ -155,7 +167,6 @@ last_build() {  # port
 
 threads_arg=()
 [[ -n "$THREADS" ]] && threads_arg=(--threads "$THREADS")
-SERVERS=(default no-split keep-alive)
 declare -A PORTS PIDS
 declare -A SERVER_ARGS=([default]="" [no-split]="--no-split" [keep-alive]="--keep-alive 5")
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -192,7 +203,9 @@ done
 for clients in 1 8 32; do
   requests=$REQUESTS
   ((clients == 1)) && requests=$((REQUESTS / 4))
-  for name in default no-split keep-alive keep-alive no-split default; do
+  order=("${SERVERS[@]}")
+  for ((i = ${#SERVERS[@]} - 1; i >= 0; i--)); do order+=("${SERVERS[i]}"); done
+  for name in "${order[@]}"; do
     load "$name" "long_lay search" "$clients" "$requests" "$TIME_LIMIT" "/api/search?q=" "$LONG"
   done
 done
@@ -204,7 +217,7 @@ load default "long_lay search page (HTML, facets=1)" 8 $((REQUESTS / 4)) "$TIME_
 
 if ((REBUILD)); then
   port=${PORTS[$REBUILD_ON]}
-  for clients in 1 8 32; do
+  for clients in "${REBUILD_RUNS[@]}"; do
     note "rebuilding the index under $clients clients"
     before=$(last_build "$port")
     "$QAINDEX" build "$CORPUS" --db "$DB" --rebuild -q >"$RUN/build-$clients.out" &
@@ -218,6 +231,7 @@ if ((REBUILD)); then
   done
 fi
 
+echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/meta.env"
 note "stopping qaserve (SIGTERM)"
 for name in "${SERVERS[@]}"; do
   kill -TERM "${PIDS[$name]}"
@@ -236,7 +250,8 @@ run, report = pathlib.Path(sys.argv[1]), sys.argv[2]
 meta = dict(line.split("=", 1) for line in (run / "meta.env").read_text().splitlines() if "=" in line)
 rows = [json.loads(line) for line in (run / "results.jsonl").read_text().splitlines() if line.strip()]
 out = [f"- date: {meta['date']}", f"- commit: {meta['commit']}", f"- command: `{meta['command']}`",
-       f"- machine: {meta['nproc']} cores, {meta['cpu']}; load average at start {meta['load']}",
+       f"- machine: {meta['nproc']} cores, {meta['cpu']}; load average at start {meta['load']}, "
+       f"at the end {meta.get('load_end', '?')}",
        f"- qaserve threads: {meta['threads']}; first build of the index {meta['first_build_seconds']} s",
        "", "| requests (server) | clients | timed | failed | s | requests/s | p50 ms | p95 ms | p99 ms | max ms | stopped by |",
        "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -269,6 +284,12 @@ if baseline.exists():
         b = json.loads(line)
         out.append(f"- {b['mode']}: {b['queries']} timed, median {b['median_ms']:.2f} ms, "
                    f"p95 {b['p95_ms']:.2f} ms, p99 {b['p99_ms']:.2f} ms")
+        if b["mode"] == "search" and "default" in pairs.get(1, {}):
+            http = pairs[1]["default"]
+            for key, base in (("p50_ms", "median_ms"), ("p95_ms", "p95_ms")):
+                ms = statistics.median(r[key] for r in http)
+                out.append(f"  - HTTP at 1 client (default server, median of its rounds) against it: "
+                           f"{key[:3]} {ms:.2f} ms, {ms / b[base]:.2f}×")
 out.append("")
 for key in sorted(k for k in meta if k.startswith("qaserve_exit_")):
     out.append(f"- qaserve ({key[len('qaserve_exit_'):]}) exit status after SIGTERM: {meta[key]}")
