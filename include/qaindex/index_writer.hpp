@@ -17,6 +17,13 @@ namespace qaindex {
 
 class Lexicon;
 
+namespace detail {
+/// The state behind an IndexWriter: defined in lib/, opaque here.
+struct IndexWriterImpl;
+/// The library's own way to that state (the search module reads a writer's database).
+struct IndexWriterAccess;
+}  // namespace detail
+
 /// Switches shared by IndexWriter and build_index().
 struct WriterOptions {
     /// The lexicon used to tag symptoms, conditions and specialties; nullptr means
@@ -54,13 +61,10 @@ public:
     /// Entries in the index, counting uncommitted changes.
     [[nodiscard]] std::size_t size() const;
 
-    struct Impl;
-    /// Library-internal access (Searcher::open(const IndexWriter&)).
-    [[nodiscard]] Impl& impl() const { return *impl_; }
-
 private:
-    explicit IndexWriter(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+    friend struct detail::IndexWriterAccess;
+    explicit IndexWriter(std::unique_ptr<detail::IndexWriterImpl> impl);
+    std::unique_ptr<detail::IndexWriterImpl> impl_;
 };
 
 /// Progress of a running build, reported a few times per second.
