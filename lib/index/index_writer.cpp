@@ -23,7 +23,7 @@ void initialise_database(Xapian::WritableDatabase& database, const Lexicon& lexi
     // Each phrase of a group leads to the group's first (canonical) phrase and back, so any
     // lay or clinical form reaches every other in two steps. All pairs would cost O(k^2)
     // entries per group: 10 MB for the full lexicon, as much as a 10,000-entry index's data.
-    for (const auto& group : lexicon.analysed_synonym_groups()) {
+    for (const auto& group : lexicon.analyzed_synonym_groups()) {
         if (group.empty() || group.front().empty() ||
             group.front().size() > schema::kMaxTermBytes * 2) {
             continue;

@@ -740,6 +740,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
+    if (request.id && !request.text.empty()) {
+        throw UsageError("a Similar Q&A request names entry " + request.id->value +
+                         " and text: give one or the other");
+    }
     if (const auto problem = query_too_long(request.text)) {
         throw UsageError(*problem);
     }
@@ -748,14 +752,15 @@ SearchResults Searcher::similar(const SimilarRequest& request) {
     return impl_->guarded(what, [&] { return impl_->similar(request); });
 }
 
-std::vector<RelatedFaq> Searcher::related(const EntryId& id, std::size_t limit) {
+std::vector<RelatedFaq> Searcher::related(const RelatedRequest& request) {
+    const EntryId& id = request.id;
     return impl_->guarded("related topics of entry " + id.value, [&] {
         const Xapian::docid docid = impl_->find(id);
         if (docid == 0) {
             throw UsageError("no entry with id \"" + id.value + "\" in " + impl_->name);
         }
         const schema::StoredEntry stored = schema::decode(impl_->db.get_document(docid).get_data());
-        return detail::related_topics(impl_->db, stored, impl_->lexicon, limit);
+        return detail::related_topics(impl_->db, stored, impl_->lexicon, request.limit);
     });
 }
 
