@@ -240,7 +240,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
         return nullptr;
     }
     // Counting facets visits every match (no pruning) and reads its values: worth a second
-    // thread ten times sooner (two-word queries with facets at 100k entries: 0.7x).
+    // thread ten times sooner (bench/RESULTS.md, "Figures behind code constants").
     const Xapian::doccount needed = request.facets.empty() ? min_postings_ : min_postings_ / 10;
     if (postings_of(db, request, needed) < needed) {
         return nullptr;
