@@ -3,6 +3,7 @@
 #include "search/match.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <memory>
 #include <thread>
@@ -155,7 +156,7 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
                              std::max<double>(1.0, db.get_lastdocid());
         out.estimated = std::max(
             mset.get_matches_lower_bound(),
-            static_cast<Xapian::doccount>(static_cast<double>(out.estimated) * share + 0.5));
+            static_cast<Xapian::doccount>(std::lround(static_cast<double>(out.estimated) * share)));
     }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.matches.push_back({*it, it.get_weight()});
