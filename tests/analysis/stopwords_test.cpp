@@ -10,15 +10,15 @@ TEST_CASE("is_stopword knows English, consultation filler and Chinese function w
         const char* term;
         bool stop;
     };
+    // Stop words: Snowball's English list (with "no" and "not": negation cues are found by
+    // the lexicon among the tokens kept), consultation filler, Chinese function words. Not:
+    // content words, and terms not normalised (case-folded).
     const Row rows[] = {
-        {"the", true},     {"and", true},      {"my", true},  // Snowball's English list
-        {"doctor", true},  {"hello", true},    {"thanks", true}, {"please", true},  // filler
-        {"的", true},      {"了", true},       {"医生", true},    // Chinese function words
+        {"the", true},        {"and", true},     {"my", true},     {"no", true},
+        {"not", true},        {"doctor", true},  {"hello", true},  {"thanks", true},
+        {"please", true},     {"的", true},      {"了", true},     {"医生", true},
         {"twitching", false}, {"eyelid", false}, {"fever", false}, {"眼皮", false},
-        {"no", true},      {"not", true},      // Snowball's; negation cues are found by the
-                                               // lexicon, in the tokens kept
-        {"The", false},    // only normalised (case-folded) terms are looked up
-        {"", false},
+        {"The", false},       {"", false},
     };
     for (const Row& row : rows) {
         INFO(row.term);

@@ -9,13 +9,13 @@ TEST_CASE("is_english_word knows the word list's words and their inflections", "
         const char* word;
         bool known;
     };
+    // Not in the list: misspellings ("Did you mean" may correct them), and words not lower
+    // case (the list is lower case, as the Analyzer normalises).
     const Row rows[] = {
-        {"quote", true},       {"quotes", true},    {"quoted", true},  {"quite", true},
-        {"headache", true},    {"ears", true},
-        {"fibromalgia", false},  // a misspelling: "Did you mean" may correct it
-        {"weekness", false},     {"xyzzyq", false},
-        {"Quote", false},        // the list is lower case, as the Analyzer normalises
-        {"", false},
+        {"quote", true},        {"quotes", true},    {"quoted", true},
+        {"quite", true},        {"headache", true},  {"ears", true},
+        {"fibromalgia", false}, {"weekness", false}, {"xyzzyq", false},
+        {"Quote", false},       {"", false},
     };
     for (const Row& row : rows) {
         INFO(row.word);
