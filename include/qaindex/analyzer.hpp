@@ -21,22 +21,23 @@ enum class TokenKind {
                ///< right after its last part: "x-ray" gives x, ray, xray
 };
 
-/// One term of analysed text.
+/// One term of analyzed text.
 struct Token {
     std::string term{};  ///< normalised, unstemmed: NFKC, case-folded, accents removed,
                        ///< Traditional Chinese folded to Simplified
     std::string stem{};  ///< stemmed with the English Snowball stemmer (== term where stemming
                        ///< does not apply: numbers, Han, all-capital abbreviations)
-    std::size_t begin = 0;  ///< byte offset of the word in the analysed text (the whole
+    std::size_t begin = 0;  ///< byte offset of the word in the analyzed text (the whole
                             ///< word: "Bell's" for the term "bell")
     std::size_t end = 0;    ///< byte offset one past the word
     std::uint32_t position = 0;  ///< word position, 0-based; Compound shares its part's
     TokenKind kind = TokenKind::Word;
     bool stopword = false;  ///< an English or Chinese stop word (kept: phrases need it)
-    bool sentence_start = false;  ///< first token of the text, or first after a clause
-    bool new_sentence = false;  ///< first token after . ! ? or a line break (a sentence_start too)
-                                  ///< boundary: . ! ? ; : , (or their full-width forms), a
-                                  ///< line break, "but", "however", 但是/但/可是/不过/然而
+    /// First token of the text, or first after a clause boundary: . ! ? ; : , (or their
+    /// full-width forms), a line break, "but", "however", 但是/但/可是/不过/然而.
+    bool sentence_start = false;
+    /// First token after . ! ? or a line break (a sentence_start too).
+    bool new_sentence = false;
 
     bool operator==(const Token&) const = default;
 };
@@ -91,6 +92,7 @@ public:
     /// and Chinese function words (的, 了, 是, 我, 吗, 请问, 医生, ...).
     [[nodiscard]] bool is_stopword(std::string_view term) const;
 
+    /// The options this analyzer was made with.
     [[nodiscard]] const AnalyzerOptions& options() const;
 
 private:

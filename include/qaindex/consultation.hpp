@@ -13,14 +13,15 @@ namespace qaindex {
 /// The stable identifier of a consultation in the index (e.g. "GHR_0000123_Sec2",
 /// "neurology/000_9ccf1e5a58cd5c5b").
 struct EntryId {
-    std::string value{};
+    std::string value{};  ///< the id itself, as the reader made it (any UTF-8, no newline)
 
+    /// Ordered and compared by value, byte by byte.
     auto operator<=>(const EntryId&) const = default;
 };
 
 /// A calendar date as written on consultation pages ("2005/03/09").
 struct Date {
-    int year = 0;
+    int year = 0;   ///< four digits: 2005
     int month = 0;  ///< 1..12
     int day = 0;    ///< 1..31
 
@@ -29,6 +30,7 @@ struct Date {
     /// ISO 8601: "2005-03-09".
     [[nodiscard]] std::string to_string() const;
 
+    /// Ordered by year, then month, then day: calendar order.
     auto operator<=>(const Date&) const = default;
 };
 
@@ -44,7 +46,7 @@ enum class Sex { Female, Male };
 struct Asker {
     std::optional<std::string> name{};       ///< "Xiao Jie"
     std::optional<std::string> age_group{};  ///< as written: "10~19"
-    std::optional<Sex> sex{};
+    std::optional<Sex> sex{};                ///< as stated by the page or record
 
     bool operator==(const Asker&) const = default;
 };
@@ -53,18 +55,18 @@ struct Asker {
 struct Reply {
     std::optional<std::string> doctor{};     ///< "Ye Boshou" (without "Dr.")
     std::optional<std::string> specialty{};  ///< as written by the source: "Neurology", 神经科
-    std::string text{};
-    std::optional<Date> date{};
+    std::string text{};                      ///< the reply, paragraphs separated by blank lines
+    std::optional<Date> date{};              ///< when it was written
 
     bool operator==(const Reply&) const = default;
 };
 
 /// One row of a page's own "Similar Q&A" list.
 struct SimilarQuestion {
-    std::string title{};
+    std::string title{};  ///< the linked question's title
     std::optional<std::string> question_excerpt{};  ///< as printed, usually ending in "..."
-    std::optional<std::string> doctor{};
-    std::optional<std::string> specialty{};
+    std::optional<std::string> doctor{};     ///< who replied to it
+    std::optional<std::string> specialty{};  ///< that doctor's specialty, as written
     std::optional<std::string> reply_excerpt{};  ///< without the trailing "[Read More] title"
 
     bool operator==(const SimilarQuestion&) const = default;
@@ -73,7 +75,7 @@ struct SimilarQuestion {
 /// One "Related FAQ" topic: "Facial Twitching(Neurology)".
 struct RelatedTopic {
     std::string name{};  ///< may be empty: the reference page lists "(Neurology)" alone
-    std::optional<std::string> specialty{};
+    std::optional<std::string> specialty{};  ///< "Neurology", from the parentheses
 
     bool operator==(const RelatedTopic&) const = default;
 };
@@ -93,19 +95,19 @@ struct Focus {
 /// A consultation: a question, its replies and what the page shows around them.
 /// A field the source lacks is absent (nullopt or empty vector), never an empty string.
 struct Consultation {
-    EntryId id{};
-    std::optional<std::string> title{};
-    std::string question{};
-    Asker asker{};
-    std::optional<Date> asked{};
-    std::vector<Reply> replies{};
+    EntryId id{};                        ///< unique in an index (see build_index())
+    std::optional<std::string> title{};  ///< the question's headline, where the source has one
+    std::string question{};              ///< the question as asked: never empty once read
+    Asker asker{};                       ///< who asked
+    std::optional<Date> asked{};         ///< when
+    std::vector<Reply> replies{};        ///< in the source's order; the first is the main one
     std::optional<std::string> more_info{};  ///< the longer "More Info" article
     std::vector<SimilarQuestion> similar{};  ///< the page's own "Similar Q&A"
     std::vector<RelatedTopic> related{};     ///< the page's own "Related FAQ"
     std::optional<std::string> question_type{};  ///< MedQuAD qtype: "symptoms", "treatment", ...
     std::optional<Focus> focus{};
     std::optional<std::string> source{};  ///< file the entry came from, with line or record
-    std::optional<std::string> url{};
+    std::optional<std::string> url{};  ///< where the source published it
     std::optional<std::string> language{};  ///< BCP 47: "en", "zh"
 
     /// The first reply's specialty, if any: the one the entry is filed under.

@@ -22,16 +22,16 @@ namespace qaindex {
 
 /// A name with a count: a specialty or symptom and how many entries carry it.
 struct NamedCount {
-    std::string name{};
-    std::size_t count = 0;
+    std::string name{};     ///< canonical name: "Neurology", "facial twitching"
+    std::size_t count = 0;  ///< entries carrying it
 
     bool operator==(const NamedCount&) const = default;
 };
 
 /// What `qaindex stats` prints.
 struct IndexStats {
-    std::filesystem::path path{};
-    std::size_t entries = 0;
+    std::filesystem::path path{};  ///< the index folder, as given
+    std::size_t entries = 0;       ///< entries in the live generation
     std::vector<NamedCount> specialties{};   ///< every specialty, most entries first
     std::vector<NamedCount> top_symptoms{};  ///< the most frequent symptoms, most first
     std::size_t entries_with_symptoms = 0;  ///< entries tagged with at least one symptom
@@ -49,21 +49,23 @@ struct IndexStats {
 
 /// Calls emit with every entry of the index at database, whole (as Searcher::entry() returns
 /// it: its source as read at indexing), one at a time, in a fixed order: that of their id
-/// terms, which is the ids' byte order for ids starting with a letter or a digit. format_json_line() of each gives a JSON Lines file that build_index() reads back to
-/// the same entries. Throws IndexError if the index cannot be opened or read; what emit
+/// terms, which is the ids' byte order for ids starting with a letter or a digit.
+/// format_json_line() of each gives a JSON Lines file that build_index() reads back to the
+/// same entries. Throws IndexError if the index cannot be opened or read; what emit
 /// throws propagates.
 void for_each_entry(const std::filesystem::path& database,
                     const std::function<void(Consultation&&)>& emit);
 
 /// What `qaindex check` found.
 struct CheckReport {
-    std::size_t entries_checked = 0;
+    std::size_t entries_checked = 0;      ///< documents looked at
     std::vector<std::string> problems{};  ///< empty when the index is sound
     /// What is worth knowing but not wrong: entries IndexWriter::remove() deleted that the
     /// corpus still holds in a file the build has not read since (builds keep them out only
     /// while that file is unchanged).
     std::vector<std::string> notes{};
 
+    /// Whether the index is sound: no problems (notes do not count).
     [[nodiscard]] bool ok() const { return problems.empty(); }
 };
 

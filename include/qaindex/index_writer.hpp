@@ -17,6 +17,13 @@ namespace qaindex {
 
 class Lexicon;
 
+namespace detail {
+/// The state behind an IndexWriter: defined in lib/, opaque here.
+struct IndexWriterImpl;
+/// The library's own way to that state (the search module reads a writer's database).
+struct IndexWriterAccess;
+}  // namespace detail
+
 /// Switches shared by IndexWriter and build_index().
 struct WriterOptions {
     /// The lexicon used to tag symptoms, conditions and specialties; nullptr means
@@ -26,7 +33,8 @@ struct WriterOptions {
 
 /// Adds, replaces and removes consultations in one index. Changes become visible to
 /// searchers at commit(), all at once; destroying a writer without commit() discards them.
-/// Holds the index's build lock for its lifetime. Not thread-safe.
+/// Holds the index's build lock for its lifetime. Not thread-safe: one thread at a time.
+/// Move-only; a moved-from writer may only be destroyed or assigned to.
 class IndexWriter {
 public:
     /// Opens the index at database (a folder; see database.hpp), creating it if missing.
@@ -43,32 +51,30 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /// Analyses entry and adds it, replacing any entry with the same id.
+    /// Analyzes entry and adds it, replacing any entry with the same id.
     /// Returns true if an entry was replaced. Throws UsageError for an empty id, InputError
     /// for an entry over the limits of qaindex/limits.hpp (a field over 1 MiB).
     bool add_or_replace(const Consultation& entry);
-    /// Removes the entry with this id; returns false if there was none.
+    /// Removes the entry with this id; returns false if there was none (not an error).
+    /// Throws IndexError if the index cannot be written.
     bool remove(const EntryId& id);
     /// Makes every change so far durable and visible, atomically. Throws IndexError.
     void commit();
     /// Entries in the index, counting uncommitted changes.
     [[nodiscard]] std::size_t size() const;
 
-    struct Impl;
-    /// Library-internal access (Searcher::open(const IndexWriter&)).
-    [[nodiscard]] Impl& impl() const { return *impl_; }
-
 private:
-    explicit IndexWriter(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+    friend struct detail::IndexWriterAccess;
+    explicit IndexWriter(std::unique_ptr<detail::IndexWriterImpl> impl);
+    std::unique_ptr<detail::IndexWriterImpl> impl_;
 };
 
 /// Progress of a running build, reported a few times per second.
 struct BuildProgress {
-    std::size_t files_done = 0;
-    std::size_t files_total = 0;
-    std::uintmax_t bytes_done = 0;
-    std::uintmax_t bytes_total = 0;
+    std::size_t files_done = 0;      ///< corpus files read so far
+    std::size_t files_total = 0;     ///< corpus files to read (new or changed)
+    std::uintmax_t bytes_done = 0;   ///< bytes of them read so far
+    std::uintmax_t bytes_total = 0;  ///< bytes to read in all
     std::size_t entries = 0;  ///< entries read so far
     double seconds = 0;       ///< since the build started
 };
@@ -80,7 +86,7 @@ struct BuildOptions {
     bool rebuild = false;  ///< start over instead of updating incrementally
     bool strict = false;   ///< the first input problem fails the build (InputError)
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
-    WriterOptions writer{};
+    WriterOptions writer{};  ///< the lexicon to tag entries with
     std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
     /// Every skipped record or file; from worker threads, one call at a time. In strict mode
     /// there are none: the first problem is thrown (InputError) instead.
@@ -94,14 +100,14 @@ struct BuildReport {
     std::size_t files = 0;       ///< corpus files found
     std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
     std::size_t read = 0;        ///< entries read from those files
-    std::size_t added = 0;
+    std::size_t added = 0;       ///< entries new to the index
     std::size_t updated = 0;     ///< entries whose content changed
     std::size_t unchanged = 0;   ///< entries of unchanged files, or re-read and identical
     std::size_t deleted = 0;     ///< entries whose file or record disappeared
     std::size_t skipped = 0;     ///< records or files skipped for a problem
     std::map<std::string, std::size_t> skipped_by_reason{};  ///< to_string(Problem) -> count
-    std::uintmax_t bytes_read = 0;
-    double seconds = 0;
+    std::uintmax_t bytes_read = 0;   ///< bytes of the files read
+    double seconds = 0;              ///< wall time of the build
     std::uintmax_t index_bytes = 0;  ///< size of the index folder afterwards
     std::size_t entries = 0;         ///< entries in the index afterwards
 

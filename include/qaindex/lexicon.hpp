@@ -68,25 +68,25 @@ enum class ConceptKind { Symptom, Condition };
 
 /// A symptom or condition found in text.
 struct Mention {
-    ConceptKind kind = ConceptKind::Symptom;
+    ConceptKind kind = ConceptKind::Symptom;  ///< a symptom or a condition
     std::string id{};              ///< Symptom::id or Condition::id
-    std::size_t first_token = 0; ///< index into the analysed tokens
+    std::size_t first_token = 0; ///< index into the analyzed tokens
     std::size_t last_token = 0;  ///< inclusive
-    std::size_t begin = 0;       ///< byte offsets in the text
-    std::size_t end = 0;
+    std::size_t begin = 0;       ///< byte offset in the text of the first token
+    std::size_t end = 0;         ///< byte offset in the text past the last token
     bool negated = false;        ///< "no fever", "denies chest pain", "without numbness"
     bool hypothetical = false;   ///< "see a doctor if you notice weakness", 如果出现胸痛
 
     bool operator==(const Mention&) const = default;
 };
 
-/// The medical lexicon. Loading analyses every phrase once; afterwards a Lexicon is
+/// The medical lexicon. Loading analyzes every phrase once; afterwards a Lexicon is
 /// immutable and may be shared between threads. Matching is multi-word, stemmed, case- and
 /// script-insensitive, and tolerates stop words that differ inside a phrase
 /// ("ringing in my ears" matches "ringing in the ears").
 class Lexicon {
 public:
-    /// The lexicon compiled into the library from data/lexicon/: read and analysed when the
+    /// The lexicon compiled into the library from data/lexicon/: read and analyzed when the
     /// library was built, loaded on first use (thread-safe) in a few milliseconds, and kept
     /// until the process ends. Equal in every respect to load() of data/lexicon/.
     [[nodiscard]] static const Lexicon& builtin();
@@ -103,18 +103,25 @@ public:
     Lexicon(const Lexicon&) = delete;
     Lexicon& operator=(const Lexicon&) = delete;
 
+    /// Every symptom, in the order of symptoms.tsv. Valid as long as the Lexicon.
     [[nodiscard]] const std::vector<Symptom>& symptoms() const;
+    /// Every condition, in the order of conditions.tsv. Valid as long as the Lexicon.
     [[nodiscard]] const std::vector<Condition>& conditions() const;
+    /// Every specialty, in the order of specialties.tsv. Valid as long as the Lexicon.
     [[nodiscard]] const std::vector<Specialty>& specialties() const;
+    /// Every synonym group, in the order of synonyms.tsv. Valid as long as the Lexicon.
     [[nodiscard]] const std::vector<SynonymGroup>& synonym_groups() const;
 
     /// A symptom by id (exact) or by any of its names or forms ("facial twitching",
     /// "Twitching of the face", 抽搐), compared as find_mentions compares phrases. nullptr if
-    /// none; where two symptoms share a form, the first in the file.
+    /// none; where two symptoms share a form, the first in the file. The pointer is valid as
+    /// long as the Lexicon.
     [[nodiscard]] const Symptom* find_symptom(std::string_view id_or_name) const;
-    /// A condition by id or by any of its names or forms.
+    /// A condition by id or by any of its names or forms; nullptr if none. The pointer is
+    /// valid as long as the Lexicon.
     [[nodiscard]] const Condition* find_condition(std::string_view id_or_name) const;
-    /// The parent chain of a symptom, nearest first (not including id itself).
+    /// The parent chain of a symptom, nearest first (not including id itself); empty for a
+    /// symptom without parents or an unknown id.
     [[nodiscard]] std::vector<std::string> symptom_ancestors(std::string_view id) const;
 
     /// The canonical specialty for any form of it: "neurologist", "Dept. of Neurology",
@@ -123,7 +130,7 @@ public:
     /// matter; the rest must equal a name, alias or Chinese form. nullopt if unknown.
     [[nodiscard]] std::optional<std::string> canonical_specialty(std::string_view text) const;
 
-    /// The symptoms and conditions mentioned in analysed text (tokens from an Analyzer with
+    /// The symptoms and conditions mentioned in analyzed text (tokens from an Analyzer with
     /// default options), in text order, negation marked. Where candidate phrases overlap the
     /// longest (most words, then widest) wins; a phrase naming several concepts yields one
     /// Mention each, with the same range. Between two words of a phrase the text may hold up
@@ -137,11 +144,11 @@ public:
     /// Cues after the mention are not recognised. Details: lib/lexicon/negation.cpp.
     [[nodiscard]] std::vector<Mention> find_mentions(const std::vector<Token>& tokens) const;
 
-    /// Every group of equivalent phrases, each phrase analysed into unstemmed terms joined by
+    /// Every group of equivalent phrases, each phrase analyzed into unstemmed terms joined by
     /// single spaces, stop words and Compound tokens left out ("x-ray image" -> "x ray
     /// image"): the form written to the index's synonym table. Duplicates are merged and
     /// groups with fewer than two distinct phrases left out.
-    [[nodiscard]] std::vector<std::vector<std::string>> analysed_synonym_groups() const;
+    [[nodiscard]] std::vector<std::vector<std::string>> analyzed_synonym_groups() const;
 
     /// A short fingerprint of the lexicon's content (changes when any file changes): 16 hex
     /// digits of a 64-bit FNV-1a hash of the four files' bytes.

@@ -24,11 +24,11 @@ enum class Facet { Specialty, Symptom };
 /// group that is neither an age nor a range of ages, a range that ends before it starts
 /// ("99-1"), a language that is not a BCP 47 tag, and until before since.
 struct Filter {
-    std::vector<std::string> specialties{};
-    std::vector<std::string> symptoms{};
+    std::vector<std::string> specialties{};  ///< any form: "neurologist", "Neurology", 神经科
+    std::vector<std::string> symptoms{};     ///< any form: "pins and needles", "paresthesia"
     std::optional<Date> since{};  ///< asked on or after
     std::optional<Date> until{};  ///< asked on or before
-    std::optional<Sex> sex{};
+    std::optional<Sex> sex{};                ///< the asker's, as the entry states it
     std::optional<std::string> age_group{};  ///< "10~19", "30-39", "30 to 39", or an age: "35"
     std::optional<std::string> language{};   ///< "en", "zh" (any case)
 
@@ -41,7 +41,7 @@ struct SearchRequest {
     /// title:, question:, reply:, specialty:, symptom:. Text the parser rejects is searched
     /// as plain words.
     std::string text{};
-    Filter filter{};
+    Filter filter{};         ///< restricts the hits; may stand alone, without text
     std::size_t offset = 0;  ///< hits to skip; past the last match, there are none
     std::size_t limit = 10;  ///< hits to return at most (any size: capped at the entries)
     std::vector<Facet> facets{};        ///< facet counts to compute over all matches
@@ -77,7 +77,7 @@ struct ScorePart {
 
 /// Why a hit ranked where it did (SearchRequest::explain).
 struct Explanation {
-    std::vector<MatchedTerm> matched{};
+    std::vector<MatchedTerm> matched{};      ///< the query's terms the entry holds
     std::vector<std::string> synonyms{};     ///< expansions that matched: "twitching -> myokymia"
     std::vector<std::string> symptoms{};     ///< symptoms shared with the query
     std::vector<std::string> conditions{};   ///< conditions shared with the query
@@ -93,23 +93,25 @@ struct Explanation {
 
 /// One result of search() or similar().
 struct Hit {
-    EntryId id{};
+    EntryId id{};      ///< the entry; Searcher::entry() gives it whole
     double score = 0;  ///< relevance weight; comparable within one result list only
-    std::optional<std::string> title{};
+    std::optional<std::string> title{};      ///< Consultation::title
     std::optional<std::string> specialty{};  ///< canonical where the lexicon knows it
-    std::optional<std::string> doctor{};
-    std::optional<Date> asked{};
+    std::optional<std::string> doctor{};     ///< who gave the first reply
+    std::optional<Date> asked{};             ///< Consultation::asked
     Snippet snippet{};                           ///< highlighted excerpt around the matching words
     std::string question_excerpt{};              ///< the question cut at about 200 characters, "..."
     std::optional<std::string> reply_excerpt{};  ///< the first reply, cut the same way
     std::vector<std::string> symptoms{};         ///< symptom names the entry is tagged with
-    std::optional<std::string> source{};
-    std::optional<Explanation> explanation{};
+    std::optional<std::string> source{};       ///< Consultation::source: file and line or record
+    std::optional<Explanation> explanation{};  ///< set when the request asked to explain
     /// The other entries asking the same question, shown as this hit (SearchRequest::collapse):
     /// their ids, at most kMaxListedDuplicates of them, in index order.
     std::vector<EntryId> duplicates{};
     /// How many other entries ask the same question (all of them, listed or not).
     std::size_t duplicate_count = 0;
+    /// At most this many duplicates are listed: enough to show, bounded for a FAQ copied
+    /// thousands of times.
     static constexpr std::size_t kMaxListedDuplicates = 50;
 
     bool operator==(const Hit&) const = default;
@@ -117,8 +119,8 @@ struct Hit {
 
 /// One facet value and how many matching entries carry it.
 struct FacetCount {
-    std::string value{};  ///< canonical name: "Neurology", "facial twitching"
-    std::size_t count = 0;
+    std::string value{};    ///< canonical name: "Neurology", "facial twitching"
+    std::size_t count = 0;  ///< matching entries carrying it (before collapsing duplicates)
 
     bool operator==(const FacetCount&) const = default;
 };
@@ -126,18 +128,18 @@ struct FacetCount {
 /// The counts of one facet, most entries first. A facet's counts ignore that facet's own
 /// filter (so every specialty stays visible while one is selected).
 struct FacetCounts {
-    Facet facet = Facet::Specialty;
-    std::vector<FacetCount> counts{};
+    Facet facet = Facet::Specialty;    ///< which facet
+    std::vector<FacetCount> counts{};  ///< its values, most entries first
 
     bool operator==(const FacetCounts&) const = default;
 };
 
 /// The answer to search() or similar().
 struct SearchResults {
-    std::string query{};
+    std::string query{};    ///< the query as searched: the request's text (or the entry's)
     std::size_t total = 0;  ///< entries matching (exact up to at least offset+limit+1000)
-    std::vector<Hit> hits{};
-    std::vector<FacetCounts> facets{};
+    std::vector<Hit> hits{};                ///< best first: at most the request's limit
+    std::vector<FacetCounts> facets{};      ///< one per facet requested, in request order
     std::optional<std::string> suggestion{};  ///< "Did you mean": the corrected query
     std::vector<std::string> symptoms{};      ///< symptoms recognised in the query
     std::vector<std::string> conditions{};    ///< conditions recognised in the query
@@ -147,18 +149,27 @@ struct SearchResults {
     bool operator==(const SearchResults&) const = default;
 };
 
-/// A Similar Q&A request: for an indexed entry (id) or for new text.
+/// A Similar Q&A request: for an indexed entry (id) or for new text, not both (a request
+/// with an id and text is a UsageError).
 struct SimilarRequest {
-    std::optional<EntryId> id{};
-    std::string text{};  ///< used when id is not set: a new question
-    std::size_t limit = 5;
-    Filter filter{};
-    bool explain = false;
+    std::optional<EntryId> id{};  ///< an indexed entry (UsageError if the index has none)
+    std::string text{};           ///< or a new question
+    std::size_t limit = 5;        ///< hits to return at most
+    Filter filter{};              ///< restricts the hits, as for search
+    bool explain = false;         ///< fill Hit::explanation
     /// As SearchRequest::collapse; Similar Q&A also lists under a hit the entries whose
     /// title and question are nearly the same words as its own.
     bool collapse = true;
 
     bool operator==(const SimilarRequest&) const = default;
+};
+
+/// A Related FAQ request: the topics an indexed entry shares with the rest of the index.
+struct RelatedRequest {
+    EntryId id{};            ///< the entry (UsageError if the index has none)
+    std::size_t limit = 10;  ///< topics to return at most
+
+    bool operator==(const RelatedRequest&) const = default;
 };
 
 /// One "Related FAQ" topic for an entry.

@@ -17,24 +17,29 @@ class IndexWriter;
 class Lexicon;
 
 /// Answers queries over one index. Not thread-safe: Xapian objects must not be shared, so
-/// use one Searcher per thread (opening one is cheap). A Searcher sees the index as it was
-/// when opened; reopen() moves it to the latest committed state (search() does so itself
-/// when a concurrent build has replaced what it was reading). On a machine with two or more
-/// cores, a Searcher opened on a folder matches a costly query (one whose terms have over
-/// 40,000 postings in all: a long question on a large index) on two threads, each taking
-/// half of the entries, with a second handle on the index; the results are exactly those of
-/// one thread. A costly search or Similar Q&A without filters or facets runs in two passes: the
-/// 500 best entries by the question's rarer words (those held by at most a tenth of the
-/// entries; on two threads, 500 per half), then all of its words ranking those (at 100,000
-/// generated entries 99 of 100 long questions got the same top 10 as one pass;
-/// set_two_passes(false) ranks every match).
-/// From its second count of a facet on one revision of the index, a Searcher opened on a
-/// folder keeps that facet's values for every entry in memory (3 MB for both facets at
-/// 100,000 entries, read once in about 40 ms) instead of reading them for every match.
+/// use one Searcher per thread (opening one is cheap). Move-only; a moved-from Searcher may
+/// only be destroyed or assigned to. A Searcher sees the index as it was when opened;
+/// reopen() moves it to the latest committed state (search() does so itself when a
+/// concurrent build has replaced what it was reading).
+///
+/// On a machine with two or more cores, a Searcher opened on a folder matches a costly query
+/// (one whose terms have over 40,000 postings in all: a long question on a large index) on
+/// two threads, each taking half of the entries, with a second handle on the index; the
+/// results are exactly those of one thread. A costly search or Similar Q&A without filters
+/// or facets runs in two passes: the 500 best entries by the question's rarer words (those
+/// held by at most a tenth of the entries; on two threads, 500 per half), then all of its
+/// words ranking those; set_two_passes(false) ranks every match. From its second count of a
+/// facet on one revision of the index, a Searcher opened on a folder keeps that facet's
+/// values for every entry in memory instead of reading them for every match. What each of
+/// these costs and changes is measured in bench/RESULTS.md and bench/RESULTS-ranking.md.
+///
+/// Not found: a lookup (entry()) returns an empty value; a request about an entry the index
+/// lacks (similar() or related() by id) throws UsageError.
 class Searcher {
   public:
-    /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin().
-    /// Throws IndexError if it is missing or not a qaindex index.
+    /// Opens the index folder at database. lexicon nullptr means Lexicon::builtin(); another
+    /// must outlive the Searcher. Throws IndexError if the folder holds no index, Xapian
+    /// cannot open it, or it was written with another schema version.
     [[nodiscard]] static Searcher open(const std::filesystem::path& database,
                                        const Lexicon* lexicon = nullptr);
     /// Searches what writer holds, committed or not (same thread as the writer only, and not
@@ -51,26 +56,30 @@ class Searcher {
 
     /// Ranked results for request. Throws UsageError for an empty query with no filter, a
     /// query over kMaxQueryBytes (qaindex/limits.hpp) or an unknown specialty or symptom in
-    /// the filter, QueryError if nothing can be run.
+    /// the filter, QueryError if nothing can be run, IndexError if the index cannot be read.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     /// The entries most related to request.id (never itself) or to request.text, without
-    /// near-duplicates of it or of each other. Throws UsageError for an unknown id, an
-    /// empty request or text over kMaxQueryBytes.
+    /// near-duplicates of it or of each other. Throws UsageError for an unknown id, a request
+    /// with both an id and text, an empty request, text over kMaxQueryBytes or a bad filter
+    /// value; IndexError if the index cannot be read.
     [[nodiscard]] SearchResults similar(const SimilarRequest& request);
 
-    /// The symptom and condition topics the entry shares with the rest of the index, each
-    /// with its usual specialty, most shared first. Throws UsageError for an unknown id.
-    [[nodiscard]] std::vector<RelatedFaq> related(const EntryId& id, std::size_t limit = 10);
+    /// The symptom and condition topics the entry request.id shares with the rest of the
+    /// index, each with its usual specialty, most shared first, at most request.limit.
+    /// Throws UsageError for an id the index lacks, IndexError if the index cannot be read.
+    [[nodiscard]] std::vector<RelatedFaq> related(const RelatedRequest& request);
 
     /// The entry with this id, whole, as the index stores it (its source as read at indexing),
-    /// or nullopt if the index has none.
+    /// or nullopt if the index has none (not an error). Throws IndexError if the index
+    /// cannot be read.
     [[nodiscard]] std::optional<Consultation> entry(const EntryId& id);
 
     /// Entries in the index.
     [[nodiscard]] std::size_t size() const;
 
-    /// Moves to the latest committed state of the index.
+    /// Moves to the latest committed state of the index (for a folder, the generation its
+    /// last build published). Throws IndexError if it can no longer be opened.
     void reopen();
 
     /// Whether a large match may take a second thread (see above); on by default. Turn it

@@ -11,8 +11,8 @@ namespace qaindex {
 
 /// A byte range [begin, end) of Snippet::text to highlight.
 struct Highlight {
-    std::size_t begin = 0;
-    std::size_t end = 0;
+    std::size_t begin = 0;  ///< first byte
+    std::size_t end = 0;    ///< one past the last byte
 
     bool operator==(const Highlight&) const = default;
 };
@@ -20,7 +20,7 @@ struct Highlight {
 /// An excerpt of a question or reply around the words that matched, as written (not
 /// stemmed), with "..." where text was cut.
 struct Snippet {
-    std::string text{};
+    std::string text{};                   ///< UTF-8, plain text: no markup
     std::vector<Highlight> highlights{};  ///< sorted, non-overlapping, on UTF-8 boundaries
 
     bool operator==(const Snippet&) const = default;

@@ -697,7 +697,7 @@ std::size_t remove_vanished(Xapian::WritableDatabase& database, const std::strin
 
 // An incremental build: only new and changed files are read; workers analyse, this thread
 // writes, all inside one Xapian transaction committed at the end.
-BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& writer,
+BuildReport incremental_build(const BuildOptions& options, detail::IndexWriterImpl& writer,
                               const detail::IndexFolder& folder,
                               const std::vector<CorpusFile>& files, Clock::time_point start) {
     Xapian::WritableDatabase& database = writer.database;
@@ -830,9 +830,9 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
                 }
                 state.old_ids.erase(built.id_term);
                 switch (writer.put(built)) {
-                    case IndexWriter::Impl::Outcome::Added: ++report.added; break;
-                    case IndexWriter::Impl::Outcome::Updated: ++report.updated; break;
-                    case IndexWriter::Impl::Outcome::Unchanged: ++report.unchanged; break;
+                    case detail::IndexWriterImpl::Outcome::Added: ++report.added; break;
+                    case detail::IndexWriterImpl::Outcome::Updated: ++report.updated; break;
+                    case detail::IndexWriterImpl::Outcome::Unchanged: ++report.unchanged; break;
                 }
             }
             ++state.chunks_written;
@@ -966,7 +966,7 @@ BuildReport build_index(const BuildOptions& options) {
             const detail::FileSizes sizes = detail::file_sizes(live);
             const Xapian::rev revision = Xapian::Database(live.string()).get_revision();
             try {
-                IndexWriter::Impl writer(lexicon,
+                detail::IndexWriterImpl writer(lexicon,
                                          Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN),
                                          database_name, true);
                 report = incremental_build(options, writer, folder, files, start);

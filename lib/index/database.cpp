@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "index/index_folder.hpp"
+#include "index/index_reader.hpp"
 #include "index/index_writer_impl.hpp"
 #include "index/schema.hpp"
 #include "qaindex/corpus.hpp"
@@ -18,17 +19,6 @@
 
 namespace qaindex {
 namespace {
-
-std::filesystem::path live_path(const std::filesystem::path& database) {
-    const detail::IndexFolder folder(database);
-    const auto live = folder.live_generation();
-    if (!live) {
-        throw IndexError(database.string() +
-                         ": no index here (build one with `qaindex build CORPUS --db " +
-                         database.string() + "`)");
-    }
-    return folder.generation_path(*live);
-}
 
 std::vector<NamedCount> sorted_counts(const std::map<std::string, std::size_t>& counts,
                                       std::size_t limit) {
@@ -135,7 +125,7 @@ std::filesystem::path database_path(const std::optional<std::filesystem::path>& 
 }
 
 IndexStats index_stats(const std::filesystem::path& database, std::size_t top_symptoms) {
-    const auto path = live_path(database);
+    const auto path = detail::live_generation_path(database);
     try {
         const Xapian::Database db(path.string());
         IndexStats stats;
@@ -176,7 +166,7 @@ IndexStats index_stats(const std::filesystem::path& database, std::size_t top_sy
 
 void for_each_entry(const std::filesystem::path& database,
                     const std::function<void(Consultation&&)>& emit) {
-    const auto path = live_path(database);
+    const auto path = detail::live_generation_path(database);
     try {
         const Xapian::Database db(path.string());
         const std::string prefix(schema::kId);
@@ -194,7 +184,7 @@ void for_each_entry(const std::filesystem::path& database,
 }
 
 CheckReport check_index(const std::filesystem::path& database) {
-    const auto path = live_path(database);
+    const auto path = detail::live_generation_path(database);
     CheckReport report;
     try {
         std::ostringstream xapian_output;
@@ -205,7 +195,7 @@ CheckReport check_index(const std::filesystem::path& database) {
         }
 
         const Xapian::Database db(path.string());
-        if (db.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
+        if (!detail::has_current_schema(db)) {
             report.problems.push_back("schema version is '" +
                                       db.get_metadata(std::string(schema::kMetaSchema)) +
                                       "', expected '" + std::string(schema::kVersion) + "'");

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "index/index_reader.hpp"
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/limits.hpp"
@@ -22,7 +23,7 @@ void initialise_database(Xapian::WritableDatabase& database, const Lexicon& lexi
     // Each phrase of a group leads to the group's first (canonical) phrase and back, so any
     // lay or clinical form reaches every other in two steps. All pairs would cost O(k^2)
     // entries per group: 10 MB for the full lexicon, as much as a 10,000-entry index's data.
-    for (const auto& group : lexicon.analysed_synonym_groups()) {
+    for (const auto& group : lexicon.analyzed_synonym_groups()) {
         if (group.empty() || group.front().empty() ||
             group.front().size() > schema::kMaxTermBytes * 2) {
             continue;
@@ -75,10 +76,8 @@ std::string utc_now() {
     return buffer;
 }
 
-}  // namespace detail
-
-IndexWriter::Impl::Impl(const Lexicon& lexicon_, Xapian::WritableDatabase database_,
-                        std::string name_, bool transactions_)
+IndexWriterImpl::IndexWriterImpl(const Lexicon& lexicon_, Xapian::WritableDatabase database_,
+                                 std::string name_, bool transactions_)
     : lexicon(lexicon_),
       database(std::move(database_)),
       name(std::move(name_)),
@@ -89,7 +88,7 @@ IndexWriter::Impl::Impl(const Lexicon& lexicon_, Xapian::WritableDatabase databa
     }
 }
 
-IndexWriter::Impl::Outcome IndexWriter::Impl::put(const detail::BuiltEntry& built) {
+IndexWriterImpl::Outcome IndexWriterImpl::put(const BuiltEntry& built) {
     Outcome outcome = Outcome::Added;
     const auto existing = database.postlist_begin(built.id_term);
     if (existing != database.postlist_end(built.id_term)) {
@@ -108,7 +107,7 @@ IndexWriter::Impl::Outcome IndexWriter::Impl::put(const detail::BuiltEntry& buil
     return outcome;
 }
 
-std::size_t IndexWriter::Impl::remove_term(const std::string& term) {
+std::size_t IndexWriterImpl::remove_term(const std::string& term) {
     const auto count = database.get_termfreq(term);
     if (count > 0) {
         database.delete_document(term);
@@ -116,7 +115,7 @@ std::size_t IndexWriter::Impl::remove_term(const std::string& term) {
     return count;
 }
 
-void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid, const EntryId* deleted) {
+void IndexWriterImpl::forget_in_manifest(Xapian::docid docid, const EntryId* deleted) {
     // The file keeps its manifest entry (it has not changed) with one entry fewer, so that
     // `qaindex check` still finds the manifest and the index in agreement; an id deleted by
     // remove() is noted as deleted from it, for `qaindex check` to say that the file still
@@ -142,7 +141,7 @@ void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid, const EntryId* d
     }
 }
 
-void IndexWriter::Impl::commit() {
+void IndexWriterImpl::commit() {
     if (!transactions) {
         return;
     }
@@ -151,7 +150,9 @@ void IndexWriter::Impl::commit() {
     database.begin_transaction();
 }
 
-IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+}  // namespace detail
+
+IndexWriter::IndexWriter(std::unique_ptr<detail::IndexWriterImpl> impl) : impl_(std::move(impl)) {}
 IndexWriter::~IndexWriter() = default;
 IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
@@ -173,13 +174,10 @@ IndexWriter IndexWriter::open(const std::filesystem::path& database, const Write
             fresh.close();
             folder.publish(generation);
         }
-        const auto live = folder.live_generation();
-        Xapian::WritableDatabase db(folder.generation_path(*live).string(), Xapian::DB_OPEN);
-        if (db.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
-            throw IndexError(name + ": index was built with another schema version; run "
-                                    "`qaindex build CORPUS --rebuild`");
-        }
-        auto impl = std::make_unique<Impl>(lexicon, std::move(db), name, true);
+        Xapian::WritableDatabase db(detail::live_generation_path(database).string(),
+                                    Xapian::DB_OPEN);
+        detail::require_current_schema(db, name);
+        auto impl = std::make_unique<detail::IndexWriterImpl>(lexicon, std::move(db), name, true);
         impl->folder = folder;
         impl->lock.emplace(std::move(lock));
         return IndexWriter(std::move(impl));
@@ -192,7 +190,8 @@ IndexWriter IndexWriter::in_memory(const WriterOptions& options) {
     const Lexicon& lexicon = options.lexicon ? *options.lexicon : Lexicon::builtin();
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     detail::initialise_database(db, lexicon, false);
-    return IndexWriter(std::make_unique<Impl>(lexicon, std::move(db), "(in memory)", false));
+    return IndexWriter(
+        std::make_unique<detail::IndexWriterImpl>(lexicon, std::move(db), "(in memory)", false));
 }
 
 bool IndexWriter::add_or_replace(const Consultation& entry) {
@@ -203,7 +202,8 @@ bool IndexWriter::add_or_replace(const Consultation& entry) {
         throw InputError("entry " + entry.id.value.substr(0, 200) + ": " + *problem);
     }
     try {
-        return impl_->put(impl_->builder.build(entry, std::nullopt)) != Impl::Outcome::Added;
+        return impl_->put(impl_->builder.build(entry, std::nullopt)) !=
+               detail::IndexWriterImpl::Outcome::Added;
     } catch (const Xapian::Error& error) {
         detail::throw_index_error(error, impl_->name, "add entry " + entry.id.value);
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// IndexWriter::Impl: the writable Xapian database behind an IndexWriter (library-internal).
+// IndexWriterImpl: the writable Xapian database behind an IndexWriter (library-internal).
 #pragma once
 
 #include <xapian.h>
@@ -12,17 +12,18 @@
 #include "qaindex/index_writer.hpp"
 #include "qaindex/lexicon.hpp"
 
-namespace qaindex {
+namespace qaindex::detail {
 
-struct IndexWriter::Impl {
+/// The state behind an IndexWriter (qaindex/index_writer.hpp declares it, opaque).
+struct IndexWriterImpl {
     /// What writing one built entry did.
     enum class Outcome { Added, Updated, Unchanged };
 
-    Impl(const Lexicon& lexicon, Xapian::WritableDatabase database, std::string name,
-         bool transactions);
+    IndexWriterImpl(const Lexicon& lexicon, Xapian::WritableDatabase database, std::string name,
+                    bool transactions);
 
     /// Adds or replaces built (by its id term); Unchanged if the stored content hash is equal.
-    Outcome put(const detail::BuiltEntry& built);
+    Outcome put(const BuiltEntry& built);
     /// Removes every document with this id term; returns how many.
     std::size_t remove_term(const std::string& term);
     /// Lowers the manifest count of the file docid came from (before removing it alone), and
@@ -35,12 +36,15 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase database;
     std::string name;  ///< the index path, for messages ("(in memory)" otherwise)
     bool transactions;  ///< false for in-memory databases, which have none
-    detail::DocumentBuilder builder;
-    std::optional<detail::IndexFolder> folder;
-    std::optional<detail::IndexFolder::Lock> lock;
+    DocumentBuilder builder;
+    std::optional<IndexFolder> folder;
+    std::optional<IndexFolder::Lock> lock;
 };
 
-namespace detail {
+/// The library's way to the state behind an IndexWriter (its friend).
+struct IndexWriterAccess {
+    [[nodiscard]] static IndexWriterImpl& impl(const IndexWriter& writer) { return *writer.impl_; }
+};
 
 /// What the index remembers of a corpus file (metadata schema::kMetaFile + file key), to
 /// tell at the next build whether it changed.
@@ -69,5 +73,4 @@ void initialise_database(Xapian::WritableDatabase& database, const Lexicon& lexi
 /// The current time, ISO 8601 UTC: "2026-11-27T08:15:00Z".
 [[nodiscard]] std::string utc_now();
 
-}  // namespace detail
-}  // namespace qaindex
+}  // namespace qaindex::detail

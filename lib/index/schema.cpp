@@ -253,7 +253,7 @@ std::string slug(std::string_view name) {
 }
 
 std::string normalise_age_group(std::string_view age_group) {
-    const std::string text = lower_ascii(trim(age_group));
+    std::string text = lower_ascii(trim(age_group));  // not const: returned, moved
     // Two numbers with anything but digits between them form a range: "10~19", "10 to 19".
     std::size_t pos = 0;
     auto number = [&](std::string& out) {

@@ -3,6 +3,7 @@
 target_sources(qaindex PRIVATE
   index/schema.cpp
   index/index_folder.cpp
+  index/index_reader.cpp
   index/document_builder.cpp
   index/index_writer.cpp
   index/build.cpp

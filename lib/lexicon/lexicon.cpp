@@ -529,7 +529,7 @@ std::vector<Mention> Lexicon::find_mentions(const std::vector<Token>& tokens) co
     return mentions;
 }
 
-std::vector<std::vector<std::string>> Lexicon::analysed_synonym_groups() const {
+std::vector<std::vector<std::string>> Lexicon::analyzed_synonym_groups() const {
     return impl_->analysed_groups;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lexicon/filler_words.hpp"
 #include "lexicon/negation.hpp"
 
 namespace qaindex::detail {
@@ -24,19 +25,6 @@ struct Candidate {
 
 bool is_skippable(const Token& token) {
     return token.stopword && !is_negation_cue(token.term);
-}
-
-bool is_filler(const Token& token) {
-    static constexpr std::string_view words[] = {
-        "keep",         "keeps",       "kept",       "keeping",    "start",    "starts",
-        "started",      "starting",    "begin",      "begins",     "began",    "begun",
-        "continue",     "continues",   "continued",  "continuing", "always",   "constantly",
-        "continuously", "continually", "still",      "sometimes",  "often",    "frequently",
-        "occasionally", "usually",     "repeatedly", "regularly",  "randomly", "suddenly",
-        "recently",     "slightly",    "quite",      "extremely",  "terribly", "severely",
-    };
-    static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
-    return token.kind == TokenKind::Word && set.contains(token.term);
 }
 
 PhraseMatcher::PhraseMatcher() : concepts_(1) {}

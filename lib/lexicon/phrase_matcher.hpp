@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "lexicon/binary_io.hpp"
+#include "lexicon/filler_words.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 
@@ -29,13 +30,6 @@ struct ConceptRef {
 
 /// Whether matching passes over a token: a stop word that is not a negation cue.
 [[nodiscard]] bool is_skippable(const Token& token);
-
-/// Whether a word says when, how often or how much ("keeps", "started", "always",
-/// "suddenly"), between the parts of a symptom: "my eyelid keeps jumping", "my ears constantly
-/// ring", "my feet are always swollen". Such words are content words elsewhere, and some
-/// lexicon forms hold them ("nose keeps running", "always cold"), so matching passes over them
-/// only where the phrase does not go on with them.
-[[nodiscard]] bool is_filler(const Token& token);
 
 /// The units phrases are compared by, for the tokens that are not skipped: a word's stem, and
 /// each character of a Han word (ICU segments a Chinese phrase differently alone and inside a

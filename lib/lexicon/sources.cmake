@@ -35,5 +35,6 @@ target_sources(qaindex PRIVATE
   lexicon/negation.cpp
   lexicon/phrase_matcher.cpp
   lexicon/english_words.cpp
+  lexicon/filler_words.cpp
   lexicon/question_words.cpp
   ${QAINDEX_EMBEDDED_WORDS})

@@ -153,7 +153,8 @@ Xapian::doccount estimated_matches(const Xapian::Database& db, const CandidateTe
     for (const ScoredPart& part : terms.others) {
         estimate = either(documents, estimate, synonym_frequency(db, part.terms));
     }
-    return std::max(matched, static_cast<Xapian::doccount>(std::min(estimate, documents) + 0.5));
+    return std::max(matched,
+                    static_cast<Xapian::doccount>(std::lround(std::min(estimate, documents))));
 }
 
 }  // namespace qaindex::detail

@@ -43,8 +43,7 @@ struct Candidates {
 /// by BM25 without document length (ranking::kBm25K1, b = 0) and TermBoostSource, but read a
 /// term at a time into an array of the range's documents. Xapian's matcher merges the parts'
 /// posting lists a document at a time through a tree of OR nodes, which costs about three
-/// times as much (100,000 entries, 2026-12-06: a long question's pass over half of the ids
-/// took 4.7 ms in Xapian, 1.4-1.6 ms here). A synonym's document frequency is estimated as
+/// times as much (bench/RESULTS.md, "Figures behind code constants"). A synonym's document frequency is estimated as
 /// Xapian does (its terms assumed independent); phrase alternatives of a synonym are not
 /// read, so a document matching only those is not a candidate (the second pass weighs them
 /// as Xapian does).
@@ -54,8 +53,8 @@ struct Candidates {
 
 /// The documents the whole query matches, estimated as Xapian estimates an OR (its parts
 /// independent) from the matched candidates and terms.others' document frequencies, without
-/// opening a posting list (Xapian's own estimate opens every one: 0.5 ms of a long question at
-/// 100,000 entries). Never below matched.
+/// opening a posting list (Xapian's own estimate opens every one, a measurable part of a long
+/// question's time: bench/RESULTS.md, "Figures behind code constants"). Never below matched.
 [[nodiscard]] Xapian::doccount estimated_matches(const Xapian::Database& db,
                                                  const CandidateTerms& terms,
                                                  Xapian::doccount matched);

@@ -35,7 +35,7 @@ std::optional<int> age(std::string_view digits) {
 }  // namespace
 
 std::string filter_age_group(std::string_view text) {
-    const std::string normalised = schema::normalise_age_group(text);
+    std::string normalised = schema::normalise_age_group(text);  // not const: returned, moved
     const std::size_t dash = normalised.find('-');
     const auto low = age(std::string_view(normalised).substr(0, dash));
     const auto high =

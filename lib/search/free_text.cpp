@@ -11,7 +11,7 @@
 
 #include "index/schema.hpp"
 #include "lexicon/english_words.hpp"
-#include "lexicon/phrase_matcher.hpp"
+#include "lexicon/filler_words.hpp"
 #include "search/boost_source.hpp"
 #include "search/ranking.hpp"
 

@@ -3,6 +3,7 @@
 #include "search/match.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <memory>
 #include <thread>
@@ -155,7 +156,7 @@ MatchResult run_part(const Xapian::Database& db, const Xapian::Query& query,
                              std::max<double>(1.0, db.get_lastdocid());
         out.estimated = std::max(
             mset.get_matches_lower_bound(),
-            static_cast<Xapian::doccount>(static_cast<double>(out.estimated) * share + 0.5));
+            static_cast<Xapian::doccount>(std::lround(static_cast<double>(out.estimated) * share)));
     }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.matches.push_back({*it, it.get_weight()});
@@ -240,7 +241,7 @@ Xapian::Database* Matcher::helper_for(const Xapian::Database& db, const MatchReq
         return nullptr;
     }
     // Counting facets visits every match (no pruning) and reads its values: worth a second
-    // thread ten times sooner (two-word queries with facets at 100k entries: 0.7x).
+    // thread ten times sooner (bench/RESULTS.md, "Figures behind code constants").
     const Xapian::doccount needed = request.facets.empty() ? min_postings_ : min_postings_ / 10;
     if (postings_of(db, request, needed) < needed) {
         return nullptr;

@@ -93,11 +93,11 @@ class Matcher {
   public:
     /// A match reads about as many postings as its terms have documents in all; below this
     /// many a second thread saves little more than it costs (starting it and opening the
-    /// posting lists twice take ~0.8 ms). A long question's candidate pass at 100,000
-    /// entries reads 55,000-90,000 postings (2.5-3 ms on one thread read a term at a time,
-    /// 2026-12-06), and its second pass opens all of the query's posting lists, so it
-    /// splits. A match counting facets splits from a tenth of this. Matches from this many
-    /// postings are also the costly ones that may run in two passes.
+    /// posting lists twice). A long question's candidate pass at 100,000 entries reads more
+    /// than this, and its second pass opens all of the query's posting lists, so it splits.
+    /// A match counting facets splits from a tenth of this. Matches from this many postings
+    /// are also the costly ones that may run in two passes. Figures: bench/RESULTS.md,
+    /// "Figures behind code constants".
     static constexpr Xapian::doccount kMinPostingsToSplit = 40'000;
 
     /// folder: the index to open a second handle on (when first needed); none, or a machine
@@ -114,10 +114,9 @@ class Matcher {
     }
 
     /// A slot counted this many times on one revision of a folder's index gets a FacetTable:
-    /// reading every entry's values once (at 100,000 entries: specialties 9 ms and 0.8 MB,
-    /// symptoms 30 ms and 2.2 MB) then costs less than reading the matches' values at every
-    /// count (the symptom slot's took 8 ms of a 15 ms two-word query). Not at the first
-    /// count: a one-query process (qaquery) pays nothing extra.
+    /// reading every entry's values once then costs less than reading the matches' values at
+    /// every count (figures: bench/RESULTS.md, "Figures behind code constants"). Not at the
+    /// first count: a one-query process (qaquery) pays nothing extra.
     static constexpr unsigned kFacetTableAfter = 2;
 
     /// The facet tables kept for the current revision.

@@ -8,9 +8,12 @@ namespace qaindex::detail::ranking {
 
 // ---- BM25 (Xapian::BM25Weight) ----------------------------------------------------------
 // Consultation titles and questions are short and replies long; the index already counts a
-// title word 4 times and a question word twice (schema::kTitleWdf ...). k1 = 1.2 and b = 0.75
-// are Robertson's defaults; k3 = 0 because query term weights are set explicitly through
-// OP_SCALE_WEIGHT below rather than by repeating terms.
+// title word 4 times and a question word twice (schema::kTitleWdf ...), so a term should
+// saturate sooner than Robertson's k1 = 1.2, b = 0.75 let it: k1 = 1 and b = 0.5 (Xapian's
+// defaults, as is the minimum normalised length 0.5) ranked better on the dev set; lower
+// values did no better and higher ones worse (bench/RESULTS-ranking.md #4 and "Tried and
+// not kept"). k3 = 0 because query term weights are set explicitly through OP_SCALE_WEIGHT
+// below rather than by repeating terms.
 inline constexpr double kBm25K1 = 1.0;
 inline constexpr double kBm25K2 = 0.0;
 inline constexpr double kBm25K3 = 0.0;
@@ -99,9 +102,9 @@ inline constexpr std::size_t kRankedCandidates = 500;
 inline constexpr double kCommonPartShare = 0.1;
 /// BM25's b in the candidate pass: no document-length normalisation there, so Xapian need not
 /// read the length of every document the rarer words match (most of them). The pass only
-/// picks the documents worth ranking; the second pass ranks them with kBm25B. At 100,000
-/// entries (2026-12-06): long questions on one thread 0.9x the time; against one pass 99 of
-/// 100 the same top 10, as with b = kBm25B (mean overlap 0.998 against 0.999).
+/// picks the documents worth ranking; the second pass ranks them with kBm25B. Faster, with
+/// the same top 10s as b = kBm25B: bench/RESULTS-ranking.md #23 and bench/RESULTS.md,
+/// "Figures behind code constants".
 inline constexpr double kCandidateBm25B = 0.0;
 
 // ---- Second stage (search/scoring.hpp) ---------------------------------------------------

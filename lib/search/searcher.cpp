@@ -12,8 +12,7 @@
 #include <set>
 #include <thread>
 
-#include "index/index_folder.hpp"
-#include "index/index_writer_impl.hpp"
+#include "index/index_reader.hpp"
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
@@ -53,28 +52,6 @@ bool filter_empty(const Filter& filter) {
 // would show page 1), and sums of such counts must not overflow.
 Xapian::doccount capped_count(std::size_t size, Xapian::doccount documents) {
     return size < documents ? static_cast<Xapian::doccount>(size) : documents;
-}
-
-Xapian::Database open_folder(const fs::path& path) {
-    const detail::IndexFolder folder(path);
-    if (!folder.live_generation()) {
-        throw IndexError(path.string() +
-                         ": no index here (build one with `qaindex build CORPUS --db " +
-                         path.string() + "`)");
-    }
-    Xapian::Database db;
-    try {
-        // The folder's XAPIANDB stub names the live generation.
-        db = Xapian::Database(path.string());
-    } catch (const Xapian::Error& error) {
-        throw IndexError(path.string() + ": cannot open the index: " + error.get_description());
-    }
-    if (db.get_metadata(std::string(schema::kMetaSchema)) != schema::kVersion) {
-        throw IndexError(path.string() + ": not a qaindex index of schema version " +
-                         std::string(schema::kVersion) +
-                         "; rebuild it with `qaindex build CORPUS --rebuild`");
-    }
-    return db;
 }
 
 const char* field_name(std::string_view prefix) {
@@ -166,12 +143,9 @@ struct Searcher::Impl {
 
     void reopen() {
         scorer.clear();
+        detail::reopen_index(db, folder);
         if (folder) {
-            // A full build publishes a new generation: only the folder path finds it.
-            db = open_folder(*folder);
             matcher.reopen();
-        } else {
-            db.reopen();
         }
     }
 
@@ -747,16 +721,15 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const fs::path& database, const Lexicon* lexicon) {
     const Lexicon& chosen = lexicon ? *lexicon : Lexicon::builtin();
-    return Searcher(
-        std::make_unique<Impl>(open_folder(database), database, database.string(), chosen, true));
+    return Searcher(std::make_unique<Impl>(detail::open_index_folder(database), database,
+                                           database.string(), chosen, true));
 }
 
 Searcher Searcher::open(const IndexWriter& writer, const Lexicon* lexicon) {
-    IndexWriter::Impl& impl = writer.impl();
-    const Lexicon& chosen = lexicon ? *lexicon : impl.lexicon;
-    // A WritableDatabase is a Database: searching through it sees uncommitted changes.
-    return Searcher(
-        std::make_unique<Impl>(impl.database, std::nullopt, impl.name, chosen, impl.transactions));
+    detail::WriterDatabase opened = detail::writer_database(writer);
+    const Lexicon& chosen = lexicon ? *lexicon : *opened.lexicon;
+    return Searcher(std::make_unique<Impl>(std::move(opened.database), std::nullopt,
+                                           std::move(opened.name), chosen, opened.on_disk));
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -771,6 +744,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
+    if (request.id && !request.text.empty()) {
+        throw UsageError("a Similar Q&A request names entry " + request.id->value +
+                         " and text: give one or the other");
+    }
     if (const auto problem = query_too_long(request.text)) {
         throw UsageError(*problem);
     }
@@ -779,14 +756,15 @@ SearchResults Searcher::similar(const SimilarRequest& request) {
     return impl_->guarded(what, [&] { return impl_->similar(request); });
 }
 
-std::vector<RelatedFaq> Searcher::related(const EntryId& id, std::size_t limit) {
+std::vector<RelatedFaq> Searcher::related(const RelatedRequest& request) {
+    const EntryId& id = request.id;
     return impl_->guarded("related topics of entry " + id.value, [&] {
         const Xapian::docid docid = impl_->find(id);
         if (docid == 0) {
             throw UsageError("no entry with id \"" + id.value + "\" in " + impl_->name);
         }
         const schema::StoredEntry stored = schema::decode(impl_->db.get_document(docid).get_data());
-        return detail::related_topics(impl_->db, stored, impl_->lexicon, limit);
+        return detail::related_topics(impl_->db, stored, impl_->lexicon, request.limit);
     });
 }
 

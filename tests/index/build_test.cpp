@@ -27,36 +27,13 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace schema = qaindex::schema;
+using qaindex::test::BuiltCorpus;
 using qaindex::test::consultation;
+using qaindex::test::options_for;
+using qaindex::test::write_corpus;
 using qaindex::test::write_page;
 using qaindex::test::write_text;
 
-// A corpus of three pages and a JSON Lines file with two entries.
-void write_corpus(const fs::path& root) {
-    write_page(root, "neurology/001.txt",
-               consultation("neurology/001", "Eyelid twitching", "My eyelid keeps twitching.",
-                            "Neurology", "Usually benign myokymia."));
-    write_page(root, "cardiology/001.txt",
-               consultation("cardiology/001", "Palpitations", "My heart races at night.",
-                            "Cardiology", "Consider a Holter monitor."));
-    write_page(root, "dermatology/001.txt",
-               consultation("dermatology/001", "Itchy rash", "A red itchy rash on my arm.",
-                            "Dermatology", "Probably contact dermatitis."));
-    write_text(root, "more.jsonl",
-               "{\"id\":\"j1\",\"title\":\"Heartburn\",\"question\":\"Burning in my chest after "
-               "meals\",\"reply\":\"Acid reflux is likely\",\"specialty\":\"Gastroenterology\"}\n"
-               "{\"id\":\"j2\",\"title\":\"Tinnitus\",\"question\":\"Ringing in my ears\","
-               "\"reply\":\"See an ENT\",\"specialty\":\"Otolaryngology\"}\n");
-    write_text(root, "README.md", "not a corpus file");
-}
-
-qaindex::BuildOptions options_for(const fs::path& corpus, const fs::path& db) {
-    qaindex::BuildOptions options;
-    options.corpus = corpus;
-    options.database = db;
-    options.threads = 2;
-    return options;
-}
 
 Xapian::Database open_index(const fs::path& db) { return Xapian::Database(db.string()); }
 
@@ -130,11 +107,9 @@ TEST_CASE("A full build's spelling table counts each word once per entry", "[ind
 }
 
 TEST_CASE("A second build of an unchanged corpus changes nothing", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-unchanged");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
+    const BuiltCorpus built("build-unchanged");
+    const auto& corpus = built.corpus;
+    const auto& db = built.db;
     const auto revision = open_index(db).get_revision();
     const auto live = qaindex::detail::IndexFolder(db).live_generation();
 
@@ -149,11 +124,9 @@ TEST_CASE("A second build of an unchanged corpus changes nothing", "[index][buil
 }
 
 TEST_CASE("Incremental builds follow edits, additions and deletions", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-incremental");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
+    const BuiltCorpus built("build-incremental");
+    const auto& corpus = built.corpus;
+    const auto& db = built.db;
 
     // Edit one page, add one, delete one, drop a record from the JSON Lines file.
     write_page(corpus, "neurology/001.txt",
@@ -255,11 +228,9 @@ TEST_CASE("Each bad file leaves an existing index unchanged", "[index][build]") 
             continue;
         }
         CAPTURE(file.path().filename().string());
-        qaindex::test::ScratchDir scratch("build-bad-one");
-        const auto corpus = scratch.path() / "corpus";
-        write_corpus(corpus);
-        const auto db = scratch.path() / "db";
-        qaindex::build_index(options_for(corpus, db));
+        const BuiltCorpus built("build-bad-one");
+        const auto& corpus = built.corpus;
+        const auto& db = built.db;
         const auto before = open_index(db).get_doccount();
 
         fs::copy_file(file.path(), corpus / file.path().filename());
@@ -528,11 +499,9 @@ TEST_CASE("A build that fails for want of space gives the disk back", "[index][b
     // were always removed.
     const bool rebuild = GENERATE(false, true);
     CAPTURE(rebuild);
-    qaindex::test::ScratchDir scratch("build-disk");
-    const auto corpus = scratch.path() / "corpus";
-    const auto db = scratch.path() / "db";
-    write_corpus(corpus);
-    qaindex::build_index(options_for(corpus, db));
+    const BuiltCorpus built("build-disk");
+    const auto& corpus = built.corpus;
+    const auto& db = built.db;
     std::string lines;
     for (int i = 0; i < 3000; ++i) {
         lines += "{\"id\":\"n" + std::to_string(i) + "\",\"question\":\"Night sweats " +
@@ -623,11 +592,9 @@ TEST_CASE("A build checks free space before it writes anything", "[index][build]
 }
 
 TEST_CASE("A build while another writer holds the index gets a clear error", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-locked");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
+    const BuiltCorpus built("build-locked");
+    const auto& corpus = built.corpus;
+    const auto& db = built.db;
     auto writer = qaindex::IndexWriter::open(db);
     try {
         (void)qaindex::build_index(options_for(corpus, db));
@@ -657,67 +624,10 @@ TEST_CASE("A missing corpus is an error naming it", "[index][build]") {
     }
 }
 
-TEST_CASE("check_index finds broken invariants", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-check");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
-    REQUIRE(qaindex::check_index(db).ok());
-    {
-        // A document written behind qaindex's back: no id term, no stored data.
-        Xapian::WritableDatabase raw(db.string(), Xapian::DB_OPEN);
-        Xapian::Document stray;
-        stray.add_term("stray");
-        raw.add_document(stray);
-        raw.commit();
-    }
-    const auto report = qaindex::check_index(db);
-    CHECK_FALSE(report.ok());
-    CHECK(report.entries_checked == 6);
-    CHECK_THAT(report.problems.front(), Catch::Contains("0 id terms"));
-}
-
-TEST_CASE("stats lists specialties and symptoms with counts", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-stats");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
-    const auto stats = qaindex::index_stats(db);
-    CHECK(stats.entries == 5);
-    CHECK(stats.specialties.size() == 5);
-    CHECK(stats.last_build.has_value());
-    CHECK(stats.lexicon_fingerprint == qaindex::Lexicon::builtin().fingerprint());
-    std::size_t total = 0;
-    for (const auto& specialty : stats.specialties) {
-        total += specialty.count;
-    }
-    CHECK(total == 5);
-    CHECK_FALSE(stats.top_symptoms.empty());
-    CHECK(stats.entries_with_symptoms > 0);
-    CHECK(stats.entries_with_symptoms <= stats.entries);
-    CHECK_THROWS_AS(qaindex::index_stats(scratch.path() / "nothing"), qaindex::IndexError);
-}
-
-TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") {
-    CHECK(qaindex::database_path(fs::path("given")) == fs::path("given"));
-    ::setenv("QAINDEX_DB", "/from/env", 1);
-    CHECK(qaindex::database_path() == fs::path("/from/env"));
-    ::setenv("QAINDEX_DB", "", 1);  // set but empty: as if unset
-    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
-    ::unsetenv("QAINDEX_DB");
-    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
-    // An empty path given (`--db ""`) names nothing: it is not the default.
-    CHECK_THROWS_AS(qaindex::database_path(fs::path()), qaindex::UsageError);
-}
-
 TEST_CASE("A build with another lexicon starts over", "[index][build]") {
-    qaindex::test::ScratchDir scratch("build-lexicon");
-    const auto corpus = scratch.path() / "corpus";
-    write_corpus(corpus);
-    const auto db = scratch.path() / "db";
-    qaindex::build_index(options_for(corpus, db));
+    const BuiltCorpus built("build-lexicon");
+    const auto& corpus = built.corpus;
+    const auto& db = built.db;
 
     const qaindex::Lexicon other = qaindex::Lexicon::load(qaindex::test::fixture("lexicon"));
     REQUIRE(other.fingerprint() != qaindex::Lexicon::builtin().fingerprint());

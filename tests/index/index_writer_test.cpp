@@ -20,7 +20,7 @@ namespace schema = qaindex::schema;
 using qaindex::test::consultation;
 
 Xapian::Database& database_of(const qaindex::IndexWriter& writer) {
-    return writer.impl().database;
+    return qaindex::detail::IndexWriterAccess::impl(writer).database;
 }
 
 Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {

@@ -4,5 +4,8 @@ target_sources(qaindex_tests PRIVATE
   index/schema_test.cpp
   index/document_builder_test.cpp
   index/index_writer_test.cpp
+  index/index_reader_test.cpp
+  index/index_folder_test.cpp
+  index/database_test.cpp
   index/build_test.cpp
   index/version_test.cpp)

@@ -30,7 +30,7 @@ TEST_CASE("Offsets and limits are sizes: past 2^32 they are not cut to 32 bits",
     const auto similar =
         searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)});
     CHECK_FALSE(similar.hits.empty());
-    CHECK(searcher.related(qaindex::EntryId{"neuro/facial-twitching"}, std::size_t(-1)).size() > 0);
+    CHECK(searcher.related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)}).size() > 0);
 }
 
 TEST_CASE("Filter values are checked: age groups, languages", "[integration]") {

@@ -466,7 +466,12 @@ TEST_CASE("Bad requests throw the documented errors", "[integration]") {
                     qaindex::UsageError);
     CHECK_THROWS_AS(searcher.similar({.id = qaindex::EntryId{"no/such"}}), qaindex::UsageError);
     CHECK_THROWS_AS(searcher.similar({.text = " "}), qaindex::UsageError);
-    CHECK_THROWS_AS(searcher.related(qaindex::EntryId{"no/such"}), qaindex::UsageError);
+    // An id and text: which one was meant is not guessed (the text used to be ignored).
+    CHECK_THROWS_WITH(searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"},
+                                        .text = "eyelid twitching"}),
+                      Catch::Contains("neuro/facial-twitching") &&
+                          Catch::Contains("give one or the other"));
+    CHECK_THROWS_AS(searcher.related({.id = qaindex::EntryId{"no/such"}}), qaindex::UsageError);
     CHECK_FALSE(searcher.entry(qaindex::EntryId{"no/such"}));
 }
 
@@ -768,7 +773,7 @@ TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integr
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend);
-    const auto related = index.searcher().related(qaindex::EntryId{"neuro/facial-twitching"});
+    const auto related = index.searcher().related({.id = qaindex::EntryId{"neuro/facial-twitching"}});
     const auto topic = std::find_if(related.begin(), related.end(),
                                     [](const auto& r) { return r.topic == "Facial Twitching"; });
     REQUIRE(topic != related.end());
@@ -781,7 +786,7 @@ TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integr
     for (const auto& r : related) {
         CHECK(r.entries >= 2);
     }
-    CHECK(index.searcher().related(qaindex::EntryId{"neuro/facial-twitching"}, 1).size() == 1);
+    CHECK(index.searcher().related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = 1}).size() == 1);
 }
 
 TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entries say",
@@ -801,7 +806,7 @@ TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entr
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend, entries);
-    const auto related = index.searcher().related(qaindex::EntryId{"neuro/red-eyes-headache"});
+    const auto related = index.searcher().related({.id = qaindex::EntryId{"neuro/red-eyes-headache"}});
     const auto topic = std::find_if(related.begin(), related.end(),
                                     [](const auto& r) { return r.topic == "Bloodshot Eye"; });
     REQUIRE(topic != related.end());

@@ -61,7 +61,7 @@ TEST_CASE("The built-in lexicon answers as the one load() builds", "[lexicon]") 
     CHECK(builtin.conditions() == source.conditions());
     CHECK(builtin.specialties() == source.specialties());
     CHECK(builtin.synonym_groups() == source.synonym_groups());
-    CHECK(builtin.analysed_synonym_groups() == source.analysed_synonym_groups());
+    CHECK(builtin.analyzed_synonym_groups() == source.analyzed_synonym_groups());
     qaindex::Analyzer analyzer;
     for (const std::string text :
          {"my eyelid keeps jumping and I have no fever", "pins and needles in my hands at night",

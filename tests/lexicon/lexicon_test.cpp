@@ -177,7 +177,7 @@ TEST_CASE("Synonym groups include synonyms.tsv and every concept's forms", "[lex
     CHECK(contains(eyelid->lay, "eyelids tremble"));
     CHECK(contains(eyelid->lay, "眼皮跳"));
 
-    const auto analysed = lexicon.analysed_synonym_groups();
+    const auto analysed = lexicon.analyzed_synonym_groups();
     CHECK(analysed[0] == std::vector<std::string>{"radiograph", "x ray", "x ray image"});
     CHECK(analysed[3] == std::vector<std::string>{"magnetic resonance imaging", "mri"});
     const auto tinnitus = std::find_if(analysed.begin(), analysed.end(),

@@ -2,8 +2,11 @@
 # Test files of the lexicon area.
 target_sources(qaindex_tests PRIVATE
   lexicon/compiled_lexicon_test.cpp
+  lexicon/english_words_test.cpp
+  lexicon/filler_words_test.cpp
   lexicon/lexicon_test.cpp
   lexicon/lexicon_file_test.cpp
   lexicon/mentions_test.cpp
   lexicon/question_words_test.cpp
-  lexicon/negation_test.cpp)
+  lexicon/negation_test.cpp
+  lexicon/phrase_matcher_test.cpp)

@@ -26,7 +26,10 @@ struct Setup {
         }
     }
     FreeTextQuery analyse(const std::string& text, bool expand = true) {
-        return free_text.analyse(text, writer.impl().database, expand, false);
+        return free_text.analyse(text, database(), expand, false);
+    }
+    Xapian::WritableDatabase& database() {
+        return qaindex::detail::IndexWriterAccess::impl(writer).database;
     }
     qaindex::IndexWriter writer;
     qaindex::Analyzer analyzer;
@@ -274,7 +277,7 @@ TEST_CASE("A long question's candidate query leaves out its common parts", "[sea
     Setup setup;
     qaindex::detail::QueryBuilder builder(setup.analyzer, qaindex::Lexicon::builtin(),
                                           setup.free_text);
-    const Xapian::Database& db = setup.writer.impl().database;
+    const Xapian::Database& db = setup.database();
     const double common = qaindex::detail::ranking::kCommonPartShare * db.get_doccount();
     const auto terms = [](const Xapian::Query& query) {
         return std::set<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end());
@@ -451,7 +454,7 @@ TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak on
     stems.add("Znowhere", 5.0, 2);  // in no entry: last, whatever its weight
     stems.add("Ztwitch", 1.0, 3);   // repeated: 1 + kRepeatBoost
     const auto terms =
-        FreeTextAnalyzer::strongest_terms(stems, setup.writer.impl().database);
+        FreeTextAnalyzer::strongest_terms(stems, setup.database());
     REQUIRE(terms.size() == 3);
     CHECK(terms[0].term == "Ztwitch");
     CHECK(terms[0].weight == Approx(1 + qaindex::detail::ranking::kRepeatBoost));

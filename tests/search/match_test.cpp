@@ -31,6 +31,22 @@ std::vector<std::pair<Xapian::docid, double>> pairs(const MatchResult& result) {
     return out;
 }
 
+// What a two-pass match must give: the one-pass order of the whole query (whole), among
+// the chosen candidates only, from first, count of them.
+std::vector<std::pair<Xapian::docid, double>> among_candidates(
+    const MatchResult& whole, const std::vector<Xapian::docid>& chosen, std::size_t first,
+    std::size_t count) {
+    std::vector<std::pair<Xapian::docid, double>> expected;
+    for (const Match& m : whole.matches) {
+        if (std::find(chosen.begin(), chosen.end(), m.docid) != chosen.end()) {
+            expected.emplace_back(m.docid, m.weight);
+        }
+    }
+    expected.erase(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(first));
+    expected.resize(count);
+    return expected;
+}
+
 Xapian::Query words(std::initializer_list<const char*> stems) {
     std::vector<Xapian::Query> parts;
     for (const char* stem : stems) {
@@ -163,15 +179,7 @@ TEST_CASE("A costly match with a candidate query ranks the best candidates by th
                                    .count = 5,
                                    .candidate_query = rarer,
                                    .candidates = candidates};
-        // Expected: the one-pass order of the whole query, among the candidates only.
-        std::vector<std::pair<Xapian::docid, double>> expected;
-        for (const Match& m : whole.matches) {
-            if (std::find(chosen.begin(), chosen.end(), m.docid) != chosen.end()) {
-                expected.emplace_back(m.docid, m.weight);
-            }
-        }
-        expected.erase(expected.begin(), expected.begin() + first);
-        expected.resize(5);
+        const auto expected = among_candidates(whole, chosen, first, 5);
         const MatchResult two = single.run(db, request);
         CHECK(two.ranked_candidates);
         CHECK(pairs(two) == expected);
@@ -316,15 +324,8 @@ TEST_CASE("A split match ranks each half's best candidates by the whole query", 
                                    .count = 2,
                                    .candidate_query = rarer,
                                    .candidates = candidates};
-        // Expected: the one-pass order of the whole query, among both halves' candidates.
-        std::vector<std::pair<Xapian::docid, double>> expected;
-        for (const Match& m : whole.matches) {
-            if (std::find(chosen.begin(), chosen.end(), m.docid) != chosen.end()) {
-                expected.emplace_back(m.docid, m.weight);
-            }
-        }
-        expected.erase(expected.begin(), expected.begin() + first);
-        expected.resize(2);
+        // Among both halves' candidates.
+        const auto expected = among_candidates(whole, chosen, first, 2);
         const MatchResult two = split.run(db, request);
         CHECK(two.parts == 2);
         CHECK(two.ranked_candidates);

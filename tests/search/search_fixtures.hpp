@@ -121,6 +121,16 @@ inline std::vector<Consultation> fixture_consultations() {
 }
 
 /// Where a test's index lives.
+/// An in-memory writer holding fixture_consultations(), uncommitted: for tests of the search
+/// module's parts, which read its database (detail::writer_database()).
+inline IndexWriter fixture_writer() {
+    IndexWriter writer = IndexWriter::in_memory();
+    for (const Consultation& entry : fixture_consultations()) {
+        writer.add_or_replace(entry);
+    }
+    return writer;
+}
+
 enum class Backend { Memory, Disk };
 
 inline const char* to_string(Backend backend) {

@@ -293,7 +293,7 @@ TEST_CASE("GET /api/entries/{id} and its similar and related lists", "[serve]") 
     CHECK(two.at("results").size() == std::min<std::size_t>(2, expected.hits.size()));
 
     const json related = get_json(server, entry_path("/api/entries/", id, "/related"));
-    const auto topics = searcher.related(qaindex::EntryId{id});
+    const auto topics = searcher.related({.id = qaindex::EntryId{id}});
     CHECK(related.at("id") == id);
     REQUIRE(related.at("related").size() == topics.size());
     for (std::size_t i = 0; i < topics.size(); ++i) {
@@ -625,7 +625,7 @@ TEST_CASE("The entry page: the consultation, Similar Q&A and Related FAQ", "[ser
     CHECK(links(html, "read-more") == expected);
     CHECK(count_of(html, "class=\"similar-item\"") == expected.size());
 
-    const auto topics = searcher.related(qaindex::EntryId{id});
+    const auto topics = searcher.related({.id = qaindex::EntryId{id}});
     REQUIRE_FALSE(topics.empty());
     // Each topic links to a search for it: "Topic(Specialty)" as the reference page writes it.
     std::string topic =

@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
             }
             case cli::QueryMode::Related: {
                 const qaindex::EntryId id{*options.related};
-                const auto related = searcher.related(id, options.limit == 0 ? 10 : options.limit);
+                const auto related = searcher.related(
+                    {.id = id, .limit = options.limit == 0 ? 10 : options.limit});
                 if (options.json) {
                     cli::print_json(stdout, cli::related_json(id, related));
                 } else {

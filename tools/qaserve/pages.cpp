@@ -668,7 +668,7 @@ void entry(const httplib::Request&, httplib::Response& response, Services& servi
     std::vector<RelatedFaq> related;
     try {
         similar = searcher.similar({.id = consultation->id, .limit = 5});
-        related = searcher.related(consultation->id, 10);
+        related = searcher.related({.id = consultation->id, .limit = 10});
     } catch (const QueryError&) {
         // An entry with no searchable words has no Similar Q&A: the page shows none.
     }
