@@ -5,8 +5,8 @@
 #include <xapian.h>
 
 #include <array>
-#include <set>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,8 +51,8 @@ using FeatureVector = std::array<double, kFeatureCount>;
 struct QueryProfile {
     struct Word {
         std::string stem;
-        double weight = 1;     ///< the user's weight (repetition, negation; not boosts)
-        bool focus = false;    ///< in the subject line (when the text has one)
+        double weight = 1;   ///< the user's weight (repetition, negation; not boosts)
+        bool focus = false;  ///< in the subject line (when the text has one)
     };
     std::vector<Word> words;  ///< each content stem once
     /// Every word of the text in order, stop words marked (for Feature::PlainBm25).
@@ -106,9 +106,9 @@ class FeatureScorer {
     /// The features of each candidate, in order. FirstStage and PlainBm25 are shares of the
     /// best candidate's; PlainBm25's document lengths are compared with the candidates'
     /// mean.
-    [[nodiscard]] std::vector<FeatureVector> features(const Xapian::Database& db,
-                                                      const QueryProfile& query,
-                                                      const std::vector<ScoredCandidate>& candidates);
+    [[nodiscard]] std::vector<FeatureVector> features(
+        const Xapian::Database& db, const QueryProfile& query,
+        const std::vector<ScoredCandidate>& candidates);
 
     /// sum of weights[i] * features[i].
     [[nodiscard]] static double score(const Weights& weights, const FeatureVector& features);
