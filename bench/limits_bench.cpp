@@ -27,10 +27,16 @@ using Clock = std::chrono::steady_clock;
 // Lay and clinical symptom words with the negations, conditions and lists the tagger looks at:
 // the worst case the issue found ("headache" repeated) and a mix.
 std::string symptom_text(std::size_t bytes, bool mixed) {
-    static const std::vector<std::string> phrases = {
-        "headache",          "no fever",         "dizziness",          "if you notice numbness",
-        "pins and needles",  "chest pain",       "nausea, vomiting or diarrhea",
-        "my eyelid keeps jumping", "not sure if it is a migraine", "shortness of breath"};
+    static const std::vector<std::string> phrases = {"headache",
+                                                     "no fever",
+                                                     "dizziness",
+                                                     "if you notice numbness",
+                                                     "pins and needles",
+                                                     "chest pain",
+                                                     "nausea, vomiting or diarrhea",
+                                                     "my eyelid keeps jumping",
+                                                     "not sure if it is a migraine",
+                                                     "shortness of breath"};
     std::string text;
     for (std::size_t i = 0; text.size() < bytes; ++i) {
         text += mixed ? phrases[i % phrases.size()] : std::string("headache");
@@ -64,8 +70,9 @@ std::string label(std::size_t bytes) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Times indexing one record and answering one question of 1 KiB to 1 MiB "
-                 "of repeated symptom words (median of --repeat runs)."};
+    CLI::App app{
+        "Times indexing one record and answering one question of 1 KiB to 1 MiB "
+        "of repeated symptom words (median of --repeat runs)."};
     fs::path scratch = fs::temp_directory_path() / "qaindex-limits-bench";
     fs::path corpus;
     unsigned repeat = 3;
@@ -106,9 +113,8 @@ int main(int argc, char** argv) {
             try {
                 std::size_t skipped = 0;
                 const double s = median_seconds(repeat, [&] {
-                    const auto report = qaindex::build_index({.corpus = record,
-                                                              .database = scratch / "one",
-                                                              .rebuild = true});
+                    const auto report = qaindex::build_index(
+                        {.corpus = record, .database = scratch / "one", .rebuild = true});
                     skipped = report.skipped;
                 });
                 std::ostringstream out;
@@ -126,9 +132,8 @@ int main(int argc, char** argv) {
                     return "refused (over kMaxQueryBytes)";
                 }
             };
-            const std::string search = timed([&] {
-                (void)searcher.search({.text = text, .limit = 10});
-            });
+            const std::string search =
+                timed([&] { (void)searcher.search({.text = text, .limit = 10}); });
             const std::string similar = timed([&] {
                 qaindex::SimilarRequest request;
                 request.text = text;

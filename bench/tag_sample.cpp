@@ -27,7 +27,8 @@ struct Tag {
 // text around [begin, end), on one line, the match in [brackets].
 std::string context_of(const std::string& text, std::size_t begin, std::size_t end) {
     const auto boundary = [&](std::size_t at) {  // back off to a UTF-8 character start
-        while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) {
+        while (at > 0 && at < text.size() &&
+               (static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) {
             --at;
         }
         return at;
@@ -89,9 +90,12 @@ int main(int argc, char** argv) {
             },
             [](const qaindex::Diagnostic&) {});
     }
-    std::printf("entries %zu, tagged with at least one symptom %zu (%.1f%%), tags %zu (%.2f per entry)\n",
-                entries, tagged, entries ? 100.0 * static_cast<double>(tagged) / static_cast<double>(entries) : 0.0,
-                tags.size(), entries ? static_cast<double>(tags.size()) / static_cast<double>(entries) : 0.0);
+    std::printf(
+        "entries %zu, tagged with at least one symptom %zu (%.1f%%), tags %zu (%.2f per entry)\n",
+        entries, tagged,
+        entries ? 100.0 * static_cast<double>(tagged) / static_cast<double>(entries) : 0.0,
+        tags.size(),
+        entries ? static_cast<double>(tags.size()) / static_cast<double>(entries) : 0.0);
     // A seeded partial Fisher-Yates shuffle: the same sample for the same corpus and seed.
     std::mt19937_64 random(seed);
     count = std::min(count, tags.size());

@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
             out << source(lexicon_bytes.bytes(), index_bytes.bytes());
             if (!out) {
-                std::fprintf(stderr, "qaindex_compile_lexicon: cannot write %s\n", temporary.c_str());
+                std::fprintf(stderr, "qaindex_compile_lexicon: cannot write %s\n",
+                             temporary.c_str());
                 return 1;
             }
         }

@@ -2,6 +2,7 @@
 // Test helpers: fixture paths, the shared-data skip, scratch folders.
 #pragma once
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,6 @@
 #include <sstream>
 #include <string>
 #include <system_error>
-#include <unistd.h>
 
 namespace qaindex::test {
 
@@ -19,10 +19,14 @@ inline std::filesystem::path fixture(const std::string& name) {
 }
 
 /// The project's source tree (data/, bench/ ...).
-inline std::filesystem::path source_dir() { return QAINDEX_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+    return QAINDEX_SOURCE_DIR;
+}
 
 /// ../shared beside the clone; absent on a fresh clone on its own.
-inline std::filesystem::path shared_dir() { return QAINDEX_SHARED_DIR; }
+inline std::filesystem::path shared_dir() {
+    return QAINDEX_SHARED_DIR;
+}
 
 /// Whole file as a string.
 inline std::string read_file(const std::filesystem::path& path) {
@@ -34,7 +38,7 @@ inline std::string read_file(const std::filesystem::path& path) {
 
 /// A fresh, empty folder for one test; removed when the object goes away.
 class ScratchDir {
-public:
+  public:
     explicit ScratchDir(const std::string& name) {
         static std::atomic<int> counter{0};
         path_ = std::filesystem::path(QAINDEX_TEST_SCRATCH_DIR) /
@@ -50,7 +54,7 @@ public:
     ScratchDir& operator=(const ScratchDir&) = delete;
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -58,11 +62,11 @@ private:
 
 /// Ends the current test as skipped (ctest reports it so) when ../shared/<relative> is
 /// missing. Use at the top of a TEST_CASE.
-#define QAINDEX_REQUIRE_SHARED(relative)                                                   \
-    do {                                                                                   \
-        if (!std::filesystem::exists(::qaindex::test::shared_dir() / (relative))) {        \
+#define QAINDEX_REQUIRE_SHARED(relative)                                                     \
+    do {                                                                                     \
+        if (!std::filesystem::exists(::qaindex::test::shared_dir() / (relative))) {          \
             std::cout << "QAINDEX-SKIPPED: " << (::qaindex::test::shared_dir() / (relative)) \
-                      << " is not present\n";                                              \
-            return;                                                                        \
-        }                                                                                  \
+                      << " is not present\n";                                                \
+            return;                                                                          \
+        }                                                                                    \
     } while (false)

@@ -76,7 +76,7 @@ struct FitSet {
     std::string name;
     std::string measure;
     std::vector<std::string> names;
-    std::size_t judged = 0;  // queries with a relevant document (the measure's denominator)
+    std::size_t judged = 0;      // queries with a relevant document (the measure's denominator)
     std::vector<Query> queries;  // those whose candidates hold a relevant one
 };
 
@@ -134,9 +134,8 @@ FitSet read_set(const std::string& name, const std::filesystem::path& features,
         }
         ++set.judged;
         const auto it = by_qid.find(qid);
-        if (it == by_qid.end() ||
-            std::none_of(it->second.grades.begin(), it->second.grades.end(),
-                         [](int g) { return g > 0; })) {
+        if (it == by_qid.end() || std::none_of(it->second.grades.begin(), it->second.grades.end(),
+                                               [](int g) { return g > 0; })) {
             continue;
         }
         Query query = std::move(it->second);
@@ -154,8 +153,8 @@ double measure(const Query& query, const std::vector<double>& weights, const std
     const std::size_t n = query.features.size();
     std::vector<double> score(n);
     for (std::size_t i = 0; i < n; ++i) {
-        score[i] = std::inner_product(weights.begin(), weights.end(), query.features[i].begin(),
-                                      0.0);
+        score[i] =
+            std::inner_product(weights.begin(), weights.end(), query.features[i].begin(), 0.0);
     }
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
@@ -388,7 +387,8 @@ int main(int argc, char** argv) {
                 }
             }
         }
-        const auto all = fold_for(sets, [](const std::string&) { return true; }, judged_qids);
+        const auto all = fold_for(
+            sets, [](const std::string&) { return true; }, judged_qids);
         const std::vector<double> weights = fit(sets, all);
         std::vector<double> base(weights.size(), 0.0);
         base[0] = 1;
@@ -418,8 +418,8 @@ int main(int argc, char** argv) {
                        value(sets[s], weights, all.keep, all.judged[s]));
             if (folds > 0) {
                 const auto& total = held_out[sets[s].name];
-                fmt::print(" {:.4f} |", total.first / static_cast<double>(std::max<std::size_t>(
-                                                          1, total.second)));
+                fmt::print(" {:.4f} |", total.first / static_cast<double>(
+                                                          std::max<std::size_t>(1, total.second)));
             }
             fmt::print("\n");
         }

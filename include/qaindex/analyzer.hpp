@@ -23,10 +23,10 @@ enum class TokenKind {
 
 /// One term of analyzed text.
 struct Token {
-    std::string term{};  ///< normalised, unstemmed: NFKC, case-folded, accents removed,
-                       ///< Traditional Chinese folded to Simplified
-    std::string stem{};  ///< stemmed with the English Snowball stemmer (== term where stemming
-                       ///< does not apply: numbers, Han, all-capital abbreviations)
+    std::string term{};     ///< normalised, unstemmed: NFKC, case-folded, accents removed,
+                            ///< Traditional Chinese folded to Simplified
+    std::string stem{};     ///< stemmed with the English Snowball stemmer (== term where stemming
+                            ///< does not apply: numbers, Han, all-capital abbreviations)
     std::size_t begin = 0;  ///< byte offset of the word in the analyzed text (the whole
                             ///< word: "Bell's" for the term "bell")
     std::size_t end = 0;    ///< byte offset one past the word
@@ -68,7 +68,7 @@ struct AnalyzerOptions {
 /// Not thread-safe (it holds ICU break iterators and a stem cache): use one Analyzer per
 /// thread, and reuse it: construction loads ICU data, and the stem cache warms up.
 class Analyzer {
-public:
+  public:
     /// Throws Error if ICU lacks the data it needs.
     explicit Analyzer(AnalyzerOptions options = {});
     ~Analyzer();
@@ -95,7 +95,7 @@ public:
     /// The options this analyzer was made with.
     [[nodiscard]] const AnalyzerOptions& options() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -63,11 +63,11 @@ struct Reply {
 
 /// One row of a page's own "Similar Q&A" list.
 struct SimilarQuestion {
-    std::string title{};  ///< the linked question's title
+    std::string title{};                            ///< the linked question's title
     std::optional<std::string> question_excerpt{};  ///< as printed, usually ending in "..."
-    std::optional<std::string> doctor{};     ///< who replied to it
-    std::optional<std::string> specialty{};  ///< that doctor's specialty, as written
-    std::optional<std::string> reply_excerpt{};  ///< without the trailing "[Read More] title"
+    std::optional<std::string> doctor{};            ///< who replied to it
+    std::optional<std::string> specialty{};         ///< that doctor's specialty, as written
+    std::optional<std::string> reply_excerpt{};     ///< without the trailing "[Read More] title"
 
     bool operator==(const SimilarQuestion&) const = default;
 };
@@ -82,12 +82,12 @@ struct RelatedTopic {
 
 /// What a source says about the question's subject (MedQuAD's Focus and FocusAnnotations).
 struct Focus {
-    std::string name{};                     ///< "Aarskog-Scott syndrome"
-    std::vector<std::string> synonyms{};    ///< "Aarskog syndrome", "AAS", ...
-    std::vector<std::string> umls_cuis{};   ///< "C0175701"
-    std::vector<std::string> semantic_types{};  ///< "T047"
+    std::string name{};                           ///< "Aarskog-Scott syndrome"
+    std::vector<std::string> synonyms{};          ///< "Aarskog syndrome", "AAS", ...
+    std::vector<std::string> umls_cuis{};         ///< "C0175701"
+    std::vector<std::string> semantic_types{};    ///< "T047"
     std::optional<std::string> semantic_group{};  ///< "Disorders"
-    std::vector<std::string> categories{};  ///< MedlinePlus "Category" annotations
+    std::vector<std::string> categories{};        ///< MedlinePlus "Category" annotations
 
     bool operator==(const Focus&) const = default;
 };
@@ -95,19 +95,19 @@ struct Focus {
 /// A consultation: a question, its replies and what the page shows around them.
 /// A field the source lacks is absent (nullopt or empty vector), never an empty string.
 struct Consultation {
-    EntryId id{};                        ///< unique in an index (see build_index())
-    std::optional<std::string> title{};  ///< the question's headline, where the source has one
-    std::string question{};              ///< the question as asked: never empty once read
-    Asker asker{};                       ///< who asked
-    std::optional<Date> asked{};         ///< when
-    std::vector<Reply> replies{};        ///< in the source's order; the first is the main one
+    EntryId id{};                            ///< unique in an index (see build_index())
+    std::optional<std::string> title{};      ///< the question's headline, where the source has one
+    std::string question{};                  ///< the question as asked: never empty once read
+    Asker asker{};                           ///< who asked
+    std::optional<Date> asked{};             ///< when
+    std::vector<Reply> replies{};            ///< in the source's order; the first is the main one
     std::optional<std::string> more_info{};  ///< the longer "More Info" article
     std::vector<SimilarQuestion> similar{};  ///< the page's own "Similar Q&A"
     std::vector<RelatedTopic> related{};     ///< the page's own "Related FAQ"
     std::optional<std::string> question_type{};  ///< MedQuAD qtype: "symptoms", "treatment", ...
     std::optional<Focus> focus{};
-    std::optional<std::string> source{};  ///< file the entry came from, with line or record
-    std::optional<std::string> url{};  ///< where the source published it
+    std::optional<std::string> source{};    ///< file the entry came from, with line or record
+    std::optional<std::string> url{};       ///< where the source published it
     std::optional<std::string> language{};  ///< BCP 47: "en", "zh"
 
     /// The first reply's specialty, if any: the one the entry is filed under.

@@ -40,8 +40,8 @@ struct CorpusFile {
     std::filesystem::path path{};  ///< as found under the corpus root
     std::string relative{};        ///< path relative to the root, '/'-separated
     CorpusFormat format = CorpusFormat::ConsultationPage;
-    std::uintmax_t size = 0;     ///< bytes
-    std::int64_t modified = 0;   ///< modification time, nanoseconds since the epoch
+    std::uintmax_t size = 0;    ///< bytes
+    std::int64_t modified = 0;  ///< modification time, nanoseconds since the epoch
 
     bool operator==(const CorpusFile&) const = default;
 };

@@ -30,12 +30,12 @@ struct NamedCount {
 
 /// What `qaindex stats` prints.
 struct IndexStats {
-    std::filesystem::path path{};  ///< the index folder, as given
-    std::size_t entries = 0;       ///< entries in the live generation
-    std::vector<NamedCount> specialties{};   ///< every specialty, most entries first
-    std::vector<NamedCount> top_symptoms{};  ///< the most frequent symptoms, most first
-    std::size_t entries_with_symptoms = 0;  ///< entries tagged with at least one symptom
-    std::uintmax_t bytes = 0;              ///< size on disk
+    std::filesystem::path path{};             ///< the index folder, as given
+    std::size_t entries = 0;                  ///< entries in the live generation
+    std::vector<NamedCount> specialties{};    ///< every specialty, most entries first
+    std::vector<NamedCount> top_symptoms{};   ///< the most frequent symptoms, most first
+    std::size_t entries_with_symptoms = 0;    ///< entries tagged with at least one symptom
+    std::uintmax_t bytes = 0;                 ///< size on disk
     std::optional<std::string> last_build{};  ///< ISO 8601 UTC time of the last build
     std::optional<std::string> corpus{};      ///< corpus path of the last build
     std::string lexicon_fingerprint{};        ///< lexicon the index was built with

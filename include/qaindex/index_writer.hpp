@@ -36,7 +36,7 @@ struct WriterOptions {
 /// Holds the index's build lock for its lifetime. Not thread-safe: one thread at a time.
 /// Move-only; a moved-from writer may only be destroyed or assigned to.
 class IndexWriter {
-public:
+  public:
     /// Opens the index at database (a folder; see database.hpp), creating it if missing.
     /// Throws IndexError if another process holds the build lock ("index is being built by
     /// another process") or the folder is not a qaindex database.
@@ -63,7 +63,7 @@ public:
     /// Entries in the index, counting uncommitted changes.
     [[nodiscard]] std::size_t size() const;
 
-private:
+  private:
     friend struct detail::IndexWriterAccess;
     explicit IndexWriter(std::unique_ptr<detail::IndexWriterImpl> impl);
     std::unique_ptr<detail::IndexWriterImpl> impl_;
@@ -75,18 +75,18 @@ struct BuildProgress {
     std::size_t files_total = 0;     ///< corpus files to read (new or changed)
     std::uintmax_t bytes_done = 0;   ///< bytes of them read so far
     std::uintmax_t bytes_total = 0;  ///< bytes to read in all
-    std::size_t entries = 0;  ///< entries read so far
-    double seconds = 0;       ///< since the build started
+    std::size_t entries = 0;         ///< entries read so far
+    double seconds = 0;              ///< since the build started
 };
 
 /// What `qaindex build` does.
 struct BuildOptions {
     std::filesystem::path corpus{};    ///< a folder (read recursively) or a single file
     std::filesystem::path database{};  ///< the index folder; see database_path()
-    bool rebuild = false;  ///< start over instead of updating incrementally
-    bool strict = false;   ///< the first input problem fails the build (InputError)
-    unsigned threads = 0;  ///< analysis threads; 0 means one per core
-    WriterOptions writer{};  ///< the lexicon to tag entries with
+    bool rebuild = false;              ///< start over instead of updating incrementally
+    bool strict = false;               ///< the first input problem fails the build (InputError)
+    unsigned threads = 0;              ///< analysis threads; 0 means one per core
+    WriterOptions writer{};            ///< the lexicon to tag entries with
     std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
     /// Every skipped record or file; from worker threads, one call at a time. In strict mode
     /// there are none: the first problem is thrown (InputError) instead.
@@ -96,7 +96,7 @@ struct BuildOptions {
 /// What a build did.
 struct BuildReport {
     bool full = false;           ///< a full (re)build rather than an incremental update
-    std::string full_reason{};     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
+    std::string full_reason{};   ///< why: "no index yet", "--rebuild", "lexicon changed" ...
     std::size_t files = 0;       ///< corpus files found
     std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
     std::size_t read = 0;        ///< entries read from those files
@@ -106,8 +106,8 @@ struct BuildReport {
     std::size_t deleted = 0;     ///< entries whose file or record disappeared
     std::size_t skipped = 0;     ///< records or files skipped for a problem
     std::map<std::string, std::size_t> skipped_by_reason{};  ///< to_string(Problem) -> count
-    std::uintmax_t bytes_read = 0;   ///< bytes of the files read
-    double seconds = 0;              ///< wall time of the build
+    std::uintmax_t bytes_read = 0;                           ///< bytes of the files read
+    double seconds = 0;                                      ///< wall time of the build
     std::uintmax_t index_bytes = 0;  ///< size of the index folder afterwards
     std::size_t entries = 0;         ///< entries in the index afterwards
 
@@ -124,9 +124,9 @@ struct BuildReport {
 /// (files by relative path, then lines) is kept, whichever is read first, and the other is a
 /// diagnostic and skipped; incremental builds keep the same one, and read a file that lost an
 /// id again at every build, so its entry comes back once the other is gone. Atomic: the
-/// update is one Xapian transaction, and a full build is written to a new generation that replaces the old one
-/// only once complete and compacted, so a build stopped part-way (even by kill -9) leaves
-/// the previous index intact and searchable. Searchers may run meanwhile.
+/// update is one Xapian transaction, and a full build is written to a new generation that replaces
+/// the old one only once complete and compacted, so a build stopped part-way (even by kill -9)
+/// leaves the previous index intact and searchable. Searchers may run meanwhile.
 ///
 /// Throws IndexError if the index is locked by another build or cannot be written,
 /// InputError for the first problem in strict mode, and InputError when records or files were

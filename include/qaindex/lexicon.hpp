@@ -69,13 +69,13 @@ enum class ConceptKind { Symptom, Condition };
 /// A symptom or condition found in text.
 struct Mention {
     ConceptKind kind = ConceptKind::Symptom;  ///< a symptom or a condition
-    std::string id{};              ///< Symptom::id or Condition::id
-    std::size_t first_token = 0; ///< index into the analyzed tokens
-    std::size_t last_token = 0;  ///< inclusive
-    std::size_t begin = 0;       ///< byte offset in the text of the first token
-    std::size_t end = 0;         ///< byte offset in the text past the last token
-    bool negated = false;        ///< "no fever", "denies chest pain", "without numbness"
-    bool hypothetical = false;   ///< "see a doctor if you notice weakness", 如果出现胸痛
+    std::string id{};                         ///< Symptom::id or Condition::id
+    std::size_t first_token = 0;              ///< index into the analyzed tokens
+    std::size_t last_token = 0;               ///< inclusive
+    std::size_t begin = 0;                    ///< byte offset in the text of the first token
+    std::size_t end = 0;                      ///< byte offset in the text past the last token
+    bool negated = false;       ///< "no fever", "denies chest pain", "without numbness"
+    bool hypothetical = false;  ///< "see a doctor if you notice weakness", 如果出现胸痛
 
     bool operator==(const Mention&) const = default;
 };
@@ -85,7 +85,7 @@ struct Mention {
 /// script-insensitive, and tolerates stop words that differ inside a phrase
 /// ("ringing in my ears" matches "ringing in the ears").
 class Lexicon {
-public:
+  public:
     /// The lexicon compiled into the library from data/lexicon/: read and analyzed when the
     /// library was built, loaded on first use (thread-safe) in a few milliseconds, and kept
     /// until the process ends. Equal in every respect to load() of data/lexicon/.
@@ -154,7 +154,7 @@ public:
     /// digits of a 64-bit FNV-1a hash of the four files' bytes.
     [[nodiscard]] std::string fingerprint() const;
 
-private:
+  private:
     friend struct detail::LexiconAccess;  // the compiled form (lib/lexicon/compiled_lexicon.hpp)
     struct Impl;
     explicit Lexicon(std::unique_ptr<Impl> impl);

@@ -26,8 +26,8 @@ enum class Facet { Specialty, Symptom };
 struct Filter {
     std::vector<std::string> specialties{};  ///< any form: "neurologist", "Neurology", 神经科
     std::vector<std::string> symptoms{};     ///< any form: "pins and needles", "paresthesia"
-    std::optional<Date> since{};  ///< asked on or after
-    std::optional<Date> until{};  ///< asked on or before
+    std::optional<Date> since{};             ///< asked on or after
+    std::optional<Date> until{};             ///< asked on or before
     std::optional<Sex> sex{};                ///< the asker's, as the entry states it
     std::optional<std::string> age_group{};  ///< "10~19", "30-39", "30 to 39", or an age: "35"
     std::optional<std::string> language{};   ///< "en", "zh" (any case)
@@ -41,10 +41,10 @@ struct SearchRequest {
     /// title:, question:, reply:, specialty:, symptom:. Text the parser rejects is searched
     /// as plain words.
     std::string text{};
-    Filter filter{};         ///< restricts the hits; may stand alone, without text
-    std::size_t offset = 0;  ///< hits to skip; past the last match, there are none
-    std::size_t limit = 10;  ///< hits to return at most (any size: capped at the entries)
-    std::vector<Facet> facets{};        ///< facet counts to compute over all matches
+    Filter filter{};                  ///< restricts the hits; may stand alone, without text
+    std::size_t offset = 0;           ///< hits to skip; past the last match, there are none
+    std::size_t limit = 10;           ///< hits to return at most (any size: capped at the entries)
+    std::vector<Facet> facets{};      ///< facet counts to compute over all matches
     bool expand = true;               ///< lay <-> clinical synonym and symptom expansion
     bool explain = false;             ///< fill Hit::explanation
     std::size_t snippet_bytes = 240;  ///< about how long a snippet may be
@@ -69,8 +69,8 @@ struct MatchedTerm {
 /// the sum of value x weight over its parts (see docs/ranking.md for what each one is).
 struct ScorePart {
     std::string name{};  ///< "first_stage", "coverage", "kind_match", ...
-    double value = 0;   ///< the feature's value for this hit, mostly a share in [0, 1]
-    double weight = 0;  ///< the feature's weight in the model
+    double value = 0;    ///< the feature's value for this hit, mostly a share in [0, 1]
+    double weight = 0;   ///< the feature's weight in the model
 
     bool operator==(const ScorePart&) const = default;
 };
@@ -99,12 +99,12 @@ struct Hit {
     std::optional<std::string> specialty{};  ///< canonical where the lexicon knows it
     std::optional<std::string> doctor{};     ///< who gave the first reply
     std::optional<Date> asked{};             ///< Consultation::asked
-    Snippet snippet{};                           ///< highlighted excerpt around the matching words
-    std::string question_excerpt{};              ///< the question cut at about 200 characters, "..."
+    Snippet snippet{};                       ///< highlighted excerpt around the matching words
+    std::string question_excerpt{};          ///< the question cut at about 200 characters, "..."
     std::optional<std::string> reply_excerpt{};  ///< the first reply, cut the same way
     std::vector<std::string> symptoms{};         ///< symptom names the entry is tagged with
-    std::optional<std::string> source{};       ///< Consultation::source: file and line or record
-    std::optional<Explanation> explanation{};  ///< set when the request asked to explain
+    std::optional<std::string> source{};         ///< Consultation::source: file and line or record
+    std::optional<Explanation> explanation{};    ///< set when the request asked to explain
     /// The other entries asking the same question, shown as this hit (SearchRequest::collapse):
     /// their ids, at most kMaxListedDuplicates of them, in index order.
     std::vector<EntryId> duplicates{};
@@ -136,10 +136,10 @@ struct FacetCounts {
 
 /// The answer to search() or similar().
 struct SearchResults {
-    std::string query{};    ///< the query as searched: the request's text (or the entry's)
-    std::size_t total = 0;  ///< entries matching (exact up to at least offset+limit+1000)
-    std::vector<Hit> hits{};                ///< best first: at most the request's limit
-    std::vector<FacetCounts> facets{};      ///< one per facet requested, in request order
+    std::string query{};      ///< the query as searched: the request's text (or the entry's)
+    std::size_t total = 0;    ///< entries matching (exact up to at least offset+limit+1000)
+    std::vector<Hit> hits{};  ///< best first: at most the request's limit
+    std::vector<FacetCounts> facets{};        ///< one per facet requested, in request order
     std::optional<std::string> suggestion{};  ///< "Did you mean": the corrected query
     std::vector<std::string> symptoms{};      ///< symptoms recognised in the query
     std::vector<std::string> conditions{};    ///< conditions recognised in the query
@@ -176,7 +176,7 @@ struct RelatedRequest {
 struct RelatedFaq {
     std::string topic{};                     ///< "Facial Twitching"
     std::optional<std::string> specialty{};  ///< the specialty entries on it usually have
-    std::size_t entries = 0;               ///< entries in the index on this topic
+    std::size_t entries = 0;                 ///< entries in the index on this topic
 
     bool operator==(const RelatedFaq&) const = default;
 };

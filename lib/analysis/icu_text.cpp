@@ -160,8 +160,8 @@ char16_t IcuText::fold_han(char16_t c) {
             // Made on the first Han character only: creating it loads ICU's transliterator
             // registry, which took a sixth of a one-query qaquery's time.
             UErrorCode status = U_ZERO_ERROR;
-            icu_->hant_to_hans.reset(icu::Transliterator::createInstance(
-                "Traditional-Simplified", UTRANS_FORWARD, status));
+            icu_->hant_to_hans.reset(icu::Transliterator::createInstance("Traditional-Simplified",
+                                                                         UTRANS_FORWARD, status));
             check(status, "Traditional-Simplified transliterator");
         }
         icu::UnicodeString s(c);

@@ -316,8 +316,8 @@ std::size_t read_corpus_text(const CorpusFile& file, const EntrySink& emit,
             break;
         }
         case CorpusFormat::JsonLines:
-            read = detail::parse_json_lines(text, source, file.relative, checked, diagnose,
-                                            progress);
+            read =
+                detail::parse_json_lines(text, source, file.relative, checked, diagnose, progress);
             break;
         case CorpusFormat::MedquadXml:
             read = parse_medquad_xml(text, source, file.path.stem().string(), checked, diagnose);

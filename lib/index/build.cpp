@@ -2,18 +2,18 @@
 // build_index(): read a corpus on every core and write it, fully or incrementally, atomically.
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unistd.h>
 #include <unordered_map>
 #include <variant>
 
@@ -76,10 +76,13 @@ struct FileRead {
 
 // What one build shares between its threads: the work, the counters, the diagnostics.
 class Pipeline {
-public:
+  public:
     Pipeline(const BuildOptions& options, const Lexicon& lexicon,
              const std::vector<CorpusFile>& files, std::vector<std::size_t> to_read)
-        : options_(options), lexicon_(lexicon), files_(files), pending_files_(to_read.begin(), to_read.end()) {
+        : options_(options),
+          lexicon_(lexicon),
+          files_(files),
+          pending_files_(to_read.begin(), to_read.end()) {
         for (const std::size_t index : to_read) {
             bytes_total_ += files_[index].size;
         }
@@ -218,7 +221,7 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Claim {
         std::size_t file = 0;
         std::string record;  // where the entry was read, for messages
@@ -463,7 +466,8 @@ void sync_folder_files(const fs::path& folder) {
 // the previous one away for nothing.
 InputError nothing_read(const BuildOptions& options, std::size_t skipped) {
     return InputError(options.corpus.string() + ": no entry could be read (" +
-                      std::to_string(skipped) + (skipped == 1 ? " record or file" : " records or files") +
+                      std::to_string(skipped) +
+                      (skipped == 1 ? " record or file" : " records or files") +
                       " skipped); the index is left as it was");
 }
 
@@ -517,7 +521,7 @@ std::size_t drop_displaced(const Pipeline& pipeline, const std::vector<CorpusFil
 
 // Compaction with the "compacting" pause point after its first table (a test hook).
 class PausingCompactor : public Xapian::Compactor {
-public:
+  public:
     void set_status(const std::string& /*table*/, const std::string& /*status*/) override {
         detail::pause_point("compacting");
     }
@@ -630,9 +634,9 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
             Xapian::WritableDatabase database(target.string(), Xapian::DB_OPEN);
             detail::initialise_database(database, lexicon, true);
             for (std::size_t i = 0; i < files.size(); ++i) {
-                database.set_metadata(std::string(schema::kMetaFile) +
-                                          schema::file_key(files[i].relative),
-                                      records[i].format());
+                database.set_metadata(
+                    std::string(schema::kMetaFile) + schema::file_key(files[i].relative),
+                    records[i].format());
             }
             database.set_metadata(std::string(schema::kMetaCorpus),
                                   fs::absolute(options.corpus).lexically_normal().string());
@@ -766,8 +770,8 @@ BuildReport incremental_build(const BuildOptions& options, detail::IndexWriterIm
     const auto state_of = [&](std::size_t file) -> FileState& {
         auto [it, inserted] = states.try_emplace(file);
         if (inserted) {
-            it->second.old_ids =
-                ids_of_file(database, schema::term(schema::kFile, schema::file_key(files[file].relative)));
+            it->second.old_ids = ids_of_file(
+                database, schema::term(schema::kFile, schema::file_key(files[file].relative)));
         }
         return it->second;
     };
@@ -830,9 +834,15 @@ BuildReport incremental_build(const BuildOptions& options, detail::IndexWriterIm
                 }
                 state.old_ids.erase(built.id_term);
                 switch (writer.put(built)) {
-                    case detail::IndexWriterImpl::Outcome::Added: ++report.added; break;
-                    case detail::IndexWriterImpl::Outcome::Updated: ++report.updated; break;
-                    case detail::IndexWriterImpl::Outcome::Unchanged: ++report.unchanged; break;
+                    case detail::IndexWriterImpl::Outcome::Added:
+                        ++report.added;
+                        break;
+                    case detail::IndexWriterImpl::Outcome::Updated:
+                        ++report.updated;
+                        break;
+                    case detail::IndexWriterImpl::Outcome::Unchanged:
+                        ++report.unchanged;
+                        break;
                 }
             }
             ++state.chunks_written;
@@ -853,9 +863,8 @@ BuildReport incremental_build(const BuildOptions& options, detail::IndexWriterIm
         queue_space.wait(lock, [&] { return queue.size() < 16 || pipeline.stopped(); });
         queue.push_back(std::move(item));
     };
-    const Pipeline::Sinks sinks{
-        .built = [&](BuiltChunk&& chunk) { enqueue(std::move(chunk)); },
-        .file_read = [&](const FileRead& read) { enqueue(read); }};
+    const Pipeline::Sinks sinks{.built = [&](BuiltChunk&& chunk) { enqueue(std::move(chunk)); },
+                                .file_read = [&](const FileRead& read) { enqueue(read); }};
     const auto worker = [&](unsigned) { pipeline.work(sinks); };
     const auto serve_or_stop = [&]() -> bool {
         try {
@@ -966,9 +975,9 @@ BuildReport build_index(const BuildOptions& options) {
             const detail::FileSizes sizes = detail::file_sizes(live);
             const Xapian::rev revision = Xapian::Database(live.string()).get_revision();
             try {
-                detail::IndexWriterImpl writer(lexicon,
-                                         Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN),
-                                         database_name, true);
+                detail::IndexWriterImpl writer(
+                    lexicon, Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN),
+                    database_name, true);
                 report = incremental_build(options, writer, folder, files, start);
             } catch (...) {
                 give_back_space(live, revision, sizes);

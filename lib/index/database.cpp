@@ -79,10 +79,10 @@ void add_deletion_notes(const Xapian::Database& db, CheckReport& report) {
             detail::FileRecord::parse(db.get_metadata(std::string(schema::kMetaFile) + file));
         // The file as it is now: the corpus itself when it is one file, else a file under it.
         std::error_code ec;
-        const std::filesystem::path path = std::filesystem::is_regular_file(corpus, ec) &&
-                                                   corpus.filename() == file
-                                               ? corpus
-                                               : corpus / file;
+        const std::filesystem::path path =
+            std::filesystem::is_regular_file(corpus, ec) && corpus.filename() == file
+                ? corpus
+                : corpus / file;
         std::optional<CorpusFile> now;
         try {
             if (!corpus.empty() && std::filesystem::is_regular_file(path, ec)) {
@@ -229,7 +229,8 @@ CheckReport check_index(const std::filesystem::path& database) {
             }
             const auto files = terms_with_prefix(db, docid, schema::kFile);
             if (stored.file) {
-                if (files.size() != 1 || files.front() != schema::term(schema::kFile, *stored.file)) {
+                if (files.size() != 1 ||
+                    files.front() != schema::term(schema::kFile, *stored.file)) {
                     report.problems.push_back(where + " (" + stored.entry.id.value +
                                               "): file term does not match stored file " +
                                               *stored.file);
@@ -239,11 +240,11 @@ CheckReport check_index(const std::filesystem::path& database) {
             }
             const std::string specialty = document.get_value(schema::kSpecialtySlot);
             const auto specialty_terms = terms_with_prefix(db, docid, schema::kSpecialty);
-            const bool agree = specialty.empty()
-                                   ? specialty_terms.empty()
-                                   : specialty_terms.size() == 1 &&
-                                         specialty_terms.front() ==
-                                             schema::term(schema::kSpecialty, schema::slug(specialty));
+            const bool agree = specialty.empty() ? specialty_terms.empty()
+                                                 : specialty_terms.size() == 1 &&
+                                                       specialty_terms.front() ==
+                                                           schema::term(schema::kSpecialty,
+                                                                        schema::slug(specialty));
             if (!agree) {
                 report.problems.push_back(where + " (" + stored.entry.id.value +
                                           "): specialty value and filter term disagree");

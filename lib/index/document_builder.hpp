@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "index/schema.hpp"
+#include "lexicon/question_words.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/consultation.hpp"
-#include "lexicon/question_words.hpp"
 #include "qaindex/lexicon.hpp"
 
 namespace qaindex::detail {

@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -24,7 +24,9 @@ constexpr const char* kStub = "XAPIANDB";
 constexpr const char* kLockFile = "build.lock";
 constexpr std::string_view kGenerationPrefix = "gen-";
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 void sync_path(const fs::path& path, int flags) {
     const int fd = ::open(path.c_str(), flags);
@@ -50,7 +52,9 @@ unsigned long generation_number(const std::string& name) {
 
 IndexFolder::IndexFolder(fs::path root) : root_(std::move(root)) {}
 
-bool IndexFolder::has_index() const { return live_generation().has_value(); }
+bool IndexFolder::has_index() const {
+    return live_generation().has_value();
+}
 
 void IndexFolder::check_usable() const {
     std::error_code ec;
@@ -65,8 +69,7 @@ void IndexFolder::check_usable() const {
     }
     for (const auto& child : fs::directory_iterator(root_, ec)) {
         const std::string name = child.path().filename().string();
-        if (name != kLockFile && !name.starts_with(kGenerationPrefix) &&
-            !name.starts_with(kStub)) {
+        if (name != kLockFile && !name.starts_with(kGenerationPrefix) && !name.starts_with(kStub)) {
             throw IndexError(root_.string() +
                              ": folder is not empty and holds no qaindex index; refusing to "
                              "write into it (choose another --db)");
@@ -84,7 +87,9 @@ std::optional<std::string> IndexFolder::live_generation() const {
     return name;
 }
 
-fs::path IndexFolder::generation_path(const std::string& name) const { return root_ / name; }
+fs::path IndexFolder::generation_path(const std::string& name) const {
+    return root_ / name;
+}
 
 std::string IndexFolder::next_generation() const {
     unsigned long highest = 0;
@@ -92,7 +97,8 @@ std::string IndexFolder::next_generation() const {
     for (const auto& child : fs::directory_iterator(root_, ec)) {
         const std::string name = child.path().filename().string();
         // Scratch folders ("gen-000004.shard-1") count too, so a stale one is never reused.
-        highest = std::max(highest, generation_number(name.substr(0, kGenerationPrefix.size() + 6)));
+        highest =
+            std::max(highest, generation_number(name.substr(0, kGenerationPrefix.size() + 6)));
     }
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "gen-%06lu", highest + 1);

@@ -16,7 +16,7 @@ namespace qaindex::detail {
 /// new generation and publishes it by renaming a new stub over the old one, which is atomic;
 /// incremental updates change the live generation inside one Xapian transaction.
 class IndexFolder {
-public:
+  public:
     explicit IndexFolder(std::filesystem::path root);
 
     [[nodiscard]] const std::filesystem::path& root() const { return root_; }
@@ -43,7 +43,7 @@ public:
     /// The build lock: an exclusive flock() on root/build.lock, released when the holder
     /// goes away (even if the process is killed).
     class Lock {
-    public:
+      public:
         explicit Lock(int fd) : fd_(fd) {}
         ~Lock();
         Lock(Lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
@@ -51,14 +51,14 @@ public:
         Lock(const Lock&) = delete;
         Lock& operator=(const Lock&) = delete;
 
-    private:
+      private:
         int fd_;
     };
     /// Creates root if needed and takes the lock. Throws IndexError("index is being built by
     /// another process") if another process holds it.
     [[nodiscard]] Lock lock() const;
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

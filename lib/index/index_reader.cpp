@@ -40,8 +40,7 @@ Xapian::Database open_index_folder(const std::filesystem::path& database) {
         // The folder's XAPIANDB stub names the live generation.
         db = Xapian::Database(database.string());
     } catch (const Xapian::Error& error) {
-        throw IndexError(database.string() + ": cannot open the index: " +
-                         error.get_description());
+        throw IndexError(database.string() + ": cannot open the index: " + error.get_description());
     }
     require_current_schema(db, database.string());
     return db;

@@ -41,8 +41,8 @@ void reopen_index(Xapian::Database& db, const std::optional<std::filesystem::pat
 
 /// What a reader may see of an open IndexWriter.
 struct WriterDatabase {
-    Xapian::Database database;  ///< the writer's own, so it sees uncommitted changes
-    std::string name;           ///< the index path, or "(in memory)", for messages
+    Xapian::Database database;         ///< the writer's own, so it sees uncommitted changes
+    std::string name;                  ///< the index path, or "(in memory)", for messages
     const Lexicon* lexicon = nullptr;  ///< the writer's lexicon (never nullptr)
     bool on_disk = false;  ///< false for an in-memory index: no spelling table, no transactions
 };

@@ -212,8 +212,8 @@ bool IndexWriter::add_or_replace(const Consultation& entry) {
 bool IndexWriter::remove(const EntryId& id) {
     try {
         const std::string term = schema::term(schema::kId, id.value);
-        for (auto it = impl_->database.postlist_begin(term); it != impl_->database.postlist_end(term);
-             ++it) {
+        for (auto it = impl_->database.postlist_begin(term);
+             it != impl_->database.postlist_end(term); ++it) {
             impl_->forget_in_manifest(*it, &id);
         }
         return impl_->remove_term(term) > 0;
@@ -230,6 +230,8 @@ void IndexWriter::commit() {
     }
 }
 
-std::size_t IndexWriter::size() const { return impl_->database.get_doccount(); }
+std::size_t IndexWriter::size() const {
+    return impl_->database.get_doccount();
+}
 
 }  // namespace qaindex

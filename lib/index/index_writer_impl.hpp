@@ -34,7 +34,7 @@ struct IndexWriterImpl {
 
     const Lexicon& lexicon;
     Xapian::WritableDatabase database;
-    std::string name;  ///< the index path, for messages ("(in memory)" otherwise)
+    std::string name;   ///< the index path, for messages ("(in memory)" otherwise)
     bool transactions;  ///< false for in-memory databases, which have none
     DocumentBuilder builder;
     std::optional<IndexFolder> folder;

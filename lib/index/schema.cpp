@@ -201,8 +201,8 @@ void decode_rest(const json& in, Consultation& entry) {
     }
     if (const auto it = in.find("related"); it != in.end()) {
         for (const json& t : *it) {
-            entry.related.push_back(
-                {.name = t.at("name").get<std::string>(), .specialty = get<std::string>(t, "specialty")});
+            entry.related.push_back({.name = t.at("name").get<std::string>(),
+                                     .specialty = get<std::string>(t, "specialty")});
         }
     }
 }

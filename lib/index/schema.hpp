@@ -69,12 +69,12 @@ inline constexpr std::string_view kQuestionType = "XT";    ///< + MedQuAD qtype:
 inline constexpr std::string_view kQuestionKey = "XK";
 
 // ---- Value slots ------------------------------------------------------------------------
-inline constexpr unsigned kAskedSlot = 0;      ///< "YYYYMMDD": sorts and ranges as a string
-inline constexpr unsigned kRepliedSlot = 1;    ///< first reply's date, "YYYYMMDD"
-inline constexpr unsigned kSpecialtySlot = 2;  ///< canonical specialty name: facet counts
-inline constexpr unsigned kSymptomsSlot = 3;   ///< mentioned symptom ids joined by '\n'
-inline constexpr unsigned kContentSlot = 4;    ///< content_hash() of the consultation
-inline constexpr unsigned kProfileSlot = 5;    ///< encode_profile() of the entry's EntryProfile
+inline constexpr unsigned kAskedSlot = 0;        ///< "YYYYMMDD": sorts and ranges as a string
+inline constexpr unsigned kRepliedSlot = 1;      ///< first reply's date, "YYYYMMDD"
+inline constexpr unsigned kSpecialtySlot = 2;    ///< canonical specialty name: facet counts
+inline constexpr unsigned kSymptomsSlot = 3;     ///< mentioned symptom ids joined by '\n'
+inline constexpr unsigned kContentSlot = 4;      ///< content_hash() of the consultation
+inline constexpr unsigned kProfileSlot = 5;      ///< encode_profile() of the entry's EntryProfile
 inline constexpr unsigned kQuestionKeySlot = 6;  ///< question_key(): collapses identical questions
 
 // ---- Metadata keys ----------------------------------------------------------------------

@@ -22,8 +22,8 @@ VersionInfo version_info() {
 
 std::string version_text(std::string_view tool) {
     const VersionInfo info = version_info();
-    return std::string(tool) + " " + info.qaindex + "\nindex schema " + info.schema +
-           ", Xapian " + info.xapian + ", ICU " + info.icu;
+    return std::string(tool) + " " + info.qaindex + "\nindex schema " + info.schema + ", Xapian " +
+           info.xapian + ", ICU " + info.icu;
 }
 
 }  // namespace qaindex

@@ -348,8 +348,9 @@ class Builder {
                 }
             }
             if (!impl_->matcher.add(tokens, misspelling.ref)) {
-                throw_input_error(file.display, misspelling.line,
-                                  fmt::format("\"{}\" has nothing but stop words", misspelling.form));
+                throw_input_error(
+                    file.display, misspelling.line,
+                    fmt::format("\"{}\" has nothing but stop words", misspelling.form));
             }
         }
     }
@@ -579,8 +580,8 @@ void LexiconAccess::write(const Lexicon& lexicon, BinaryWriter& out) {
     out.list(data.conditions, [](BinaryWriter& w, const Condition& condition) {
         w.str(condition.id);
         w.str(condition.name);
-        for (const auto* list : {&condition.specialties, &condition.clinical, &condition.lay,
-                                 &condition.chinese}) {
+        for (const auto* list :
+             {&condition.specialties, &condition.clinical, &condition.lay, &condition.chinese}) {
             w.strings(*list);
         }
     });
@@ -624,8 +625,8 @@ Lexicon LexiconAccess::read(BinaryReader& in) {
         Condition condition;
         condition.id = r.str();
         condition.name = r.str();
-        for (auto* list : {&condition.specialties, &condition.clinical, &condition.lay,
-                           &condition.chinese}) {
+        for (auto* list :
+             {&condition.specialties, &condition.clinical, &condition.lay, &condition.chinese}) {
             *list = r.strings();
         }
         return condition;

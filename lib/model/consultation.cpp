@@ -9,7 +9,9 @@
 namespace qaindex {
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -75,7 +77,9 @@ std::string Date::to_string() const {
     return buffer.data();
 }
 
-std::string_view to_string(Sex sex) { return sex == Sex::Female ? "female" : "male"; }
+std::string_view to_string(Sex sex) {
+    return sex == Sex::Female ? "female" : "male";
+}
 
 std::optional<Sex> parse_sex(std::string_view text) {
     text = trim(text);

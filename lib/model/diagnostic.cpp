@@ -6,13 +6,20 @@ namespace qaindex {
 
 std::string_view to_string(Problem problem) {
     switch (problem) {
-        case Problem::InvalidUtf8: return "invalid-utf8";
-        case Problem::BinaryFile: return "binary-file";
-        case Problem::Truncated: return "truncated";
-        case Problem::Malformed: return "malformed";
-        case Problem::Unreadable: return "unreadable";
-        case Problem::Empty: return "empty";
-        case Problem::TooLarge: return "too-large";
+        case Problem::InvalidUtf8:
+            return "invalid-utf8";
+        case Problem::BinaryFile:
+            return "binary-file";
+        case Problem::Truncated:
+            return "truncated";
+        case Problem::Malformed:
+            return "malformed";
+        case Problem::Unreadable:
+            return "unreadable";
+        case Problem::Empty:
+            return "empty";
+        case Problem::TooLarge:
+            return "too-large";
     }
     return "unknown";
 }

@@ -81,8 +81,8 @@ std::optional<std::string> exceeds_limits(const Consultation& entry) {
         }
     });
     if (!problem && total > kMaxEntryBytes) {
-        problem = "the fields hold " + grouped(total) + " bytes together; an entry may hold at most " +
-                  sized(kMaxEntryBytes);
+        problem = "the fields hold " + grouped(total) +
+                  " bytes together; an entry may hold at most " + sized(kMaxEntryBytes);
     }
     return problem;
 }

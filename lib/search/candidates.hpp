@@ -43,10 +43,10 @@ struct Candidates {
 /// by BM25 without document length (ranking::kBm25K1, b = 0) and TermBoostSource, but read a
 /// term at a time into an array of the range's documents. Xapian's matcher merges the parts'
 /// posting lists a document at a time through a tree of OR nodes, which costs about three
-/// times as much (bench/RESULTS.md, "Figures behind code constants"). A synonym's document frequency is estimated as
-/// Xapian does (its terms assumed independent); phrase alternatives of a synonym are not
-/// read, so a document matching only those is not a candidate (the second pass weighs them
-/// as Xapian does).
+/// times as much (bench/RESULTS.md, "Figures behind code constants"). A synonym's document
+/// frequency is estimated as Xapian does (its terms assumed independent); phrase alternatives of a
+/// synonym are not read, so a document matching only those is not a candidate (the second pass
+/// weighs them as Xapian does).
 [[nodiscard]] Candidates best_candidates(const Xapian::Database& db, const CandidateTerms& terms,
                                          Xapian::doccount count, Xapian::docid first,
                                          Xapian::docid last);

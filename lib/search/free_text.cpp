@@ -276,8 +276,7 @@ bool QueryText::word(std::size_t i) const {
 }
 
 bool QueryText::sentence_break(std::size_t before, std::size_t after) const {
-    return ends_sentence(
-        text.substr(tokens[before].end, tokens[after].begin - tokens[before].end));
+    return ends_sentence(text.substr(tokens[before].end, tokens[after].begin - tokens[before].end));
 }
 
 std::string QueryText::stem_of(std::size_t i, Analyzer& analyzer) const {
@@ -384,8 +383,8 @@ std::vector<double> FreeTextAnalyzer::token_weights(const QueryText& text) {
         weight[i] *= 1.0 + ranking::kSubjectBoost;
     }
     for (const Mention& mention : text.mentions) {
-        for (std::size_t i = mention.first_token;
-             i <= mention.last_token && i < text.tokens.size(); ++i) {
+        for (std::size_t i = mention.first_token; i <= mention.last_token && i < text.tokens.size();
+             ++i) {
             weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
         }
     }
@@ -501,13 +500,12 @@ std::vector<WeightedTerm> FreeTextAnalyzer::strongest_terms(const StemWeights& s
             }
         }
         const double strength = frequency == 0 ? -1.0 : w * std::log(1.0 + documents / frequency);
-        ranked.push_back(
-            {{.term = term,
-              .weight = w,
-              .variants =
-                  forms != stems.variants.end() ? forms->second : std::vector<std::string>{}},
-             strength,
-             entry.first});
+        ranked.push_back({{.term = term,
+                           .weight = w,
+                           .variants = forms != stems.variants.end() ? forms->second
+                                                                     : std::vector<std::string>{}},
+                          strength,
+                          entry.first});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
@@ -572,9 +570,8 @@ QueryProfile FreeTextAnalyzer::profile(const QueryText& text,
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].kind != TokenKind::Compound && !text.dropped[i] && searchable(tokens[i])) {
-            out.text_words.push_back(tokens[i].stopword
-                                         ? schema::kProfileStopWord + tokens[i].term
-                                         : text.stem_of(i, analyzer_));
+            out.text_words.push_back(tokens[i].stopword ? schema::kProfileStopWord + tokens[i].term
+                                                        : text.stem_of(i, analyzer_));
         }
     }
     for (const std::string& stem : order) {
@@ -886,7 +883,8 @@ FreeTextQuery FreeTextAnalyzer::analyse(std::string_view text, const Xapian::Dat
     if (!expand) {
         return out;
     }
-    Expanding state{.text = words, .weight = weight, .covered = std::vector<bool>(words.tokens.size())};
+    Expanding state{
+        .text = words, .weight = weight, .covered = std::vector<bool>(words.tokens.size())};
     for (const WeightedTerm& term : out.terms) {
         state.kept[term.term] = term.weight;
     }

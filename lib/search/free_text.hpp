@@ -9,12 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/question_words.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 #include "search/candidates.hpp"
 #include "search/lexicon_index.hpp"
 #include "search/scoring.hpp"
-#include "lexicon/question_words.hpp"
 
 namespace qaindex::detail {
 
@@ -103,8 +103,8 @@ struct QueryText {
     /// Tokens of the polite frame ("I would like to know", "thank you"): not searched unless
     /// the text holds nothing else.
     std::vector<bool> dropped;
-    bool any_content = false;  ///< a searchable token that is neither a stop word nor dropped
-    std::size_t subject = 0;   ///< tokens [0, subject) are the subject line; 0: none
+    bool any_content = false;       ///< a searchable token that is neither a stop word nor dropped
+    std::size_t subject = 0;        ///< tokens [0, subject) are the subject line; 0: none
     std::vector<Mention> mentions;  ///< symptoms and conditions named (negated ones too)
     /// Per token, the word meant when it is a misspelling the lexicon lists, else nullptr.
     std::vector<const std::string*> meant;
@@ -122,9 +122,9 @@ struct QueryText {
 /// The user's words by stem term, before the strongest are kept.
 struct StemWeights {
     struct Entry {
-        double weight = 0;            ///< the strongest occurrence's weight
+        double weight = 0;  ///< the strongest occurrence's weight
         std::size_t occurrences = 0;
-        std::size_t first = 0;        ///< the first occurrence's token
+        std::size_t first = 0;  ///< the first occurrence's token
     };
     std::map<std::string, Entry> stems;
     /// Exact forms searched as the same term, by the stem term meant ("twiching").

@@ -277,9 +277,8 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::read(BinaryReader& in) {
     index->by_key_.reserve(size);
     for (std::size_t i = 0; i < size; ++i) {
         std::string key = in.str();
-        index->by_key_.emplace(std::move(key), in.list([](BinaryReader& r) {
-            return std::size_t{r.u32()};
-        }));
+        index->by_key_.emplace(std::move(key),
+                               in.list([](BinaryReader& r) { return std::size_t{r.u32()}; }));
     }
     size = in.count();
     index->compiled_concepts_.reserve(size);

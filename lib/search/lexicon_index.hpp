@@ -93,7 +93,7 @@ class LexiconIndex {
     std::vector<std::vector<SynonymPhrase>> groups_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
     mutable std::mutex concepts_mutex_;  // guards concepts_ while concept_of() fills it
-    mutable std::unordered_map<std::string, Concept> concepts_;  // "S:id", "C:id"
+    mutable std::unordered_map<std::string, Concept> concepts_;            // "S:id", "C:id"
     std::unordered_map<std::string, std::string_view> compiled_concepts_;  // not read yet
     std::unordered_map<std::string, std::string> corrections_;
     std::unordered_set<std::string> known_words_;

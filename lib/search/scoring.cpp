@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -18,19 +18,18 @@ namespace qaindex::detail {
 namespace {
 
 constexpr std::array<std::string_view, kFeatureCount> kNames = {
-    "first_stage",     "plain_bm25",      "coverage",      "title_coverage",
-    "focus_coverage",  "precision",       "title_precision", "concept_overlap",
-    "focus_concept",   "foreign_concepts", "kind_match",    "kind_mismatch",
-    "kind_unasked",    "proximity",       "length",
+    "first_stage", "plain_bm25",      "coverage",        "title_coverage", "focus_coverage",
+    "precision",   "title_precision", "concept_overlap", "focus_concept",  "foreign_concepts",
+    "kind_match",  "kind_mismatch",   "kind_unasked",    "proximity",      "length",
 };
 
 // The stop words of plain BM25: the classic English list of Lucene's EnglishAnalyzer, much
 // shorter than the Analyzer's. "what", "why", "how" and "do" are left in: an FAQ that repeats
 // a question's words, these ones included, is likelier its paraphrase.
 const std::set<std::string_view> kClassicStopWords = {
-    "a",    "an",   "and",  "are",   "as",    "at",   "be",    "but",  "by",   "for", "if",
-    "in",   "into", "is",   "it",    "no",    "not",  "of",    "on",   "or",   "such", "that",
-    "the",  "their", "then", "there", "these", "they", "this", "to",   "was",  "will", "with"};
+    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
+    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
 bool is_stop_word(const std::string& word) {
     return !word.empty() && word.front() == schema::kProfileStopWord;
@@ -154,11 +153,13 @@ std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
     double length_sum = 0;
     for (const ScoredCandidate& candidate : candidates) {
         for (const auto* words : {&candidate.profile.title, &candidate.profile.question}) {
-            length_sum += static_cast<double>(std::count_if(words->begin(), words->end(), plain_word));
+            length_sum +=
+                static_cast<double>(std::count_if(words->begin(), words->end(), plain_word));
         }
     }
     const double mean_length =
-        candidates.empty() ? 1.0 : std::max(1.0, length_sum / static_cast<double>(candidates.size()));
+        candidates.empty() ? 1.0
+                           : std::max(1.0, length_sum / static_cast<double>(candidates.size()));
     double best_first = 0;
     double best_plain = 0;
     for (const ScoredCandidate& candidate : candidates) {
@@ -302,10 +303,10 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
         return share(held, whole);
     };
     std::set<std::string> opening = topic_words(title.begin(), title.end());
-    opening.merge(topic_words(
-        question.begin(),
-        question.begin() + static_cast<std::ptrdiff_t>(
-                               std::min(question.size(), ranking::kPrecisionQuestionStems))));
+    opening.merge(
+        topic_words(question.begin(),
+                    question.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                           question.size(), ranking::kPrecisionQuestionStems))));
     set(Feature::Precision, precision(opening));
     set(Feature::TitlePrecision, precision(headline_stems));
 
@@ -324,8 +325,8 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
     for (const std::string& term : query.focus_concepts) {
         focus_named += contains(headline_concepts, term) ? 1U : 0U;
     }
-    set(Feature::FocusConcept, share(static_cast<double>(focus_named),
-                                     static_cast<double>(query.focus_concepts.size())));
+    set(Feature::FocusConcept,
+        share(static_cast<double>(focus_named), static_cast<double>(query.focus_concepts.size())));
     std::size_t foreign = 0;
     for (const std::string& term : headline_concepts) {
         foreign += contains(query.concepts, term) ? 0U : 1U;
@@ -389,8 +390,7 @@ ScoringModel ScoringModel::parse(std::string_view text, std::string_view source)
     bool header = false;
     std::size_t line_number = 0;
     auto fail = [&](const std::string& message) {
-        throw InputError(std::string(source) + ":" + std::to_string(line_number) + ": " +
-                         message);
+        throw InputError(std::string(source) + ":" + std::to_string(line_number) + ": " + message);
     };
     while (!text.empty()) {
         ++line_number;

@@ -5,8 +5,8 @@
 #include <xapian.h>
 
 #include <array>
-#include <set>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -109,9 +109,9 @@ class FeatureScorer {
     /// The features of each candidate, in order. FirstStage and PlainBm25 are shares of the
     /// best candidate's; PlainBm25's document lengths are compared with the candidates'
     /// mean.
-    [[nodiscard]] std::vector<FeatureVector> features(const Xapian::Database& db,
-                                                      const QueryProfile& query,
-                                                      const std::vector<ScoredCandidate>& candidates);
+    [[nodiscard]] std::vector<FeatureVector> features(
+        const Xapian::Database& db, const QueryProfile& query,
+        const std::vector<ScoredCandidate>& candidates);
 
     /// How much the features but FirstStage count for this query, in [0, 1]: 1 up to
     /// ranking::kShortQuestionWords words (besides words of kinds of answer), fading to 0 at

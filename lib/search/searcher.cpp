@@ -491,17 +491,15 @@ struct Searcher::Impl {
             match.candidates = detail::ranking::kRankedCandidates;
         }
         match.check_at_least =
-            match.facets.empty()
-                ? capped_count(wanted + detail::ranking::kCheckAtLeast, documents)
-                : documents;
+            match.facets.empty() ? capped_count(wanted + detail::ranking::kCheckAtLeast, documents)
+                                 : documents;
         detail::MatchResult matched;
         std::vector<Ranked> page;  // the hits up to the page's end, each question once
         std::vector<std::string> page_keys;
         for (;;) {
             match.count = capped_count(depth, documents);
             matched = matcher.run(db, match);
-            const std::vector<Ranked> ranked =
-                rerank(matched.matches, plan.profile, model.search);
+            const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.search);
             page.clear();
             page_keys.clear();
             for (const Ranked& r : ranked) {
@@ -642,8 +640,8 @@ struct Searcher::Impl {
         // question or nearly its words. A new question's near-twins are its best answers.
         const auto documents = db.get_doccount();
         const std::size_t limit = capped_count(request.limit, documents);
-        std::size_t depth =
-            std::max(detail::ranking::kRerankDepth, limit * detail::ranking::kSimilarOverfetch + 10);
+        std::size_t depth = std::max(detail::ranking::kRerankDepth,
+                                     limit * detail::ranking::kSimilarOverfetch + 10);
         std::vector<Found> found;
         for (;;) {
             const detail::MatchResult matched =
@@ -673,8 +671,8 @@ struct Searcher::Impl {
                     continue;  // listed under its first hit by add_same_question
                 }
                 std::set<std::string> stems = detail::question_stems(db, r.docid);
-                if (source != 0 &&
-                    detail::jaccard(stems, source_stems) >= detail::ranking::kNearDuplicateJaccard) {
+                if (source != 0 && detail::jaccard(stems, source_stems) >=
+                                       detail::ranking::kNearDuplicateJaccard) {
                     continue;
                 }
                 const Xapian::Document document = db.get_document(r.docid);

@@ -81,8 +81,9 @@ std::optional<std::size_t> DuplicateFilter::repeated(const std::set<std::string>
 
 std::vector<WeightedTerm> entry_terms(const Xapian::Database& db, Xapian::docid docid) {
     std::map<std::string, double> frequency;
-    field_stems(db, docid, schema::kTitle,
-                [&](const std::string& stem, Xapian::termcount wdf) { frequency[stem] += 2.0 * wdf; });
+    field_stems(db, docid, schema::kTitle, [&](const std::string& stem, Xapian::termcount wdf) {
+        frequency[stem] += 2.0 * wdf;
+    });
     field_stems(db, docid, schema::kQuestion,
                 [&](const std::string& stem, Xapian::termcount wdf) { frequency[stem] += wdf; });
     const double documents = std::max<double>(1.0, db.get_doccount());

@@ -19,11 +19,11 @@ TEST_CASE("IcuText::normalize_text folds case, width, accents and apostrophes", 
     };
     const Row rows[] = {
         {"Eyelid TWITCHING", false, "eyelid twitching"},
-        {"Café naïve", false, "cafe naive"},                   // Latin accents removed
+        {"Café naïve", false, "cafe naive"},                     // Latin accents removed
         {"\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3", false, "abc"},  // full-width ＡＢＣ
-        {"Straße", false, "strasse"},                          // case folding, not lower-casing
-        {"It\xE2\x80\x99s", false, "it's"},                    // ’ typed as '
-        {"頭痛", true, "头痛"},                                // Traditional -> Simplified
+        {"Straße", false, "strasse"},                            // case folding, not lower-casing
+        {"It\xE2\x80\x99s", false, "it's"},                      // ’ typed as '
+        {"頭痛", true, "头痛"},                                  // Traditional -> Simplified
         {"頭痛", false, "頭痛"},
         {"", false, ""},
     };
@@ -67,7 +67,9 @@ TEST_CASE("IcuText::load splits words, gaps and Han, with offsets into the UTF-8
 
 TEST_CASE("IcuText::load replaces invalid UTF-8 and keeps offsets in the input", "[analysis]") {
     IcuText icu;
-    const std::string text = "ab\xFF" "cd";
+    const std::string text =
+        "ab\xFF"
+        "cd";
     icu.load(text, false);
     // U+FFFD stands for the bad byte: "ab", U+FFFD, "cd" are 5 UTF-16 units for 5 bytes.
     CHECK(icu.units()[2] == u'\uFFFD');

@@ -240,7 +240,8 @@ TEST_CASE("read_corpus_file reports the bytes parsed record by record", "[corpus
     for (int i = 0; i < 50; ++i) {
         jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"Cough number " +
                  std::to_string(i) + "?\"}\n";
-        csv += "Internal Medicine,Cough " + std::to_string(i) + ",\"Why do I cough,\ndoctor?\",Rest.\r\n";
+        csv += "Internal Medicine,Cough " + std::to_string(i) +
+               ",\"Why do I cough,\ndoctor?\",Rest.\r\n";
         if (i == 20) {
             jsonl += "{not json\n\n";  // a bad line and a blank one move progress on as well
         }

@@ -2,8 +2,8 @@
 // Tests of build_index(): full and incremental builds, bad input, strictness, atomicity, check.
 #include "qaindex/index_writer.hpp"
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <signal.h>
 #include <sys/resource.h>
@@ -34,8 +34,9 @@ using qaindex::test::write_corpus;
 using qaindex::test::write_page;
 using qaindex::test::write_text;
 
-
-Xapian::Database open_index(const fs::path& db) { return Xapian::Database(db.string()); }
+Xapian::Database open_index(const fs::path& db) {
+    return Xapian::Database(db.string());
+}
 
 bool has_entry(const fs::path& db, const std::string& id) {
     return open_index(db).get_termfreq(schema::term(schema::kId, id)) == 1;
@@ -248,9 +249,9 @@ TEST_CASE("Each bad file leaves an existing index unchanged", "[index][build]") 
 
         SECTION("and strict mode fails on it without touching the index") {
             const auto revision = open_index(db).get_revision();
-            fs::last_write_time(corpus / file.path().filename(),
-                                fs::last_write_time(corpus / file.path().filename()) +
-                                    std::chrono::seconds(5));
+            fs::last_write_time(
+                corpus / file.path().filename(),
+                fs::last_write_time(corpus / file.path().filename()) + std::chrono::seconds(5));
             auto strict = options_for(corpus, db);
             strict.strict = true;
             CHECK_THROWS_AS(qaindex::build_index(strict), qaindex::InputError);
@@ -303,8 +304,9 @@ TEST_CASE("Build progress counts a big file's bytes as they are read", "[index][
     qaindex::test::ScratchDir scratch("build-progress");
     std::string jsonl;
     for (int i = 0; i < 2000; ++i) {
-        jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"My knee hurts when I climb " +
-                 "stairs, number " + std::to_string(i) + ".\"}\n";
+        jsonl += "{\"id\":\"e" + std::to_string(i) +
+                 "\",\"question\":\"My knee hurts when I climb " + "stairs, number " +
+                 std::to_string(i) + ".\"}\n";
     }
     write_text(scratch.path() / "corpus", "all.jsonl", jsonl);
     std::vector<qaindex::BuildProgress> seen;
@@ -340,8 +342,9 @@ TEST_CASE("Strict mode reports the first problem once, as its error", "[index][b
 TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]") {
     qaindex::test::ScratchDir scratch("build-duplicates");
     const auto corpus = scratch.path() / "corpus";
-    write_text(corpus, "a.jsonl", "{\"id\":\"x\",\"question\":\"first\"}\n"
-                                  "{\"id\":\"x\",\"question\":\"second\"}\n");
+    write_text(corpus, "a.jsonl",
+               "{\"id\":\"x\",\"question\":\"first\"}\n"
+               "{\"id\":\"x\",\"question\":\"second\"}\n");
     std::vector<qaindex::Diagnostic> diagnostics;
     auto options = options_for(corpus, scratch.path() / "db");
     options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
@@ -521,7 +524,7 @@ TEST_CASE("A build that fails for want of space gives the disk back", "[index][b
     if (child == 0) {
         ::signal(SIGXFSZ, SIG_IGN);
         const rlim_t limit = postings + 8192;  // one more block of postings
-        const struct rlimit cap{limit, limit};
+        const struct rlimit cap { limit, limit };
         ::setrlimit(RLIMIT_FSIZE, &cap);
         int code = 1;
         try {
@@ -567,9 +570,7 @@ TEST_CASE("A build checks free space before it writes anything", "[index][build]
         qaindex::build_index(options_for(corpus, db));
     }
     const std::uintmax_t before = qaindex::detail::folder_bytes(db);
-    {
-        std::ofstream(corpus / "huge.jsonl") << "{\"question\":\"x\"}\n";
-    }
+    { std::ofstream(corpus / "huge.jsonl") << "{\"question\":\"x\"}\n"; }
     std::error_code error;
     fs::resize_file(corpus / "huge.jsonl", std::uintmax_t{2} << 40, error);
     if (error) {
@@ -578,8 +579,7 @@ TEST_CASE("A build checks free space before it writes anything", "[index][build]
         return;
     }
     CHECK_THROWS_WITH(qaindex::build_index(options_for(corpus, db)),
-                      Catch::Contains("not enough disk space") &&
-                          Catch::Contains(db.string()));
+                      Catch::Contains("not enough disk space") && Catch::Contains(db.string()));
     CHECK(qaindex::detail::folder_bytes(db) == before);
     std::size_t generations = 0;
     for (const auto& child : fs::directory_iterator(db)) {

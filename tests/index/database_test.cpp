@@ -2,8 +2,8 @@
 // Tests of lib/index/database.cpp: where the index lives, stats, export and check.
 #include "qaindex/database.hpp"
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 
@@ -68,9 +68,8 @@ TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") 
 TEST_CASE("for_each_entry gives every entry once, whole, in id term order", "[index]") {
     const BuiltCorpus built("database-export");
     std::vector<qaindex::Consultation> entries;
-    qaindex::for_each_entry(built.db, [&](qaindex::Consultation&& entry) {
-        entries.push_back(std::move(entry));
-    });
+    qaindex::for_each_entry(
+        built.db, [&](qaindex::Consultation&& entry) { entries.push_back(std::move(entry)); });
     std::vector<std::string> ids;
     for (const auto& entry : entries) {
         ids.push_back(entry.id.value);
@@ -79,9 +78,9 @@ TEST_CASE("for_each_entry gives every entry once, whole, in id term order", "[in
                                           "neurology/001"});
     CHECK(entries.front().question == "My heart races at night.");
     CHECK(entries.front().specialty() == "Cardiology");
-    CHECK_THROWS_AS(qaindex::for_each_entry(built.scratch.path() / "nothing",
-                                            [](qaindex::Consultation&&) {}),
-                    qaindex::IndexError);
+    CHECK_THROWS_AS(
+        qaindex::for_each_entry(built.scratch.path() / "nothing", [](qaindex::Consultation&&) {}),
+        qaindex::IndexError);
 }
 
 TEST_CASE("check_index compares the manifest with the entries", "[index]") {

@@ -32,14 +32,13 @@ TEST_CASE("A document's profile holds its title and question words, concepts and
     entry.replies.push_back({.doctor = "Dr. Ye", .text = "Reduce coffee intake, sleep longer."});
     DocumentBuilder builder(qaindex::Lexicon::builtin());
     const auto built = builder.build(entry, std::nullopt);
-    const auto profile =
-        schema::decode_profile(built.document.get_value(schema::kProfileSlot));
+    const auto profile = schema::decode_profile(built.document.get_value(schema::kProfileSlot));
 
     CHECK(profile.title == std::vector<std::string>{"twitch", "eyelid"});
     // Stop words are kept, marked: plain BM25 weighs "what" and "how" too.
-    CHECK(profile.question ==
-          std::vector<std::string>{"_what", "caus", "_my", "eyelid", "twitch", "_i", "_have",
-                                   "_no", "headach", "_how", "_is", "_it", "treat"});
+    CHECK(profile.question == std::vector<std::string>{"_what", "caus", "_my", "eyelid", "twitch",
+                                                       "_i", "_have", "_no", "headach", "_how",
+                                                       "_is", "_it", "treat"});
     CHECK(profile.question_length == 13);
     CHECK(profile.reply_length == 5);  // reduce coffee intake sleep longer
     const std::string eyelid = schema::concept_term(schema::kSymptom, "QA:eyelid-twitching");
@@ -53,8 +52,7 @@ TEST_CASE("A document's profile holds its title and question words, concepts and
     CHECK(has_term(built.document, schema::term(schema::kQuestionKey, key)));
 }
 
-TEST_CASE("A long question keeps its first words in the profile and counts them all",
-          "[index]") {
+TEST_CASE("A long question keeps its first words in the profile and counts them all", "[index]") {
     qaindex::Consultation entry;
     entry.id.value = "long";
     for (std::size_t i = 0; i < schema::EntryProfile::kMaxQuestionWords + 10; ++i) {

@@ -64,7 +64,8 @@ TEST_CASE("IndexFolder::lock is exclusive until released", "[index][folder]") {
     const IndexFolder folder(scratch.path() / "db");
     {
         const auto held = folder.lock();
-        CHECK_THROWS_WITH(folder.lock(), Catch::Contains("index is being built by another process"));
+        CHECK_THROWS_WITH(folder.lock(),
+                          Catch::Contains("index is being built by another process"));
     }
     CHECK_NOTHROW(folder.lock());
 }

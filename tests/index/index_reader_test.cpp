@@ -88,8 +88,9 @@ TEST_CASE("reopen_index finds a generation published after opening, or reopens a
 
     // A full build publishes a new generation; the old one is left to those reading it.
     qaindex::BuildOptions options;
-    qaindex::test::write_page(scratch.path() / "corpus", "one.txt",
-                              consultation("x", "Headache", "My head aches.", "Neurology", "Rest."));
+    qaindex::test::write_page(
+        scratch.path() / "corpus", "one.txt",
+        consultation("x", "Headache", "My head aches.", "Neurology", "Rest."));
     qaindex::test::write_page(scratch.path() / "corpus", "two.txt",
                               consultation("y", "Cough", "I cough.", "Pulmonology", "Drink."));
     options.corpus = scratch.path() / "corpus";
@@ -107,8 +108,7 @@ TEST_CASE("reopen_index finds a generation published after opening, or reopens a
     CHECK(memory.get_doccount() == 1);
 }
 
-TEST_CASE("writer_database is the writer's own database, its name and lexicon",
-          "[index][reader]") {
+TEST_CASE("writer_database is the writer's own database, its name and lexicon", "[index][reader]") {
     auto memory = qaindex::IndexWriter::in_memory();
     memory.add_or_replace(consultation("a", "Rash", "A rash.", "Dermatology", "Cream."));
     const auto in_memory = qaindex::detail::writer_database(memory);

@@ -57,8 +57,10 @@ TEST_CASE("Stored entries round-trip through their JSON form", "[index]") {
                                     .specialty = "Neurology",
                                     .text = "Reduce coffee.",
                                     .date = qaindex::Date{2005, 3, 10}});
-    stored.entry.replies.push_back({.doctor = std::nullopt, .specialty = std::nullopt,
-                                    .text = "第二個回覆", .date = std::nullopt});
+    stored.entry.replies.push_back({.doctor = std::nullopt,
+                                    .specialty = std::nullopt,
+                                    .text = "第二個回覆",
+                                    .date = std::nullopt});
     stored.entry.question_type = "symptoms";
     stored.entry.focus = qaindex::Focus{.name = "Bell's palsy",
                                         .synonyms = {"facial palsy"},
@@ -89,8 +91,10 @@ TEST_CASE("Stored data keeps More Info and the page's lists on a line decode() d
                                     .doctor = "Ye Boshou",
                                     .specialty = std::nullopt,
                                     .reply_excerpt = "Sleep more."});
-    stored.entry.similar.push_back({.title = "Eyelid", .question_excerpt = std::nullopt,
-                                    .doctor = std::nullopt, .specialty = "Neurology",
+    stored.entry.similar.push_back({.title = "Eyelid",
+                                    .question_excerpt = std::nullopt,
+                                    .doctor = std::nullopt,
+                                    .specialty = "Neurology",
                                     .reply_excerpt = std::nullopt});
     stored.entry.related.push_back({.name = "Facial Twitching", .specialty = "Neurology"});
     stored.entry.related.push_back({.name = "", .specialty = std::nullopt});

@@ -2,8 +2,8 @@
 // Tests of version() and version_info(): the library's version and what it links.
 #include "qaindex/version.hpp"
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <regex>
 

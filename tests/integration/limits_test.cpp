@@ -77,8 +77,8 @@ TEST_CASE("A corpus record over the limits is reported with its line and skipped
 
     SECTION("and a page, by its file") {
         const fs::path page = scratch.path() / "big.txt";
-        std::ofstream(page) << "Title\n" << std::string(kMaxFieldBytes + 1, 'q')
-                            << "\nAsk Date: 2020/01/01\n";
+        std::ofstream(page) << "Title\n"
+                            << std::string(kMaxFieldBytes + 1, 'q') << "\nAsk Date: 2020/01/01\n";
         qaindex::test::Collected one;
         CHECK(qaindex::read_corpus_file(qaindex::list_corpus(page).at(0), one.entry_sink(),
                                         one.diagnostic_sink()) == 0);

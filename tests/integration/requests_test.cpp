@@ -9,8 +9,7 @@
 using qaindex::test::Backend;
 using qaindex::test::FixtureIndex;
 
-TEST_CASE("Offsets and limits are sizes: past 2^32 they are not cut to 32 bits",
-          "[integration]") {
+TEST_CASE("Offsets and limits are sizes: past 2^32 they are not cut to 32 bits", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend);
@@ -24,13 +23,16 @@ TEST_CASE("Offsets and limits are sizes: past 2^32 they are not cut to 32 bits",
         CHECK(page.hits.empty());
         CHECK(page.total == first.total);
     }
-    const auto second = searcher.search({.text = "twitching", .offset = 1, .limit = std::size_t(-1)});
+    const auto second =
+        searcher.search({.text = "twitching", .offset = 1, .limit = std::size_t(-1)});
     REQUIRE(second.hits.size() == first.total - 1);
     CHECK(second.hits.front().id == first.hits[1].id);
-    const auto similar =
-        searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)});
+    const auto similar = searcher.similar(
+        {.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)});
     CHECK_FALSE(similar.hits.empty());
-    CHECK(searcher.related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)}).size() > 0);
+    CHECK(searcher
+              .related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = std::size_t(-1)})
+              .size() > 0);
 }
 
 TEST_CASE("Filter values are checked: age groups, languages", "[integration]") {

@@ -421,10 +421,9 @@ TEST_CASE("A listed misspelling the index holds more often than its correction i
             "My calves keep twiching after running, day " + std::to_string(i) + ".", "Neurology",
             "Xu Mingde", "Rest.", {2019, 2, 21}));
     }
-    entries.push_back(qaindex::test::consultation("twitching/0", "Calves keep twitching",
-                                                  "My calves keep twitching after running.",
-                                                  "Neurology", "Xu Mingde", "Rest.",
-                                                  {2019, 2, 21}));
+    entries.push_back(qaindex::test::consultation(
+        "twitching/0", "Calves keep twitching", "My calves keep twitching after running.",
+        "Neurology", "Xu Mingde", "Rest.", {2019, 2, 21}));
     FixtureIndex index(Backend::Memory, entries);
     const auto results = index.searcher().search({.text = "twiching calves"});
     CHECK_FALSE(results.suggestion);
@@ -467,10 +466,10 @@ TEST_CASE("Bad requests throw the documented errors", "[integration]") {
     CHECK_THROWS_AS(searcher.similar({.id = qaindex::EntryId{"no/such"}}), qaindex::UsageError);
     CHECK_THROWS_AS(searcher.similar({.text = " "}), qaindex::UsageError);
     // An id and text: which one was meant is not guessed (the text used to be ignored).
-    CHECK_THROWS_WITH(searcher.similar({.id = qaindex::EntryId{"neuro/facial-twitching"},
-                                        .text = "eyelid twitching"}),
-                      Catch::Contains("neuro/facial-twitching") &&
-                          Catch::Contains("give one or the other"));
+    CHECK_THROWS_WITH(
+        searcher.similar(
+            {.id = qaindex::EntryId{"neuro/facial-twitching"}, .text = "eyelid twitching"}),
+        Catch::Contains("neuro/facial-twitching") && Catch::Contains("give one or the other"));
     CHECK_THROWS_AS(searcher.related({.id = qaindex::EntryId{"no/such"}}), qaindex::UsageError);
     CHECK_FALSE(searcher.entry(qaindex::EntryId{"no/such"}));
 }
@@ -639,26 +638,24 @@ TEST_CASE("Similar Q&A for a new question", "[integration]") {
     CHECK(top.duplicate_count == 1);
 }
 
-TEST_CASE("Entries asking the same question are one hit that names the others",
-          "[integration]") {
+TEST_CASE("Entries asking the same question are one hit that names the others", "[integration]") {
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     using qaindex::test::consultation;
     auto entries = qaindex::test::fixture_consultations();
     // One FAQ published by three sources, with their own answers and specialties.
     for (const char* source : {"a", "b", "c"}) {
-        entries.push_back(consultation(
-            std::string("glaucoma/treatments-") + source, "Glaucoma",
-            source == std::string("b") ? "what are the TREATMENTS for glaucoma?"
-                                       : "What are the treatments for Glaucoma ?",
-            source == std::string("c") ? "Neurology" : "Ophthalmology", "Dr. Eye",
-            std::string("Eye drops lower the eye pressure (source ") + source + ").",
-            {2015, 1, 1}));
+        entries.push_back(
+            consultation(std::string("glaucoma/treatments-") + source, "Glaucoma",
+                         source == std::string("b") ? "what are the TREATMENTS for glaucoma?"
+                                                    : "What are the treatments for Glaucoma ?",
+                         source == std::string("c") ? "Neurology" : "Ophthalmology", "Dr. Eye",
+                         std::string("Eye drops lower the eye pressure (source ") + source + ").",
+                         {2015, 1, 1}));
     }
-    entries.push_back(consultation("glaucoma/laser", "Glaucoma",
-                                   "Is there treatment after laser surgery for glaucoma?",
-                                   "Ophthalmology", "Dr. Eye", "Drops may still be needed.",
-                                   {2016, 1, 1}));
+    entries.push_back(consultation(
+        "glaucoma/laser", "Glaucoma", "Is there treatment after laser surgery for glaucoma?",
+        "Ophthalmology", "Dr. Eye", "Drops may still be needed.", {2016, 1, 1}));
     FixtureIndex index(backend, entries);
     auto& searcher = index.searcher();
     const std::vector<std::string> copies{"glaucoma/treatments-a", "glaucoma/treatments-b",
@@ -712,9 +709,8 @@ TEST_CASE("Entries asking the same question are one hit that names the others",
 
     // Similar Q&A of one copy lists neither other copy: they ask its own question.
     const auto similar = searcher.similar({.id = qaindex::EntryId{"glaucoma/treatments-a"}});
-    CHECK_FALSE(std::any_of(similar.hits.begin(), similar.hits.end(), [&](const auto& hit) {
-        return is_copy(hit.id.value);
-    }));
+    CHECK_FALSE(std::any_of(similar.hits.begin(), similar.hits.end(),
+                            [&](const auto& hit) { return is_copy(hit.id.value); }));
     CHECK(found(similar, "glaucoma/laser"));
     // For a new question it is one hit naming the others.
     const auto text = searcher.similar({.text = "What are the treatments for glaucoma?"});
@@ -773,7 +769,8 @@ TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integr
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend);
-    const auto related = index.searcher().related({.id = qaindex::EntryId{"neuro/facial-twitching"}});
+    const auto related =
+        index.searcher().related({.id = qaindex::EntryId{"neuro/facial-twitching"}});
     const auto topic = std::find_if(related.begin(), related.end(),
                                     [](const auto& r) { return r.topic == "Facial Twitching"; });
     REQUIRE(topic != related.end());
@@ -786,7 +783,9 @@ TEST_CASE("Related FAQ lists shared topics with their usual specialty", "[integr
     for (const auto& r : related) {
         CHECK(r.entries >= 2);
     }
-    CHECK(index.searcher().related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = 1}).size() == 1);
+    CHECK(index.searcher()
+              .related({.id = qaindex::EntryId{"neuro/facial-twitching"}, .limit = 1})
+              .size() == 1);
 }
 
 TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entries say",
@@ -806,7 +805,8 @@ TEST_CASE("A Related FAQ topic keeps the lexicon's specialty whatever a few entr
     const Backend backend = GENERATE(Backend::Memory, Backend::Disk);
     INFO(qaindex::test::to_string(backend));
     FixtureIndex index(backend, entries);
-    const auto related = index.searcher().related({.id = qaindex::EntryId{"neuro/red-eyes-headache"}});
+    const auto related =
+        index.searcher().related({.id = qaindex::EntryId{"neuro/red-eyes-headache"}});
     const auto topic = std::find_if(related.begin(), related.end(),
                                     [](const auto& r) { return r.topic == "Bloodshot Eye"; });
     REQUIRE(topic != related.end());

@@ -84,8 +84,7 @@ TEST_CASE("The built-in lexicon answers as the one load() builds", "[lexicon]") 
     CHECK(builtin.canonical_specialty("neurologist") == "Neurology");
 }
 
-TEST_CASE("The compiled LexiconIndex reads a concept when asked, as build() made it",
-          "[lexicon]") {
+TEST_CASE("The compiled LexiconIndex reads a concept when asked, as build() made it", "[lexicon]") {
     const auto loaded = LexiconIndex::of_builtin();
     const auto built = LexiconIndex::build(source_lexicon());
     std::size_t checked = 0;
@@ -99,8 +98,8 @@ TEST_CASE("The compiled LexiconIndex reads a concept when asked, as build() made
         // Asked again: the same forms, where they were.
         CHECK(loaded->concept_forms(qaindex::ConceptKind::Symptom, symptom.id) == a);
         for (const auto& form : *b) {
-            CHECK(loaded->names_concept(qaindex::ConceptKind::Symptom, symptom.id,
-                                          form.content_key, ""));
+            CHECK(loaded->names_concept(qaindex::ConceptKind::Symptom, symptom.id, form.content_key,
+                                        ""));
         }
         ++checked;
     }
@@ -110,16 +109,15 @@ TEST_CASE("The compiled LexiconIndex reads a concept when asked, as build() made
           *built->concept_forms(qaindex::ConceptKind::Condition, condition.id));
     CHECK(loaded->concept_forms(qaindex::ConceptKind::Symptom, "no such id") == nullptr);
     CHECK_FALSE(loaded->names_concept(qaindex::ConceptKind::Condition, condition.id,
-                                        "not a form of it", "nor this"));
+                                      "not a form of it", "nor this"));
     // Written again with every concept read, or with none: the same bytes.
     CHECK(compiled(*loaded) == qaindex::detail::compiled_lexicon_index());
 }
 
-TEST_CASE("Compiled lexicon data that is cut short or of another format is refused",
-          "[lexicon]") {
+TEST_CASE("Compiled lexicon data that is cut short or of another format is refused", "[lexicon]") {
     const std::string_view embedded = qaindex::detail::compiled_lexicon();
-    for (const std::size_t size : {std::size_t{0}, std::size_t{3}, embedded.size() / 2,
-                                   embedded.size() - 1}) {
+    for (const std::size_t size :
+         {std::size_t{0}, std::size_t{3}, embedded.size() / 2, embedded.size() - 1}) {
         INFO(size);
         BinaryReader in(embedded.substr(0, size));
         CHECK_THROWS_AS(LexiconAccess::read(in), qaindex::Error);

@@ -17,8 +17,7 @@ TEST_CASE("is_filler: words of when, how often or how much, as words only", "[le
         {"suddenly", TokenKind::Word, true},   {"severely", TokenKind::Word, true},
         {"twitching", TokenKind::Word, false}, {"eyelid", TokenKind::Word, false},
         {"keep", TokenKind::Compound, false},  // only words are passed over
-        {"总是", TokenKind::Han, false},
-        {"", TokenKind::Word, false},
+        {"总是", TokenKind::Han, false},       {"", TokenKind::Word, false},
     };
     for (const Row& row : rows) {
         INFO(row.term);

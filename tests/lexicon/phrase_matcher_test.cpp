@@ -50,13 +50,13 @@ TEST_CASE("PhraseMatcher finds phrases by stems, past stop and filler words", "[
     };
     const Row rows[] = {
         {"eyelid twitching", {"eyelid twitching@0-1"}},
-        {"My eyelids twitched", {"eyelid twitching@1-2"}},           // stems
-        {"my eyelid keeps jumping", {"eyelid jumping@1-3"}},          // a filler passed over
-        {"ringing in my ears", {"ringing in the ears@0-3"}},          // other stop words
-        {"chest pain at night", {"chest pain@0-1"}},                  // the longer phrase wins
+        {"My eyelids twitched", {"eyelid twitching@1-2"}},    // stems
+        {"my eyelid keeps jumping", {"eyelid jumping@1-3"}},  // a filler passed over
+        {"ringing in my ears", {"ringing in the ears@0-3"}},  // other stop words
+        {"chest pain at night", {"chest pain@0-1"}},          // the longer phrase wins
         {"a pain in my back", {"pain@1-1"}},
-        {"eyelid. Twitching", {}},                                    // not across a sentence
-        {"我的眼皮跳了", {"眼皮跳@1-1"}},                             // Han by characters
+        {"eyelid. Twitching", {}},         // not across a sentence
+        {"我的眼皮跳了", {"眼皮跳@1-1"}},  // Han by characters
         {"nothing here", {}},
     };
     for (const Row& row : rows) {
@@ -65,8 +65,7 @@ TEST_CASE("PhraseMatcher finds phrases by stems, past stop and filler words", "[
     }
 }
 
-TEST_CASE("PhraseMatcher: stop-word phrases, exact terms, and the trie read back",
-          "[lexicon]") {
+TEST_CASE("PhraseMatcher: stop-word phrases, exact terms, and the trie read back", "[lexicon]") {
     Matcher m;
     CHECK_FALSE(m.matcher.add(m.analyzer.analyze("the of and"), ConceptRef{}));
 

@@ -14,18 +14,12 @@ TEST_CASE("Date::parse reads the forms consultation sources use", "[model]") {
         std::optional<Date> expected;
     };
     const Row rows[] = {
-        {"2005/03/09", Date{2005, 3, 9}},
-        {"2005-03-09", Date{2005, 3, 9}},
-        {"2005.3.9", Date{2005, 3, 9}},
-        {" 2024/12/31 ", Date{2024, 12, 31}},
-        {"2024/02/29", Date{2024, 2, 29}},
-        {"2023/02/29", std::nullopt},
-        {"2005/13/01", std::nullopt},
-        {"2005/00/10", std::nullopt},
-        {"2005/03-09", std::nullopt},
-        {"05/03/09", std::nullopt},
-        {"2005/03/09x", std::nullopt},
-        {"", std::nullopt},
+        {"2005/03/09", Date{2005, 3, 9}},  {"2005-03-09", Date{2005, 3, 9}},
+        {"2005.3.9", Date{2005, 3, 9}},    {" 2024/12/31 ", Date{2024, 12, 31}},
+        {"2024/02/29", Date{2024, 2, 29}}, {"2023/02/29", std::nullopt},
+        {"2005/13/01", std::nullopt},      {"2005/00/10", std::nullopt},
+        {"2005/03-09", std::nullopt},      {"05/03/09", std::nullopt},
+        {"2005/03/09x", std::nullopt},     {"", std::nullopt},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);
@@ -58,12 +52,16 @@ TEST_CASE("A consultation is filed under its first reply's specialty", "[model]"
 }
 
 TEST_CASE("A diagnostic names the file and the line or record", "[model]") {
-    qaindex::Diagnostic with_line{.file = "corpus/a.jsonl", .line = 7, .record = std::nullopt,
+    qaindex::Diagnostic with_line{.file = "corpus/a.jsonl",
+                                  .line = 7,
+                                  .record = std::nullopt,
                                   .problem = qaindex::Problem::Malformed,
                                   .message = "not JSON"};
     CHECK(with_line.to_string() == "corpus/a.jsonl:7: not JSON");
-    qaindex::Diagnostic with_record{.file = "x.xml", .line = std::nullopt,
-                                    .record = "QAPair 3", .problem = qaindex::Problem::Empty,
+    qaindex::Diagnostic with_record{.file = "x.xml",
+                                    .line = std::nullopt,
+                                    .record = "QAPair 3",
+                                    .problem = qaindex::Problem::Empty,
                                     .message = "no question"};
     CHECK(with_record.to_string() == "x.xml (QAPair 3): no question");
     CHECK(qaindex::to_string(qaindex::Problem::InvalidUtf8) == "invalid-utf8");

@@ -24,8 +24,7 @@ TEST_CASE("Every Problem has its own stable name", "[model]") {
     CHECK(names.size() == std::size(rows));
 }
 
-TEST_CASE("Diagnostic::to_string gives file, then line or record, then the message",
-          "[model]") {
+TEST_CASE("Diagnostic::to_string gives file, then line or record, then the message", "[model]") {
     struct Row {
         std::optional<std::size_t> line;
         std::optional<std::string> record;

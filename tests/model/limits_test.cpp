@@ -32,7 +32,9 @@ TEST_CASE("exceeds_limits names the field that is too large", "[model][limits]")
         {"question type", [&](Consultation& c) { c.question_type = big; }},
         {"focus", [&](Consultation& c) { c.focus = qaindex::Focus{.name = big}; }},
         {"focus annotation",
-         [&](Consultation& c) { c.focus = qaindex::Focus{.synonyms = {"ok", big}}; }},
+         [&](Consultation& c) {
+             c.focus = qaindex::Focus{.synonyms = {"ok", big}};
+         }},
         {"source", [&](Consultation& c) { c.source = big; }},
         {"url", [&](Consultation& c) { c.url = big; }},
         {"language", [&](Consultation& c) { c.language = big; }},

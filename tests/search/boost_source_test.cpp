@@ -57,8 +57,7 @@ TEST_CASE("TermBoostSource::idf is BM25's idf, never below 0.1", "[search]") {
     }
 }
 
-TEST_CASE("A boost query matches the term's documents, each weighted idf x factor",
-          "[search]") {
+TEST_CASE("A boost query matches the term's documents, each weighted idf x factor", "[search]") {
     const auto db = tagged_database();
     const double idf = qaindex::detail::TermBoostSource::idf(10, 4);
     const auto a = run(db, qaindex::detail::boost_query("XSa", 2.0));
@@ -72,8 +71,7 @@ TEST_CASE("A boost query matches the term's documents, each weighted idf x facto
     CHECK(run(db, qaindex::detail::boost_query("XSc", 1.0)).empty());
 
     // With AND_MAYBE it reorders what the words match and matches nothing itself.
-    const auto maybe = run(db, Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                             Xapian::Query("XSc"),
+    const auto maybe = run(db, Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query("XSc"),
                                              qaindex::detail::boost_query("XSa", 1.0)));
     CHECK(maybe.empty());
 }

@@ -50,9 +50,8 @@ TEST_CASE("FacetSpy counts every match's values, with or without a FacetTable",
           "[search][facets]") {
     auto writer = qaindex::test::fixture_writer();
     const Xapian::Database db = qaindex::detail::writer_database(writer).database;
-    for (const auto& [slot, multiple] :
-         {std::pair(qaindex::schema::kSpecialtySlot, false),
-          std::pair(qaindex::schema::kSymptomsSlot, true)}) {
+    for (const auto& [slot, multiple] : {std::pair(qaindex::schema::kSpecialtySlot, false),
+                                         std::pair(qaindex::schema::kSymptomsSlot, true)}) {
         INFO("slot " << slot);
         const auto expected = brute_force(db, slot, multiple);
         REQUIRE_FALSE(expected.empty());

@@ -407,8 +407,8 @@ TEST_CASE("Stage subject_line: a short first sentence followed by more", "[searc
     const std::vector<Case> cases{
         {"High blood pressure. It comes up at night.", 3},
         {"Arrhythmia. can arrhythmia occur after ablation?", 1},
-        {"stairs at home", 0},                                   // one sentence
-        {"Stairs. the and of", 0},                               // nothing after it
+        {"stairs at home", 0},                                     // one sentence
+        {"Stairs. the and of", 0},                                 // nothing after it
         {"one two three four five six seven. And then more.", 0},  // too long
         {"Why? Because my knee hurts", 1},
     };
@@ -453,8 +453,7 @@ TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak on
     stems.add("Zmonth", 1.0, 1);    // as rare, found later
     stems.add("Znowhere", 5.0, 2);  // in no entry: last, whatever its weight
     stems.add("Ztwitch", 1.0, 3);   // repeated: 1 + kRepeatBoost
-    const auto terms =
-        FreeTextAnalyzer::strongest_terms(stems, setup.database());
+    const auto terms = FreeTextAnalyzer::strongest_terms(stems, setup.database());
     REQUIRE(terms.size() == 3);
     CHECK(terms[0].term == "Ztwitch");
     CHECK(terms[0].weight == Approx(1 + qaindex::detail::ranking::kRepeatBoost));
@@ -488,12 +487,12 @@ TEST_CASE("Stage profile: words, focus, pairs, concepts and kinds", "[search]") 
     CHECK(word("headach").weight == Approx(qaindex::detail::ranking::kNegatedWeight));
     // Pairs stop at sentence ends: "ears. What" is not a pair.
     const auto& pairs = profile.pairs;
-    CHECK(std::find(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{
-                                                    "ring", "ear"}) != pairs.end());
-    CHECK(std::find(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{
-                                                    "ear", "caus"}) == pairs.end());
-    const std::string tinnitus = qaindex::schema::concept_term(
-        qaindex::schema::kSymptom, text.mentions.front().id);
+    CHECK(std::find(pairs.begin(), pairs.end(),
+                    std::pair<std::string, std::string>{"ring", "ear"}) != pairs.end());
+    CHECK(std::find(pairs.begin(), pairs.end(),
+                    std::pair<std::string, std::string>{"ear", "caus"}) == pairs.end());
+    const std::string tinnitus =
+        qaindex::schema::concept_term(qaindex::schema::kSymptom, text.mentions.front().id);
     CHECK(std::find(profile.concepts.begin(), profile.concepts.end(), tinnitus) !=
           profile.concepts.end());
     CHECK(profile.focus_concepts == std::vector<std::string>{tinnitus});
@@ -504,8 +503,7 @@ TEST_CASE("Stage named_specialties: specialty words in any form", "[search]") {
     Setup setup;
     CHECK(setup.free_text.named_specialties(setup.free_text.read("should I see a neurologist")) ==
           std::vector<std::string>{"Neurology"});
-    CHECK(setup.free_text.named_specialties(
-              setup.free_text.read("an ear nose and throat doctor")) ==
-          std::vector<std::string>{"Otolaryngology"});
+    CHECK(setup.free_text.named_specialties(setup.free_text.read(
+              "an ear nose and throat doctor")) == std::vector<std::string>{"Otolaryngology"});
     CHECK(setup.free_text.named_specialties(setup.free_text.read("my knee hurts")).empty());
 }

@@ -44,11 +44,11 @@ TEST_CASE("LexiconIndex: every form of a concept, and the words that name it", "
         bool names;
     };
     const Row rows[] = {
-        {"headach", "headache", true},     // a form's stems
-        {"head pain", "head pain", true},  // a lay form
-        {"headach", "headach", true},      // the misspelling, word for word
+        {"headach", "headache", true},        // a form's stems
+        {"head pain", "head pain", true},     // a lay form
+        {"headach", "headach", true},         // the misspelling, word for word
         {"chest pain", "chest pain", false},  // another symptom's form
-        {"head", "head", false},           // part of a form
+        {"head", "head", false},              // part of a form
     };
     for (const Row& row : rows) {
         INFO(row.content_key << " / " << row.terms);

@@ -41,12 +41,8 @@ TEST_CASE("specialty_query: any form of a specialty is its one filter term", "[s
         std::optional<std::string> term;
     };
     const Row rows[] = {
-        {"Neurology", neurology},
-        {"neurologist", neurology},
-        {"Dept. of Neurology", neurology},
-        {"neuro", neurology},
-        {"astrology", std::nullopt},
-        {"", std::nullopt},
+        {"Neurology", neurology}, {"neurologist", neurology},  {"Dept. of Neurology", neurology},
+        {"neuro", neurology},     {"astrology", std::nullopt}, {"", std::nullopt},
     };
     for (const Row& row : rows) {
         INFO(row.value);
@@ -95,10 +91,10 @@ TEST_CASE("filters: one query per field, unknown values and reversed dates are u
     CHECK_THROWS_AS(b.builder.filters({.specialties = {"astrology"}}, b.db), qaindex::UsageError);
     CHECK_THROWS_WITH(b.builder.filters({.symptoms = {"purple elbows"}}, b.db),
                       Catch::Contains("unknown symptom \"purple elbows\""));
-    CHECK_THROWS_WITH(b.builder.filters({.since = qaindex::Date{2020, 1, 1},
-                                         .until = qaindex::Date{2019, 1, 1}},
-                                        b.db),
-                      Catch::Contains("before the --since date"));
+    CHECK_THROWS_WITH(
+        b.builder.filters({.since = qaindex::Date{2020, 1, 1}, .until = qaindex::Date{2019, 1, 1}},
+                          b.db),
+        Catch::Contains("before the --since date"));
 }
 
 TEST_CASE("compose: scored part, boosts and filters; a facet leaves its own filter out",
@@ -123,14 +119,13 @@ TEST_CASE("compose: scored part, boosts and filters; a facet leaves its own filt
     CHECK(terms(filter_only).count(neurology) == 1);
 }
 
-TEST_CASE("plan: query syntax is used where it parses, plain words where it does not",
-          "[search]") {
+TEST_CASE("plan: query syntax is used where it parses, plain words where it does not", "[search]") {
     Builder b;
     const std::pair<const char*, bool> rows[] = {
         {"title:twitching", false},
         {"facial AND twitching", false},
         {"\"facial twitching\"", false},
-        {"\"facial twitching", true},      // unclosed quote
+        {"\"facial twitching", true},            // unclosed quote
         {"specialty:nonsense twitching", true},  // a value the lexicon does not know
     };
     for (const auto& [text, plain] : rows) {

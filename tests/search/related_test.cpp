@@ -26,8 +26,7 @@ TEST_CASE("title_case upper-cases the ASCII letter starting each word", "[search
     }
 }
 
-TEST_CASE("related_topics counts each shared topic's entries and names its specialty",
-          "[search]") {
+TEST_CASE("related_topics counts each shared topic's entries and names its specialty", "[search]") {
     auto writer = qaindex::test::fixture_writer();
     const Xapian::Database db = qaindex::detail::writer_database(writer).database;
     const qaindex::Lexicon& lexicon = qaindex::Lexicon::builtin();
@@ -36,8 +35,8 @@ TEST_CASE("related_topics counts each shared topic's entries and names its speci
         const std::string term = qaindex::schema::term(qaindex::schema::kId, id);
         return *db.postlist_begin(term);
     };
-    const auto stored = qaindex::schema::decode(
-        db.get_document(docid_of("neuro/facial-twitching")).get_data());
+    const auto stored =
+        qaindex::schema::decode(db.get_document(docid_of("neuro/facial-twitching")).get_data());
     const auto topics = qaindex::detail::related_topics(db, stored, lexicon, 10);
 
     // Brute force: every symptom and condition of the entry held by another entry too.
@@ -74,8 +73,7 @@ TEST_CASE("usual_specialty: the lexicon's specialty most entries of the topic ar
     const Xapian::Database db = qaindex::detail::writer_database(writer).database;
     const std::string term = qaindex::schema::term(qaindex::schema::kSpecialty, "neurology");
     // Every entry holding the term is filed under Neurology: of the two offered, it wins.
-    CHECK(qaindex::detail::usual_specialty(db, term, {"Dermatology", "Neurology"}) ==
-          "Neurology");
+    CHECK(qaindex::detail::usual_specialty(db, term, {"Dermatology", "Neurology"}) == "Neurology");
     // Of specialties no entry of the topic has, the lexicon's first.
     CHECK(qaindex::detail::usual_specialty(db, term, {"Cardiology", "Dermatology"}) ==
           "Cardiology");

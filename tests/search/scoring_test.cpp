@@ -126,8 +126,8 @@ TEST_CASE("Features of a candidate, worked by hand", "[search]") {
     CHECK(at(h, Feature::FocusCoverage) == Approx(0.0));
     CHECK(at(h, Feature::ConceptOverlap) == Approx(0.0));
     CHECK(at(h, Feature::FocusConcept) == Approx(0.0));
-    CHECK(at(h, Feature::Proximity) == Approx(laser > treatment ? treatment / (2 * treatment)
-                                                                : laser / (laser + treatment)));
+    CHECK(at(h, Feature::Proximity) ==
+          Approx(laser > treatment ? treatment / (2 * treatment) : laser / (laser + treatment)));
     const QueryProfile what_is{.words = {{.stem = "glaucoma"}}};
     CHECK(at(one(scorer, db, what_is, specific, 1, 1), Feature::KindUnasked) == 1);
 }
@@ -144,8 +144,8 @@ TEST_CASE("An entry's own profile is the query of its Similar Q&A", "[search]") 
     CHECK(query.words[0].focus);
     CHECK(query.words[1].stem == "treatment");
     CHECK_FALSE(query.words[1].focus);
-    CHECK(query.pairs == std::vector<std::pair<std::string, std::string>>{
-                             {"treatment", "glaucoma"}});
+    CHECK(query.pairs ==
+          std::vector<std::pair<std::string, std::string>>{{"treatment", "glaucoma"}});
     CHECK(query.focus_concepts == std::vector<std::string>{"XCglaucoma"});
     CHECK(query.concepts == entry.concepts);
     CHECK(query.kinds == entry.kinds);
@@ -153,8 +153,7 @@ TEST_CASE("An entry's own profile is the query of its Similar Q&A", "[search]") 
           std::vector<std::string>{"glaucoma", "_what", "treatment", "_for", "glaucoma"});
 }
 
-TEST_CASE("Plain BM25 weighs every word but the classic stop words, as Lucene would",
-          "[search]") {
+TEST_CASE("Plain BM25 weighs every word but the classic stop words, as Lucene would", "[search]") {
     // 100 entries: "what" (a stop word here, so indexed as a word only) in 60, "glaucoma" in 10.
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (unsigned i = 0; i < 100; ++i) {
@@ -227,7 +226,8 @@ TEST_CASE("A bad weights file names its line", "[search]") {
         {header + "rank\tcoverage\t1\n", "w.tsv:3: unknown use \"rank\""},
         {header + "search\tcolour\t1\n", "w.tsv:3: unknown feature \"colour\""},
         {header + "search\tcoverage\tx\n", "w.tsv:3: bad weight \"x\""},
-        {header + "search\tcoverage\t1\nsearch\tcoverage\t2\n", "w.tsv:4: feature \"coverage\" given twice"},
+        {header + "search\tcoverage\t1\nsearch\tcoverage\t2\n",
+         "w.tsv:4: feature \"coverage\" given twice"},
         {header + "search\tcoverage\t1\n", "w.tsv: no weight for feature \"first_stage\""},
     };
     for (const Case& c : cases) {

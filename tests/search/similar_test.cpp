@@ -36,7 +36,7 @@ TEST_CASE("Near-duplicates: Jaccard at least 0.8 with a kept entry, the first on
     };
     const std::vector<Case> cases{
         {{"face", "twitch", "month", "eyelid", "trembl"}, 1},
-        {{"face", "twitch", "month", "eyelid"}, 1},  // 4/5 = 0.8
+        {{"face", "twitch", "month", "eyelid"}, 1},   // 4/5 = 0.8
         {{"face", "twitch", "month"}, std::nullopt},  // 3/5
         {{"ear", "ring", "night"}, 0},
         {{"ear", "ring"}, std::nullopt},  // 2/3

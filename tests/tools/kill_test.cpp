@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Kills at every phase of a build: `qaindex build` stopped by kill -9 where the test hook
 // QAINDEX_TEST_PAUSE_AT (lib/index/pause_point.hpp) holds it; the index stays sound.
-#include <catch2/catch.hpp>
 #include <signal.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <thread>
@@ -72,17 +72,14 @@ bool wait_for_pause(pid_t pid, const fs::path& err, const std::string& phase) {
 TEST_CASE("kill -9 at every build phase leaves a sound, searchable index", "[tools][kill]") {
     struct Phase {
         const char* name;
-        bool rebuild;           // a full build (new generation) rather than an update
-        std::size_t entries;    // what the index holds after the kill
+        bool rebuild;         // a full build (new generation) rather than an update
+        std::size_t entries;  // what the index holds after the kill
     };
-    const Phase phase = GENERATE(Phase{"reading", true, kOldEntries},
-                                 Phase{"writing-shards", true, kOldEntries},
-                                 Phase{"compacting", true, kOldEntries},
-                                 Phase{"publishing", true, kOldEntries},
-                                 Phase{"published", true, kNewEntries},
-                                 Phase{"reading", false, kOldEntries},
-                                 Phase{"updating", false, kOldEntries},
-                                 Phase{"committing", false, kOldEntries});
+    const Phase phase =
+        GENERATE(Phase{"reading", true, kOldEntries}, Phase{"writing-shards", true, kOldEntries},
+                 Phase{"compacting", true, kOldEntries}, Phase{"publishing", true, kOldEntries},
+                 Phase{"published", true, kNewEntries}, Phase{"reading", false, kOldEntries},
+                 Phase{"updating", false, kOldEntries}, Phase{"committing", false, kOldEntries});
     CAPTURE(phase.name, phase.rebuild);
     qaindex::test::ScratchDir scratch("tool-kill-phase");
     const fs::path corpus = scratch.path() / "corpus";
@@ -97,8 +94,9 @@ TEST_CASE("kill -9 at every build phase leaves a sound, searchable index", "[too
         args.emplace_back("--rebuild");
     }
     const fs::path err = scratch.path() / "err";
-    const pid_t pid = qaindex::test::spawn_tool(kTool, args, scratch.path() / "out", err,
-                                                {std::string("QAINDEX_TEST_PAUSE_AT=") + phase.name});
+    const pid_t pid =
+        qaindex::test::spawn_tool(kTool, args, scratch.path() / "out", err,
+                                  {std::string("QAINDEX_TEST_PAUSE_AT=") + phase.name});
     REQUIRE(pid > 0);
     const bool paused = wait_for_pause(pid, err, phase.name);
     ::kill(pid, SIGKILL);

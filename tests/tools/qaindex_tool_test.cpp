@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of the `qaindex` tool: output, exit statuses, and a build killed part-way.
-#include <catch2/catch.hpp>
 #include <signal.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <map>
@@ -47,7 +47,8 @@ TEST_CASE("qaindex build prints a summary and is incremental", "[tools]") {
     // Not a terminal: no progress bar escape sequences on stderr.
     CHECK(first.err.find('\r') == std::string::npos);
 
-    const auto second = run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
+    const auto second =
+        run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
     REQUIRE(second.status == 0);
     CHECK_THAT(second.out, Catch::Contains("Incremental update"));
     CHECK_THAT(second.out, Catch::Contains("0 added, 0 updated, 2 unchanged"));
@@ -70,8 +71,7 @@ TEST_CASE("qaindex build prints a summary and is incremental", "[tools]") {
     CHECK_THAT(unknown.err, Catch::Contains("no entry with id zzz"));
 }
 
-TEST_CASE("An entry deleted from an unchanged file stays deleted, and check says so",
-          "[tools]") {
+TEST_CASE("An entry deleted from an unchanged file stays deleted, and check says so", "[tools]") {
     qaindex::test::ScratchDir scratch("tool-delete");
     const auto corpus = scratch.path() / "corpus";
     write_small_corpus(corpus);
@@ -92,7 +92,8 @@ TEST_CASE("An entry deleted from an unchanged file stays deleted, and check says
 
     // Once the file changes, the next build reads it again and the entry is back.
     std::filesystem::last_write_time(
-        corpus / "a.txt", std::filesystem::last_write_time(corpus / "a.txt") + std::chrono::seconds(5));
+        corpus / "a.txt",
+        std::filesystem::last_write_time(corpus / "a.txt") + std::chrono::seconds(5));
     CHECK_THAT(run_tool(kTool, {"check", "--db", db}).out,
                Catch::Contains("has changed since 1 entry deleted"));
     const auto changed = run_tool(kTool, {"build", corpus.string(), "--db", db});
@@ -124,12 +125,13 @@ TEST_CASE("qaindex build --strict fails at the first bad record", "[tools]") {
     write_small_corpus(scratch.path() / "corpus");
     qaindex::test::write_text(scratch.path() / "corpus", "broken.jsonl", "{not json\n");
     const std::string db = (scratch.path() / "db").string();
-    const auto lenient = run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
+    const auto lenient =
+        run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
     CHECK(lenient.status == 0);
     CHECK_THAT(lenient.err, Catch::Contains("broken.jsonl:1"));
     CHECK_THAT(lenient.out, Catch::Contains("skipped   1 (1 malformed)"));
-    const auto strict = run_tool(
-        kTool, {"build", (scratch.path() / "corpus").string(), "--db", db, "--strict", "--rebuild"});
+    const auto strict = run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db,
+                                         "--strict", "--rebuild"});
     CHECK(strict.status == 1);
     CHECK_THAT(strict.err, Catch::Contains("broken.jsonl:1"));
     // Reported once, as the error: not also as a skipped record.
@@ -138,32 +140,34 @@ TEST_CASE("qaindex build --strict fails at the first bad record", "[tools]") {
     CHECK(qaindex::index_stats(db).entries == 2);
 
     qaindex::test::write_text(scratch.path() / "bad-only", "broken.jsonl", "{not json\n");
-    const auto bad_only = run_tool(
-        kTool, {"build", (scratch.path() / "bad-only").string(), "--db", db + "-2"});
+    const auto bad_only =
+        run_tool(kTool, {"build", (scratch.path() / "bad-only").string(), "--db", db + "-2"});
     CHECK(bad_only.status == 1);
     CHECK_THAT(bad_only.err, Catch::Contains("no entry could be read"));
     CHECK_FALSE(std::filesystem::exists(db + "-2/XAPIANDB"));
 }
 
-TEST_CASE("A build killed part-way leaves the previous index intact and searchable", "[tools][slow]") {
+TEST_CASE("A build killed part-way leaves the previous index intact and searchable",
+          "[tools][slow]") {
     QAINDEX_REQUIRE_SHARED("data/medquad");
     qaindex::test::ScratchDir scratch("tool-kill");
     write_small_corpus(scratch.path() / "corpus");
     const std::string db = (scratch.path() / "db").string();
-    REQUIRE(run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db}).status == 0);
+    REQUIRE(run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db}).status ==
+            0);
     const auto before = qaindex::index_stats(db);
 
     // Both kinds of build: an incremental update (one Xapian transaction) and a full rebuild
     // (a new generation published at the end).
     for (const bool rebuild : {false, true}) {
         CAPTURE(rebuild);
-        std::vector<std::string> args{"build", (qaindex::test::shared_dir() / "data/medquad").string(),
-                                      "--db", db};
+        std::vector<std::string> args{
+            "build", (qaindex::test::shared_dir() / "data/medquad").string(), "--db", db};
         if (rebuild) {
             args.emplace_back("--rebuild");
         }
-        const pid_t pid = qaindex::test::spawn_tool(kTool, args, scratch.path() / "out",
-                                                    scratch.path() / "err");
+        const pid_t pid =
+            qaindex::test::spawn_tool(kTool, args, scratch.path() / "out", scratch.path() / "err");
         REQUIRE(pid > 0);
         std::this_thread::sleep_for(std::chrono::milliseconds(1500));
         ::kill(pid, SIGKILL);
@@ -181,7 +185,8 @@ TEST_CASE("A build killed part-way leaves the previous index intact and searchab
         REQUIRE_FALSE(results.hits.empty());
         CHECK(results.hits.front().id.value == "a");
         // A new build takes the lock again: the killed one's lock died with it.
-        const auto again = run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
+        const auto again =
+            run_tool(kTool, {"build", (scratch.path() / "corpus").string(), "--db", db});
         CHECK(again.status == 0);
         CHECK(qaindex::index_stats(db).entries == before.entries);
     }
@@ -279,8 +284,9 @@ TEST_CASE("qaindex export writes JSON Lines that a build reads back to the same 
     // Build the export, export that: the same bytes.
     qaindex::test::write_text(scratch.path(), "entries.jsonl", exported.out);
     const std::string db2 = (scratch.path() / "db2").string();
-    REQUIRE(run_tool(kTool, {"build", (scratch.path() / "entries.jsonl").string(), "--db", db2, "-q"})
-                .status == 0);
+    REQUIRE(
+        run_tool(kTool, {"build", (scratch.path() / "entries.jsonl").string(), "--db", db2, "-q"})
+            .status == 0);
     const auto again = run_tool(kTool, {"export", "--db", db2});
     REQUIRE(again.status == 0);
     CHECK(again.out == exported.out);

@@ -214,8 +214,7 @@ TEST_CASE("qaquery reports bad input in one line and a non-zero status", "[tools
         {{"--db", index.db(), "--lang", "e\xff", "x"}, 2, "language \"e\\xff\""},
         {{"--db", index.db(), "--lang", "english language", "x"}, 2, "not a language tag"},
         {{"--db", index.db(), "--sex", "female", "--sex", "male", "x"}, 2, "--sex"},
-        {{"--db", index.db(), "--since", "2001-01-01", "--since", "2002-01-01", "x"}, 2,
-         "--since"},
+        {{"--db", index.db(), "--since", "2001-01-01", "--since", "2002-01-01", "x"}, 2, "--since"},
         {{"--db", index.db(), "--color", "sometimes", "x"}, 2, "--color"},
         {{"--db", index.db(), "--show", "no/such"}, 2, "no entry with id \"no/such\""},
         {{"--db", index.db(), "--show", "a", "--related", "b"}, 2, "one of"},
@@ -331,25 +330,25 @@ TEST_CASE("qaquery sizes are 64-bit: an offset past 2^32 is no page at all", "[t
     CHECK_FALSE(nlohmann::json::parse(similar.out)["results"].empty());
 }
 
-TEST_CASE("qaquery --facet-limit shows the first values and says how many it left out",
-          "[tools]") {
+TEST_CASE("qaquery --facet-limit shows the first values and says how many it left out", "[tools]") {
     ToolIndex index;
-    const Run full =
-        qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "0", "pain OR twitching OR ears OR itchy"});
+    const Run full = qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "0",
+                              "pain OR twitching OR ears OR itchy"});
     REQUIRE(full.status == 0);
     const auto symptoms = nlohmann::json::parse(full.out)["facets"]["symptom"];
     REQUIRE(symptoms.size() > 2);
     CHECK_FALSE(nlohmann::json::parse(full.out).contains("facets_left_out"));
 
-    const Run two =
-        qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "2", "pain OR twitching OR ears OR itchy"});
+    const Run two = qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "2",
+                             "pain OR twitching OR ears OR itchy"});
     REQUIRE(two.status == 0);
     const auto limited = nlohmann::json::parse(two.out);
     CHECK(limited["facets"]["symptom"].size() == 2);
     CHECK(limited["facets"]["symptom"][0] == symptoms[0]);
     CHECK(limited["facets_left_out"]["symptom"] == symptoms.size() - 2);
 
-    const Run text = qaquery({"--db", index.db(), "--facets", "--facet-limit", "2", "pain OR twitching OR ears OR itchy"});
+    const Run text = qaquery({"--db", index.db(), "--facets", "--facet-limit", "2",
+                              "pain OR twitching OR ears OR itchy"});
     REQUIRE(text.status == 0);
     CHECK(text.out.find("and " + std::to_string(symptoms.size() - 2) +
                         " more (--facet-limit 0 lists all)") != std::string::npos);
@@ -374,7 +373,8 @@ TEST_CASE("qaquery colours only when asked or on a terminal without NO_COLOR", "
     CHECK(never.out.find('\033') == std::string::npos);
     // Off a terminal, auto is plain; always wins over NO_COLOR (a command-line choice).
     CHECK(qaquery({"--db", index.db(), "twitching"}).out.find('\033') == std::string::npos);
-    const Run forced = qaquery({"--db", index.db(), "--color", "always", "twitching"}, "NO_COLOR=1");
+    const Run forced =
+        qaquery({"--db", index.db(), "--color", "always", "twitching"}, "NO_COLOR=1");
     CHECK(forced.out.find("\033[") != std::string::npos);
 }
 
@@ -386,7 +386,8 @@ TEST_CASE("qaquery - reads the question from standard input", "[tools]") {
         std::ofstream out(question);
         out << "My cheek twitches when I am tired.\nWhat causes it?\n";
     }
-    const Run piped = qaquery({"--db", index.db(), "--json", "-"}, "< " + quoted(question.string()));
+    const Run piped =
+        qaquery({"--db", index.db(), "--json", "-"}, "< " + quoted(question.string()));
     INFO(piped.err);
     REQUIRE(piped.status == 0);
     const auto json = nlohmann::json::parse(piped.out);

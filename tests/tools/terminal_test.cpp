@@ -22,7 +22,9 @@ TEST_CASE("printable() escapes control characters and bytes that are not UTF-8",
         {"\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m", "\\x1b[31mred\\x1b[0m"},
         {"cr\rnul" + std::string(1, '\0') + "del\x7f", "cr\\rnul\\x00del\\x7f",
          "cr\\rnul\\x00del\\x7f"},
-        {"csi\xc2\x9b" "2J", "csi\\u009b2J", "csi\\u009b2J"},    // C1 control U+009B
+        {"csi\xc2\x9b"
+         "2J",
+         "csi\\u009b2J", "csi\\u009b2J"},  // C1 control U+009B
         {"caf\xc3\xa9 \xe8\x80\xb3\xe9\xb3\xb4", "caf\xc3\xa9 \xe8\x80\xb3\xe9\xb3\xb4",
          "caf\xc3\xa9 \xe8\x80\xb3\xe9\xb3\xb4"},                // é 耳鳴 unchanged
         {"nbsp\xc2\xa0", "nbsp\xc2\xa0", "nbsp\xc2\xa0"},        // U+00A0 is no control
@@ -73,6 +75,5 @@ TEST_CASE("show_command() quotes an id for the shell only when it needs it", "[t
           "qaquery --show GHR_0000123_Sec2");
     CHECK(cli::show_command(qaindex::EntryId{"corpus.jsonl#12"}) ==
           "qaquery --show 'corpus.jsonl#12'");
-    CHECK(cli::show_command(qaindex::EntryId{"it's here"}) ==
-          "qaquery --show 'it'\\''s here'");
+    CHECK(cli::show_command(qaindex::EntryId{"it's here"}) == "qaquery --show 'it'\\''s here'");
 }

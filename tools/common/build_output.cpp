@@ -33,14 +33,16 @@ std::string human_bytes(std::uintmax_t bytes) {
     return fmt::format("{} B", bytes);
 }
 
-ProgressPrinter::ProgressPrinter(std::FILE* stream) : stream_(stream), terminal_(is_terminal(stream)) {}
+ProgressPrinter::ProgressPrinter(std::FILE* stream)
+    : stream_(stream), terminal_(is_terminal(stream)) {}
 
 void ProgressPrinter::operator()(const BuildProgress& progress) {
     const double fraction =
         progress.bytes_total == 0
             ? 1.0
             : static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total);
-    const double rate = progress.seconds > 0 ? static_cast<double>(progress.entries) / progress.seconds : 0;
+    const double rate =
+        progress.seconds > 0 ? static_cast<double>(progress.entries) / progress.seconds : 0;
     const double eta = fraction > 0.01 ? progress.seconds * (1 - fraction) / fraction : 0;
     const auto eta_seconds = static_cast<long>(eta);
     if (terminal_) {
@@ -69,8 +71,9 @@ void ProgressPrinter::finish() {
 void print_build_report(std::FILE* stream, const BuildReport& report,
                         const std::filesystem::path& database) {
     const double rate = report.seconds > 0 ? static_cast<double>(report.read) / report.seconds : 0;
-    const double mb_rate =
-        report.seconds > 0 ? static_cast<double>(report.bytes_read) / (1024.0 * 1024) / report.seconds : 0;
+    const double mb_rate = report.seconds > 0 ? static_cast<double>(report.bytes_read) /
+                                                    (1024.0 * 1024) / report.seconds
+                                              : 0;
     if (report.full) {
         fmt::print(stream, "Full build of {} ({})\n", printable(database.string()),
                    report.full_reason);
@@ -106,11 +109,13 @@ void print_stats(std::FILE* stream, const IndexStats& stats) {
     }
     fmt::print(stream, "Specialties ({}):\n", stats.specialties.size());
     for (const NamedCount& specialty : stats.specialties) {
-        fmt::print(stream, "  {:>8}  {}\n", with_commas(specialty.count), printable(specialty.name));
+        fmt::print(stream, "  {:>8}  {}\n", with_commas(specialty.count),
+                   printable(specialty.name));
     }
-    const double share = stats.entries == 0 ? 0.0
-                                            : 100.0 * static_cast<double>(stats.entries_with_symptoms) /
-                                                  static_cast<double>(stats.entries);
+    const double share = stats.entries == 0
+                             ? 0.0
+                             : 100.0 * static_cast<double>(stats.entries_with_symptoms) /
+                                   static_cast<double>(stats.entries);
     fmt::print(stream, "Top symptoms ({} entries, {:.1f}%, tagged with at least one):\n",
                with_commas(stats.entries_with_symptoms), share);
     for (const NamedCount& symptom : stats.top_symptoms) {
@@ -118,7 +123,8 @@ void print_stats(std::FILE* stream, const IndexStats& stats) {
     }
 }
 
-void print_check(std::FILE* stream, const CheckReport& report, const std::filesystem::path& database) {
+void print_check(std::FILE* stream, const CheckReport& report,
+                 const std::filesystem::path& database) {
     for (const std::string& note : report.notes) {
         fmt::print(stream, "note: {}\n", printable(note));
     }

@@ -13,13 +13,13 @@ namespace qaindex::cli {
 /// Shows build progress: a bar redrawn in place on a terminal, a log line every few seconds
 /// otherwise.
 class ProgressPrinter {
-public:
+  public:
     explicit ProgressPrinter(std::FILE* stream);
     void operator()(const BuildProgress& progress);
     /// Ends the bar's line (call before printing anything else).
     void finish();
 
-private:
+  private:
     std::FILE* stream_;
     bool terminal_;
     bool drawn_ = false;
@@ -34,6 +34,7 @@ private:
 void print_build_report(std::FILE* stream, const BuildReport& report,
                         const std::filesystem::path& database);
 void print_stats(std::FILE* stream, const IndexStats& stats);
-void print_check(std::FILE* stream, const CheckReport& report, const std::filesystem::path& database);
+void print_check(std::FILE* stream, const CheckReport& report,
+                 const std::filesystem::path& database);
 
 }  // namespace qaindex::cli

@@ -58,12 +58,15 @@ CLI::Option* add_size_option(CLI::App& app, const std::string& name, std::size_t
         ->type_name("N");
 }
 
-bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) == 1; }
+bool is_terminal(std::FILE* stream) {
+    return ::isatty(::fileno(stream)) == 1;
+}
 
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
     const std::string tool = app.get_name();
-    app.set_version_flag("--version", [tool] { return version_text(tool); },
-                         "print the versions of this tool, the index schema, Xapian and ICU");
+    app.set_version_flag(
+        "--version", [tool] { return version_text(tool); },
+        "print the versions of this tool, the index schema, Xapian and ICU");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -73,8 +76,8 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     } catch (const CLI::CallForVersion& version) {
         return app.exit(version);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "{}: error: {}\nRun '{} --help' for usage.\n", tool,
-                   printable(e.what()), tool);
+        fmt::print(stderr, "{}: error: {}\nRun '{} --help' for usage.\n", tool, printable(e.what()),
+                   tool);
         return kUsage;
     }
     try {

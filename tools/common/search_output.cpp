@@ -75,8 +75,8 @@ std::string same_question_line(const Hit& hit) {
 void print_explanation(std::FILE* stream, const Explanation& explanation) {
     std::string matched;
     for (const MatchedTerm& term : explanation.matched) {
-        matched += fmt::format("{}{} ({})", matched.empty() ? "" : ", ", printable(term.term),
-                               term.field);
+        matched +=
+            fmt::format("{}{} ({})", matched.empty() ? "" : ", ", printable(term.term), term.field);
     }
     fmt::print(stream, "   matched: {}\n", matched.empty() ? "(concepts only)" : matched);
     auto list = [&](std::string_view label, const std::vector<std::string>& values) {
@@ -228,9 +228,9 @@ void print_search(std::FILE* stream, const SearchResults& results,
         if (items.empty()) {
             items.emplace_back("-");
         }
-        fmt::print(stream, "\n{}",
-                   wrapped_list(fmt::format("By {}: ", to_string(facet.facet)), items,
-                                options.width));
+        fmt::print(
+            stream, "\n{}",
+            wrapped_list(fmt::format("By {}: ", to_string(facet.facet)), items, options.width));
     }
     const bool words = results.query.find_first_not_of(" \t\r\n") != std::string::npos;
     fmt::print(stream, "\n{} {} for {}\n", with_commas(results.total),
@@ -290,8 +290,8 @@ void print_entry(std::FILE* stream, const Consultation& entry, bool colour) {
         fmt::print(stream, "{}\n", asker);
     }
     for (const Reply& reply : entry.replies) {
-        fmt::print(stream, "{}\n", styled(reply_header(reply.doctor, reply.specialty), kBold,
-                                          colour));
+        fmt::print(stream, "{}\n",
+                   styled(reply_header(reply.doctor, reply.specialty), kBold, colour));
         if (!reply.text.empty()) {
             paragraphs(reply.text);
         }

@@ -12,14 +12,16 @@ int main(int argc, char** argv) {
     namespace cli = qaindex::cli;
     CLI::App app{"Index medical consultations for qaquery.", "qaindex"};
     app.require_subcommand(1);
-    app.footer("--db DIR may come before or after the command. The index is --db DIR, else "
-               "$QAINDEX_DB, else ./qaindex.db.");
+    app.footer(
+        "--db DIR may come before or after the command. The index is --db DIR, else "
+        "$QAINDEX_DB, else ./qaindex.db.");
     std::optional<std::filesystem::path> db;
     cli::add_database_option(app, db);
 
     qaindex::BuildOptions build;
     bool quiet = false;
-    auto* build_command = app.add_subcommand("build", "index a corpus folder or file (incremental)");
+    auto* build_command =
+        app.add_subcommand("build", "index a corpus folder or file (incremental)");
     build_command->add_option("corpus", build.corpus, "folder (read recursively) or file")
         ->type_name("PATH")
         ->required()
@@ -27,7 +29,8 @@ int main(int argc, char** argv) {
     cli::add_database_option(*build_command, db);
     build_command->add_flag("--rebuild", build.rebuild, "start over instead of updating");
     build_command->add_flag("--strict", build.strict, "fail at the first bad file or record");
-    build_command->add_option("--threads", build.threads, "analysis threads (default: one per core)")
+    build_command
+        ->add_option("--threads", build.threads, "analysis threads (default: one per core)")
         ->type_name("N")
         ->check(CLI::Range(0U, 1024U));
     build_command->add_flag("-q,--quiet", quiet, "no progress and no per-record warnings");
@@ -70,7 +73,8 @@ int main(int argc, char** argv) {
         }
         if (*stats_command) {
             const auto stats = qaindex::index_stats(database, top);
-            json ? cli::print_json(stdout, cli::stats_json(stats)) : cli::print_stats(stdout, stats);
+            json ? cli::print_json(stdout, cli::stats_json(stats))
+                 : cli::print_stats(stdout, stats);
             return cli::kOk;
         }
         if (*check_command) {

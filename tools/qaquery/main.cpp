@@ -15,8 +15,8 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         const cli::QueryMode mode = cli::query_mode(options);
-        const bool colour = !options.json && cli::use_colour(cli::parse_colour_when(options.colour),
-                                                             stdout);
+        const bool colour =
+            !options.json && cli::use_colour(cli::parse_colour_when(options.colour), stdout);
         cli::read_stdin_text(options);
         auto searcher = qaindex::Searcher::open(qaindex::database_path(options.db));
         switch (mode) {
@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
             }
             case cli::QueryMode::Related: {
                 const qaindex::EntryId id{*options.related};
-                const auto related = searcher.related(
-                    {.id = id, .limit = options.limit == 0 ? 10 : options.limit});
+                const auto related =
+                    searcher.related({.id = id, .limit = options.limit == 0 ? 10 : options.limit});
                 if (options.json) {
                     cli::print_json(stdout, cli::related_json(id, related));
                 } else {

@@ -80,7 +80,8 @@ void entry_related(const httplib::Request& request, httplib::Response& response,
     const QueryParams params(request.params, kLimitOnly, true);
     const std::size_t limit = params.number("limit", 10, 1, kMaxListLimit);
     existing(services, id);
-    send(response, cli::related_json(EntryId{id}, services.searcher().related({.id = EntryId{id}, .limit = limit})));
+    send(response, cli::related_json(EntryId{id}, services.searcher().related(
+                                                      {.id = EntryId{id}, .limit = limit})));
 }
 
 void similar_text(const httplib::Request& request, httplib::Response& response,

@@ -10,7 +10,8 @@ int main() {
     entry.id = qaindex::EntryId{"demo/1"};
     entry.title = "Eyelid twitching";
     entry.question = "My eyelid keeps twitching, what should I do?";
-    entry.replies.push_back({.doctor = "Ye Boshou", .specialty = "Neurology",
+    entry.replies.push_back({.doctor = "Ye Boshou",
+                             .specialty = "Neurology",
                              .text = "Usually benign; sleep more and cut down on coffee.",
                              .date = qaindex::Date{2005, 3, 9}});
     writer.add_or_replace(entry);
