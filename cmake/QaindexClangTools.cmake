@@ -5,7 +5,7 @@
 #   tidy          runs .clang-tidy's checks over lib/ (needs this build's compile_commands.json)
 find_program(QAINDEX_CLANG_FORMAT NAMES clang-format-14 clang-format)
 find_program(QAINDEX_RUN_CLANG_TIDY NAMES run-clang-tidy-14 run-clang-tidy)
-set(qaindex_clang_tool ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+set(qaindex_clang_tool -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
                        -DBUILD_DIR=${PROJECT_BINARY_DIR} -P ${PROJECT_SOURCE_DIR}/cmake/RunClangTool.cmake)
 if(QAINDEX_CLANG_FORMAT)
   add_custom_target(format

@@ -56,3 +56,13 @@ foreach(case IN LISTS QAINDEX_STRUCTURE_CASES)
   # Runs a build in the build tree: nothing else may run then.
   set_tests_properties(${test_name} PROPERTIES RUN_SERIAL TRUE LABELS structure)
 endforeach()
+
+# The sources as .clang-format says (cmake/QaindexClangTools.cmake): the format-check target as
+# a test, where clang-format is installed.
+if(QAINDEX_CLANG_FORMAT)
+  add_test(NAME structure.format_check
+           COMMAND ${CMAKE_COMMAND} -DTOOL=format-check -DPROGRAM=${QAINDEX_CLANG_FORMAT}
+                   -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+                   -P ${PROJECT_SOURCE_DIR}/cmake/RunClangTool.cmake)
+  set_tests_properties(structure.format_check PROPERTIES LABELS structure)
+endif()
