@@ -425,8 +425,8 @@ int main(int argc, char** argv) {
         }
         bool check_fell = false;
         for (std::size_t i = 0; i + 3 < check_specs.size(); i += 4) {
-            const FitSet check =
-                read_set(check_specs[i], check_specs[i + 1], check_specs[i + 2], check_specs[i + 3]);
+            const FitSet check = read_set(check_specs[i], check_specs[i + 1], check_specs[i + 2],
+                                          check_specs[i + 3]);
             if (check.names != sets.front().names) {
                 throw std::runtime_error("set " + check.name + ": its features differ");
             }
@@ -440,9 +440,8 @@ int main(int argc, char** argv) {
             }
             const double p = randomisation_p(diffs);
             check_fell = check_fell || (after < before - 1e-9 && p < 0.05);
-            fmt::print("| {} (held out) | {} | {} | {:.4f} | {:.4f} (p = {:.3f}) |{}\n",
-                       check.name, check.measure, check.judged, before, after, p,
-                       folds > 0 ? " |" : "");
+            fmt::print("| {} (held out) | {} | {} | {:.4f} | {:.4f} (p = {:.3f}) |{}\n", check.name,
+                       check.measure, check.judged, before, after, p, folds > 0 ? " |" : "");
         }
         fmt::print("\n");
         for (std::size_t i = 0; i < weights.size(); ++i) {

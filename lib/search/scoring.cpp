@@ -295,8 +295,7 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
         double held = 0;
         for (const std::string& stem : of) {
             const auto alias = meant.find(stem);
-            const double weight =
-                idf(db, word_term(alias == meant.end() ? stem : alias->second));
+            const double weight = idf(db, word_term(alias == meant.end() ? stem : alias->second));
             whole += weight;
             held += query_stems.contains(stem) ? weight : 0;
         }
@@ -367,9 +366,8 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
 
 double FeatureScorer::gate(const QueryProfile& query) const {
     const auto words = static_cast<double>(
-        std::count_if(query.words.begin(), query.words.end(), [&](const QueryProfile::Word& w) {
-            return !kind_stems_.contains(w.stem);
-        }));
+        std::count_if(query.words.begin(), query.words.end(),
+                      [&](const QueryProfile::Word& w) { return !kind_stems_.contains(w.stem); }));
     return std::clamp(
         (static_cast<double>(ranking::kLongQuestionWords) - words) /
             static_cast<double>(ranking::kLongQuestionWords - ranking::kShortQuestionWords),

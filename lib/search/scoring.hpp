@@ -51,8 +51,8 @@ using FeatureVector = std::array<double, kFeatureCount>;
 struct QueryProfile {
     struct Word {
         std::string stem;
-        double weight = 1;     ///< the user's weight (repetition, negation; not boosts)
-        bool focus = false;    ///< in the subject line (when the text has one)
+        double weight = 1;   ///< the user's weight (repetition, negation; not boosts)
+        bool focus = false;  ///< in the subject line (when the text has one)
         /// Other stems an entry may hold for this word: a known misspelling as the user
         /// wrote it ("twich" for "twitch"), found as the word meant, as in the first stage.
         std::vector<std::string> forms{};

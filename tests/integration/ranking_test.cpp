@@ -16,8 +16,7 @@ using qaindex::test::rank_of;
 
 Consultation faq(std::string id, std::string title, std::string question, std::string reply) {
     return qaindex::test::consultation(std::move(id), std::move(title), std::move(question),
-                                       "Family Medicine", "NIH", std::move(reply),
-                                       {2017, 5, 1});
+                                       "Family Medicine", "NIH", std::move(reply), {2017, 5, 1});
 }
 
 std::vector<Consultation> faq_collection() {

@@ -429,8 +429,7 @@ TEST_CASE("qaquery escapes control characters of stored text in its text output"
     CHECK(nlohmann::json::parse(json.out)["results"][0]["id"] == entry.id.value);
 }
 
-TEST_CASE("qaquery shows entries asking the same question as one hit, listed under it",
-          "[tools]") {
+TEST_CASE("qaquery shows entries asking the same question as one hit, listed under it", "[tools]") {
     qaindex::test::ScratchDir scratch("qaquery-duplicates");
     const std::string db = (scratch.path() / "db").string();
     const qaindex::Consultation original = qaindex::test::fixture_consultations().front();

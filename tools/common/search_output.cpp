@@ -206,9 +206,9 @@ void print_search(std::FILE* stream, const SearchResults& results,
         if (!hit.snippet.text.empty()) {
             fmt::print(stream, "   {}\n", highlighted(hit.snippet, colour));
         }
-        fmt::print(stream, "   {}\n",
-                   styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim,
-                          colour));
+        fmt::print(
+            stream, "   {}\n",
+            styled(fmt::format("id: {}  score: {:.3f}", hit.id.value, hit.score), kDim, colour));
         if (hit.duplicate_count > 0) {
             fmt::print(stream, "   {}\n", styled(same_question_line(hit), kDim, colour));
         }
