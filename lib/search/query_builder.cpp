@@ -90,6 +90,9 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
     for (QueryProfile::Word& word : text.profile.words) {
         profile.words.push_back(std::move(word));
     }
+    for (std::string& word : text.profile.text_words) {
+        profile.text_words.push_back(std::move(word));
+    }
     for (auto& pair : text.profile.pairs) {
         profile.pairs.push_back(std::move(pair));
     }

@@ -471,6 +471,9 @@ TEST_CASE("qaquery --explain prints the second stage's score parts", "[tools]") 
     REQUIRE_FALSE(parts.empty());
     CHECK(parts[0].at("name") == "first_stage");
     CHECK(parts[0].at("value").get<double>() > 0);
+    // Plain BM25 sees the query's words: the best hit holds them in its title or question.
+    CHECK(parts[1].at("name") == "plain_bm25");
+    CHECK(parts[1].at("value").get<double>() > 0);
     for (const auto& part : parts) {
         CHECK(part.contains("weight"));
     }
