@@ -4,7 +4,7 @@
 # libraries, all from Debian's own packages. Run as root, or as a user with sudo.
 set -eu
 packages="g++ cmake ninja-build libxapian-dev libicu-dev libfmt-dev libpugixml-dev \
-nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev python3 wamerican"
+nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev python3 wamerican xapian-tools"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""
 for package in $packages; do

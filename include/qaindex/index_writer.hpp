@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "qaindex/consultation.hpp"
@@ -72,6 +73,15 @@ struct BuildProgress {
     double seconds = 0;       ///< since the build started
 };
 
+/// One shard of a sharded index: the entries whose id shard_of() (shards.hpp) puts at index
+/// (0-based) of count shards.
+struct ShardSelection {
+    std::size_t index = 0;
+    std::size_t count = 1;
+
+    bool operator==(const ShardSelection&) const = default;
+};
+
 /// What `qaindex build` does.
 struct BuildOptions {
     std::filesystem::path corpus;    ///< a folder (read recursively) or a single file
@@ -79,6 +89,10 @@ struct BuildOptions {
     bool rebuild = false;  ///< start over instead of updating incrementally
     bool strict = false;   ///< the first input problem fails the build (InputError)
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
+    /// Index only the entries of this shard (the rest are read, counted in
+    /// BuildReport::other_shards and left out). The index remembers its selection: building it
+    /// with another one (or none) starts over. See shards.hpp for building every shard.
+    std::optional<ShardSelection> shard;
     WriterOptions writer;
     std::function<void(const BuildProgress&)> on_progress;  ///< from the calling thread
     DiagnosticSink on_diagnostic;  ///< every skipped record or file; from worker threads,
@@ -96,6 +110,7 @@ struct BuildReport {
     std::size_t updated = 0;     ///< entries whose content changed
     std::size_t unchanged = 0;   ///< entries of unchanged files, or re-read and identical
     std::size_t deleted = 0;     ///< entries whose file or record disappeared
+    std::size_t other_shards = 0;  ///< entries read that belong to other shards (options.shard)
     std::size_t skipped = 0;     ///< records or files skipped for a problem
     std::map<std::string, std::size_t> skipped_by_reason;  ///< to_string(Problem) -> count
     std::uintmax_t bytes_read = 0;

@@ -12,4 +12,5 @@
 #include "qaindex/lexicon.hpp"
 #include "qaindex/search.hpp"
 #include "qaindex/searcher.hpp"
+#include "qaindex/shards.hpp"
 #include "qaindex/snippet.hpp"

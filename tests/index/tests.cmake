@@ -4,4 +4,6 @@ target_sources(qaindex_tests PRIVATE
   index/schema_test.cpp
   index/document_builder_test.cpp
   index/index_writer_test.cpp
-  index/build_test.cpp)
+  index/build_test.cpp
+  index/shard_list_test.cpp
+  index/shards_build_test.cpp)

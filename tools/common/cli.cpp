@@ -13,7 +13,7 @@ namespace qaindex::cli {
 
 void add_database_option(CLI::App& app, std::optional<std::filesystem::path>& database) {
     app.add_option("--db", database,
-                   "index folder (default: $QAINDEX_DB, then ./qaindex.db)");
+                   "index folder or shard list (default: $QAINDEX_DB, then ./qaindex.db)");
 }
 
 bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) == 1; }

@@ -96,8 +96,28 @@ std::string highlighted(const Snippet& snippet, bool colour) {
     return out;
 }
 
+// A partial answer says so before anything else; --explain says how shards were matched.
+void print_shards(std::FILE* stream, const SearchResults& results, bool explain) {
+    if (!results.shards) {
+        return;
+    }
+    const ShardReport& shards = *results.shards;
+    if (!shards.unavailable.empty()) {
+        fmt::print(stream, "Partial results: {} of {} shards left out:\n", shards.unavailable.size(),
+                   shards.listed);
+        for (const std::string& shard : shards.unavailable) {
+            fmt::print(stream, "  {}\n", shard);
+        }
+    }
+    if (explain) {
+        fmt::print(stream, "Shards: {} ({} over TCP): {}\n", shards.listed, shards.remote,
+                   shards.matcher);
+    }
+}
+
 void print_search(std::FILE* stream, const SearchResults& results, std::size_t offset, bool colour,
                   bool explain) {
+    print_shards(stream, results, explain);
     if (results.suggestion) {
         fmt::print(stream, "Did you mean: {}\n", styled(*results.suggestion, kBold, colour));
     }
@@ -156,6 +176,7 @@ void print_search(std::FILE* stream, const SearchResults& results, std::size_t o
 }
 
 void print_similar(std::FILE* stream, const SearchResults& results, bool colour) {
+    print_shards(stream, results, false);
     fmt::print(stream, "Similar Q&A\n");
     if (results.hits.empty()) {
         fmt::print(stream, "(none found)\n");
@@ -218,15 +239,22 @@ nlohmann::ordered_json results_json(const SearchResults& results) {
         }
         facets[std::string(to_string(facet.facet))] = std::move(counts);
     }
-    return {{"query", results.query},
-            {"total", results.total},
-            {"results", std::move(hits)},
-            {"facets", std::move(facets)},
-            {"suggestion", optional_json(results.suggestion)},
-            {"expansions", results.expansions},
-            {"symptoms", results.symptoms},
-            {"conditions", results.conditions},
-            {"plain_words", results.plain_words}};
+    nlohmann::ordered_json out = {{"query", results.query},
+                                  {"total", results.total},
+                                  {"results", std::move(hits)},
+                                  {"facets", std::move(facets)},
+                                  {"suggestion", optional_json(results.suggestion)},
+                                  {"expansions", results.expansions},
+                                  {"symptoms", results.symptoms},
+                                  {"conditions", results.conditions},
+                                  {"plain_words", results.plain_words}};
+    if (results.shards) {
+        out["shards"] = {{"listed", results.shards->listed},
+                         {"remote", results.shards->remote},
+                         {"unavailable", results.shards->unavailable},
+                         {"matcher", results.shards->matcher}};
+    }
+    return out;
 }
 
 nlohmann::ordered_json related_json(const EntryId& id, const std::vector<RelatedFaq>& related) {

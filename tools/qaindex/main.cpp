@@ -23,6 +23,12 @@ int main(int argc, char** argv) {
     build_command->add_flag("--strict", build.strict, "fail at the first bad file or record");
     build_command->add_option("--threads", build.threads, "analysis threads (default: one per core)");
     build_command->add_flag("-q,--quiet", quiet, "no progress and no per-record warnings");
+    std::optional<std::size_t> shards;
+    std::optional<std::string> shard;
+    auto* shards_option = build_command->add_option(
+        "--shards", shards, "N shard indexes under --db by a stable hash of the id, and their list");
+    build_command->add_option("--shard", shard, "only shard I of N (I/N), for one machine")
+        ->excludes(shards_option);
 
     auto* stats_command = app.add_subcommand("stats", "entries, specialties, top symptoms, size");
     cli::add_database_option(*stats_command, db);
@@ -48,6 +54,20 @@ int main(int argc, char** argv) {
                     progress.finish();
                     fmt::print(stderr, "qaindex: skipped: {}\n", d.to_string());
                 };
+            }
+            if (shard) {
+                build.shard = qaindex::parse_shard_selection(*shard);
+            }
+            if (shards) {
+                const auto sharded = qaindex::build_shards(build, *shards);
+                progress.finish();
+                cli::print_build_report(stdout, sharded.total, database);
+                for (std::size_t i = 0; i < sharded.shards.size(); ++i) {
+                    fmt::print("  shard {}   {} entries\n", i + 1,
+                               cli::with_commas(sharded.shards[i].entries));
+                }
+                fmt::print("  list      {}\n", sharded.list.string());
+                return cli::kOk;
             }
             const auto report = qaindex::build_index(build);
             progress.finish();

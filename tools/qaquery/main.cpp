@@ -16,7 +16,9 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         const cli::QueryMode mode = cli::query_mode(options);
-        auto searcher = qaindex::Searcher::open(qaindex::database_path(options.db));
+        auto searcher = qaindex::Searcher::open(
+            qaindex::database_path(options.db),
+            qaindex::SearcherOptions{.allow_partial = options.allow_partial});
         const bool colour =
             !options.json && cli::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
         switch (mode) {

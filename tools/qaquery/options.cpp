@@ -53,6 +53,8 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
     app.add_flag("--json", options.json, "print one JSON object");
     app.add_flag("--explain", options.explain, "show matched terms, synonyms and symptoms");
     app.add_flag("--no-expand", options.no_expand, "no synonym or symptom expansion");
+    app.add_flag("--allow-partial", options.allow_partial,
+                 "a shard list: search the shards that answer when some do not (and say so)");
     app.add_option("--similar", options.similar, "Similar Q&A of the entry with this id");
     app.add_option("--similar-to", options.similar_to, "Similar Q&A of a new question");
     app.add_option("--related", options.related, "Related FAQ topics of the entry with this id");

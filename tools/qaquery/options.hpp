@@ -34,6 +34,7 @@ struct QueryOptions {
     bool json = false;
     bool explain = false;
     bool no_expand = false;
+    bool allow_partial = false;
     std::optional<std::string> similar;
     std::optional<std::string> similar_to;
     std::optional<std::string> related;
