@@ -57,3 +57,12 @@ if(QAINDEX_BUILD_TESTS)
                    $<TARGET_FILE:qaindex_xapian_baseline> ${CMAKE_CURRENT_BINARY_DIR}/smoke-scratch
                    ${PROJECT_SOURCE_DIR})
 endif()
+
+# Time to index one record and answer one question of 1 KiB to 1 MiB (docs/reliability.md).
+qaindex_bench_program(qaindex_limits_bench limits_bench.cpp)
+target_link_libraries(qaindex_limits_bench PRIVATE CLI11::CLI11)
+# The HTTP load test of qaserve (bench/run_load.sh), where the tools found cpp-httplib.
+if(TARGET PkgConfig::CPP_HTTPLIB)
+  qaindex_bench_program(qaindex_http_load http_load.cpp)
+  target_link_libraries(qaindex_http_load PRIVATE PkgConfig::CPP_HTTPLIB CLI11::CLI11 Threads::Threads)
+endif()

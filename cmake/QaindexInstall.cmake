@@ -11,6 +11,8 @@ install(TARGETS qaindex EXPORT qaindexTargets
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY include/qaindex DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES "${PROJECT_BINARY_DIR}/include/qaindex/version.hpp"
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/qaindex)
 install(EXPORT qaindexTargets NAMESPACE qaindex:: DESTINATION ${QAINDEX_CMAKE_DIR})
 
 configure_package_config_file(cmake/qaindexConfig.cmake.in

@@ -16,6 +16,12 @@ function(qaindex_set_warnings target)
   if(QAINDEX_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
+  if(QAINDEX_FUZZ)
+    # Coverage for libFuzzer in the library; the harnesses add the fuzzer's main.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                             -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
   if(QAINDEX_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                                              -fno-sanitize-recover=all)

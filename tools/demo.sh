@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # The main job on the bundled sample corpus: index data/corpus, then run example searches,
-# a faceted and filtered search, a Chinese query, a Similar Q&A and a Related FAQ.
+# a faceted and filtered search, a Chinese query, a Similar Q&A, a Related FAQ and one entry.
 # Usage: tools/demo.sh [BUILD_DIR]   (default build/release)
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,3 +28,5 @@ step qaquery --similar neurology/001_eyelid-twitching
 "$qaquery" --similar neurology/001_eyelid-twitching
 step qaquery --related neurology/001_eyelid-twitching
 "$qaquery" --related neurology/001_eyelid-twitching
+step qaquery --show neurology/001_eyelid-twitching
+"$qaquery" --show neurology/001_eyelid-twitching

@@ -1,10 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Installs what qaindex needs on Debian 12 (bookworm): the compiler, CMake, Ninja and the
-# libraries, all from Debian's own packages. Run as root, or as a user with sudo.
+# Installs what qaindex needs on Debian 12 (bookworm): the compilers (g++; clang++ for the test
+# that builds README's example with both, and for the fuzz preset with its libFuzzer and
+# sanitizer runtimes), CMake, Ninja and the libraries, all from Debian's own packages
+# (chromium: qaserve's browser test). Run as root, or as a user with sudo.
 set -eu
-packages="g++ cmake ninja-build libxapian-dev libicu-dev libfmt-dev libpugixml-dev \
-nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev python3 wamerican xapian-tools"
+packages="g++ clang libclang-rt-14-dev cmake ninja-build libxapian-dev libicu-dev libfmt-dev \
+libpugixml-dev nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev python3 wamerican \
+pkgconf libcpp-httplib-dev chromium xapian-tools"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""
 for package in $packages; do

@@ -23,9 +23,9 @@ enum class TokenKind {
 
 /// One term of analysed text.
 struct Token {
-    std::string term;  ///< normalised, unstemmed: NFKC, case-folded, accents removed,
+    std::string term{};  ///< normalised, unstemmed: NFKC, case-folded, accents removed,
                        ///< Traditional Chinese folded to Simplified
-    std::string stem;  ///< stemmed with the English Snowball stemmer (== term where stemming
+    std::string stem{};  ///< stemmed with the English Snowball stemmer (== term where stemming
                        ///< does not apply: numbers, Han, all-capital abbreviations)
     std::size_t begin = 0;  ///< byte offset of the word in the analysed text (the whole
                             ///< word: "Bell's" for the term "bell")

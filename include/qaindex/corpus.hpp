@@ -37,8 +37,8 @@ enum class CorpusFormat {
 
 /// One file of a corpus.
 struct CorpusFile {
-    std::filesystem::path path;  ///< as found under the corpus root
-    std::string relative;        ///< path relative to the root, '/'-separated
+    std::filesystem::path path{};  ///< as found under the corpus root
+    std::string relative{};        ///< path relative to the root, '/'-separated
     CorpusFormat format = CorpusFormat::ConsultationPage;
     std::uintmax_t size = 0;     ///< bytes
     std::int64_t modified = 0;   ///< modification time, nanoseconds since the epoch
@@ -50,7 +50,9 @@ struct CorpusFile {
 /// folders skipped). Symlinks are followed; a folder or file reachable twice (through a link,
 /// or a link cycle) is listed once, under its direct path when it has one. root may also be
 /// a single file. Folders that cannot be listed, and dangling links with a corpus extension,
-/// are reported to diagnose (Problem::Unreadable) and skipped; a throwing sink stops the
+/// are reported to diagnose (Problem::Unreadable) and skipped; so are corpus files and folders
+/// whose names (relative to root) are not valid UTF-8 (Problem::InvalidUtf8: ids and stored
+/// data are UTF-8; the message shows each bad byte as \xNN). A throwing sink stops the
 /// listing. Throws InputError if root does not exist, or is a file detect_format() rejects.
 /// Thread-safe (no shared state).
 [[nodiscard]] std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
@@ -59,17 +61,24 @@ struct CorpusFile {
 /// Receives each consultation a reader recovers.
 using EntrySink = std::function<void(Consultation&&)>;
 
+/// Receives how many bytes of a file a reader has parsed so far (never decreasing).
+using ProgressSink = std::function<void(std::uintmax_t bytes)>;
+
 /// Reads one corpus file with the reader for its format, in one read() of the whole file.
 /// Each consultation read goes to emit; each problem goes to diagnose, and the record (or,
 /// for an unreadable or binary file, the whole file) is skipped. Returns the number of
-/// consultations emitted. Exceptions thrown by emit or diagnose propagate unchanged and the
+/// consultations emitted. A record over the limits of qaindex/limits.hpp (a field over 1 MiB)
+/// is reported (Problem::TooLarge, with its line) and skipped. Exceptions thrown by emit or
+/// diagnose propagate unchanged and the
 /// reader keeps no state, so the file can simply be read again. Either sink may be empty.
 /// Entry ids: pages use their relative path without ".txt"; JSON Lines keep "id" (or use
 /// "relative#line"); MedQuAD uses SOURCE_FILE_SecN; CSV uses "relative#record".
 /// Diagnostics and Consultation::source name file.path; source adds ":line" for every format
-/// but pages (one entry per file). Thread-safe (no shared state).
+/// but pages (one entry per file). progress, if set, hears of the bytes parsed so far after
+/// each record of a JSON Lines or CSV file (so that one big file shows progress), then of the
+/// file's size for every format; each count once, rising. Thread-safe (no shared state).
 std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
-                             const DiagnosticSink& diagnose);
+                             const DiagnosticSink& diagnose, const ProgressSink& progress = {});
 
 /// Parses the text of one consultation page. id becomes the entry's id and source names the
 /// page in diagnostics and in Consultation::source. Lines are trimmed, CRLF and a UTF-8 BOM
@@ -89,7 +98,7 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
 /// without a title gets its question's first line as the title line.
 [[nodiscard]] std::string format_page(const Consultation& entry);
 
-/// Parses JSON Lines text (the schema is in README). source names the file; id_base is the
+/// Parses JSON Lines text (the schema is in docs/formats.md). source names the file; id_base is the
 /// prefix of ids made up for lines without "id" ("id_base#line"). A bad line is reported
 /// with its line number and skipped. Returns the number of entries emitted.
 std::size_t parse_json_lines(std::string_view text, std::string_view source,

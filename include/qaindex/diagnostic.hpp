@@ -18,6 +18,7 @@ enum class Problem {
     Malformed,    ///< a record whose structure is wrong (bad JSON, broken XML, missing field)
     Unreadable,   ///< a file that cannot be opened or read
     Empty,        ///< a record without the text needed to index it (e.g. an empty answer)
+    TooLarge,     ///< a record with a field over kMaxFieldBytes (qaindex/limits.hpp)
 };
 
 /// A stable lower-case name for a Problem ("invalid-utf8", "binary-file", ...).
@@ -25,11 +26,11 @@ enum class Problem {
 
 /// One problem in one input. Readers emit it, skip the record and go on.
 struct Diagnostic {
-    std::string file;                   ///< path of the input file as given to the reader
-    std::optional<std::size_t> line;    ///< 1-based line, where the format has lines
-    std::optional<std::string> record;  ///< record name where lines do not help ("QAPair 3")
+    std::string file{};                   ///< path of the input file as given to the reader
+    std::optional<std::size_t> line{};    ///< 1-based line, where the format has lines
+    std::optional<std::string> record{};  ///< record name where lines do not help ("QAPair 3")
     Problem problem = Problem::Malformed;
-    std::string message;  ///< what is wrong, for a human
+    std::string message{};  ///< what is wrong, for a human
 
     /// "file:line: message" or "file (record): message".
     [[nodiscard]] std::string to_string() const;

@@ -45,7 +45,8 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Analyses entry and adds it, replacing any entry with the same id.
-    /// Returns true if an entry was replaced. Throws UsageError for an empty id.
+    /// Returns true if an entry was replaced. Throws UsageError for an empty id, InputError
+    /// for an entry over the limits of qaindex/limits.hpp (a field over 1 MiB).
     bool add_or_replace(const Consultation& entry);
     /// Removes the entry with this id; returns false if there was none.
     bool remove(const EntryId& id);
@@ -76,33 +77,34 @@ struct BuildProgress {
 /// One shard of a sharded index: the entries whose id shard_of() (shards.hpp) puts at index
 /// (0-based) of count shards.
 struct ShardSelection {
-    std::size_t index = 0;
-    std::size_t count = 1;
+    std::size_t index = 0;  ///< 0-based: the first shard is 0
+    std::size_t count = 1;  ///< shards in all
 
     bool operator==(const ShardSelection&) const = default;
 };
 
 /// What `qaindex build` does.
 struct BuildOptions {
-    std::filesystem::path corpus;    ///< a folder (read recursively) or a single file
-    std::filesystem::path database;  ///< the index folder; see database_path()
+    std::filesystem::path corpus{};    ///< a folder (read recursively) or a single file
+    std::filesystem::path database{};  ///< the index folder; see database_path()
     bool rebuild = false;  ///< start over instead of updating incrementally
     bool strict = false;   ///< the first input problem fails the build (InputError)
     unsigned threads = 0;  ///< analysis threads; 0 means one per core
     /// Index only the entries of this shard (the rest are read, counted in
     /// BuildReport::other_shards and left out). The index remembers its selection: building it
     /// with another one (or none) starts over. See shards.hpp for building every shard.
-    std::optional<ShardSelection> shard;
-    WriterOptions writer;
-    std::function<void(const BuildProgress&)> on_progress;  ///< from the calling thread
-    DiagnosticSink on_diagnostic;  ///< every skipped record or file; from worker threads,
-                                   ///< one call at a time
+    std::optional<ShardSelection> shard{};
+    WriterOptions writer{};
+    std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
+    /// Every skipped record or file; from worker threads, one call at a time. In strict mode
+    /// there are none: the first problem is thrown (InputError) instead.
+    DiagnosticSink on_diagnostic{};
 };
 
 /// What a build did.
 struct BuildReport {
     bool full = false;           ///< a full (re)build rather than an incremental update
-    std::string full_reason;     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
+    std::string full_reason{};     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
     std::size_t files = 0;       ///< corpus files found
     std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
     std::size_t read = 0;        ///< entries read from those files
@@ -112,7 +114,7 @@ struct BuildReport {
     std::size_t deleted = 0;     ///< entries whose file or record disappeared
     std::size_t other_shards = 0;  ///< entries read that belong to other shards (options.shard)
     std::size_t skipped = 0;     ///< records or files skipped for a problem
-    std::map<std::string, std::size_t> skipped_by_reason;  ///< to_string(Problem) -> count
+    std::map<std::string, std::size_t> skipped_by_reason{};  ///< to_string(Problem) -> count
     std::uintmax_t bytes_read = 0;
     double seconds = 0;
     std::uintmax_t index_bytes = 0;  ///< size of the index folder afterwards
@@ -126,14 +128,19 @@ struct BuildReport {
 /// Incremental unless options.rebuild, no index exists, or the index was built with another
 /// lexicon or schema: files unchanged since the last build (same size and modification time)
 /// are not read again; entries of changed files are replaced where their content changed, and
-/// entries of deleted files, or gone from changed files, removed. Entry ids are unique: a
-/// second entry with an id already read in the same build is a diagnostic and skipped. Atomic: the update is one Xapian
-/// transaction, and a full build is written to a new generation that replaces the old one
+/// entries of deleted files, or gone from changed files, removed. Entry ids are unique: of
+/// two entries with one id (or ids alike in their first 240 bytes), the first in corpus order
+/// (files by relative path, then lines) is kept, whichever is read first, and the other is a
+/// diagnostic and skipped; incremental builds keep the same one, and read a file that lost an
+/// id again at every build, so its entry comes back once the other is gone. Atomic: the
+/// update is one Xapian transaction, and a full build is written to a new generation that replaces the old one
 /// only once complete and compacted, so a build stopped part-way (even by kill -9) leaves
 /// the previous index intact and searchable. Searchers may run meanwhile.
 ///
 /// Throws IndexError if the index is locked by another build or cannot be written,
-/// InputError for the first problem in strict mode (nothing is committed then).
+/// InputError for the first problem in strict mode, and InputError when records or files were
+/// skipped and not one entry was read (a corpus of bad records would otherwise replace the
+/// index with an empty one); nothing is committed or published then.
 BuildReport build_index(const BuildOptions& options);
 
 }  // namespace qaindex

@@ -14,37 +14,41 @@
 
 namespace qaindex {
 
+namespace detail {
+struct LexiconAccess;
+}
+
 /// A symptom: one row of data/lexicon/symptoms.tsv.
 struct Symptom {
-    std::string id;                         ///< "SYMP:0000462" or a project id "QA:..."
-    std::string name;                       ///< canonical English name: "muscle twitching"
-    std::optional<std::string> parent;      ///< parent symptom id
-    std::vector<std::string> specialties;   ///< canonical specialty names that handle it
-    std::vector<std::string> clinical;      ///< clinical synonyms: "fasciculation"
-    std::vector<std::string> lay;           ///< everyday phrasings: "muscle jumping"
-    std::vector<std::string> misspellings;  ///< "twiching"
-    std::vector<std::string> chinese;       ///< 抽搐, 痙攣
+    std::string id{};                         ///< "SYMP:0000462" or a project id "QA:..."
+    std::string name{};                       ///< canonical English name: "muscle twitching"
+    std::optional<std::string> parent{};      ///< parent symptom id
+    std::vector<std::string> specialties{};   ///< canonical specialty names that handle it
+    std::vector<std::string> clinical{};      ///< clinical synonyms: "fasciculation"
+    std::vector<std::string> lay{};           ///< everyday phrasings: "muscle jumping"
+    std::vector<std::string> misspellings{};  ///< "twiching"
+    std::vector<std::string> chinese{};       ///< 抽搐, 痙攣
 
     bool operator==(const Symptom&) const = default;
 };
 
 /// A condition (disease or disorder) users search for: one row of conditions.tsv.
 struct Condition {
-    std::string id;    ///< "QA:bells-palsy", or a DOID where one is known
-    std::string name;  ///< "Bell's palsy"
-    std::vector<std::string> specialties;
-    std::vector<std::string> clinical;  ///< "idiopathic facial paralysis"
-    std::vector<std::string> lay;       ///< "face drooping on one side"
-    std::vector<std::string> chinese;
+    std::string id{};    ///< "QA:bells-palsy", or a DOID where one is known
+    std::string name{};  ///< "Bell's palsy"
+    std::vector<std::string> specialties{};
+    std::vector<std::string> clinical{};  ///< "idiopathic facial paralysis"
+    std::vector<std::string> lay{};       ///< "face drooping on one side"
+    std::vector<std::string> chinese{};
 
     bool operator==(const Condition&) const = default;
 };
 
 /// A medical specialty: one row of specialties.tsv.
 struct Specialty {
-    std::string name;                  ///< canonical: "Neurology"
-    std::vector<std::string> aliases;  ///< "neurologist", "neuro", "Dept. of Neurology"
-    std::vector<std::string> chinese;  ///< 神經內科, 神经科
+    std::string name{};                  ///< canonical: "Neurology"
+    std::vector<std::string> aliases{};  ///< "neurologist", "neuro", "Dept. of Neurology"
+    std::vector<std::string> chinese{};  ///< 神經內科, 神经科
 
     bool operator==(const Specialty&) const = default;
 };
@@ -53,8 +57,8 @@ struct Specialty {
 /// and condition's names). For a symptom or condition, clinical holds its name and clinical
 /// forms, lay its lay forms, misspellings and Chinese forms.
 struct SynonymGroup {
-    std::vector<std::string> clinical;  ///< "myocardial infarction"
-    std::vector<std::string> lay;       ///< "heart attack"
+    std::vector<std::string> clinical{};  ///< "myocardial infarction"
+    std::vector<std::string> lay{};       ///< "heart attack"
 
     bool operator==(const SynonymGroup&) const = default;
 };
@@ -65,7 +69,7 @@ enum class ConceptKind { Symptom, Condition };
 /// A symptom or condition found in text.
 struct Mention {
     ConceptKind kind = ConceptKind::Symptom;
-    std::string id;              ///< Symptom::id or Condition::id
+    std::string id{};              ///< Symptom::id or Condition::id
     std::size_t first_token = 0; ///< index into the analysed tokens
     std::size_t last_token = 0;  ///< inclusive
     std::size_t begin = 0;       ///< byte offsets in the text
@@ -82,8 +86,9 @@ struct Mention {
 /// ("ringing in my ears" matches "ringing in the ears").
 class Lexicon {
 public:
-    /// The lexicon compiled into the library from data/lexicon/, parsed on first use
-    /// (thread-safe). Throws InputError if the compiled-in files are malformed.
+    /// The lexicon compiled into the library from data/lexicon/: read and analysed when the
+    /// library was built, loaded on first use (thread-safe) in a few milliseconds, and kept
+    /// until the process ends. Equal in every respect to load() of data/lexicon/.
     [[nodiscard]] static const Lexicon& builtin();
     /// Reads symptoms.tsv, conditions.tsv, specialties.tsv and synonyms.tsv from dir.
     /// Throws InputError naming file and line for a malformed row: wrong header or cell
@@ -143,6 +148,7 @@ public:
     [[nodiscard]] std::string fingerprint() const;
 
 private:
+    friend struct detail::LexiconAccess;  // the compiled form (lib/lexicon/compiled_lexicon.hpp)
     struct Impl;
     explicit Lexicon(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

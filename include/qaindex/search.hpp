@@ -20,15 +20,17 @@ enum class Facet { Specialty, Symptom };
 
 /// Restricts results. Values within one field are alternatives (OR); fields combine (AND).
 /// Specialties and symptoms may be given in any form the lexicon knows ("neurologist",
-/// "pins and needles"); an unknown one makes the search throw UsageError.
+/// "pins and needles"); an unknown one makes the search throw UsageError, and so do an age
+/// group that is neither an age nor a range of ages, a range that ends before it starts
+/// ("99-1"), a language that is not a BCP 47 tag, and until before since.
 struct Filter {
-    std::vector<std::string> specialties;
-    std::vector<std::string> symptoms;
-    std::optional<Date> since;  ///< asked on or after
-    std::optional<Date> until;  ///< asked on or before
-    std::optional<Sex> sex;
-    std::optional<std::string> age_group;  ///< "10~19", "30-39"
-    std::optional<std::string> language;   ///< "en", "zh"
+    std::vector<std::string> specialties{};
+    std::vector<std::string> symptoms{};
+    std::optional<Date> since{};  ///< asked on or after
+    std::optional<Date> until{};  ///< asked on or before
+    std::optional<Sex> sex{};
+    std::optional<std::string> age_group{};  ///< "10~19", "30-39", "30 to 39", or an age: "35"
+    std::optional<std::string> language{};   ///< "en", "zh" (any case)
 
     bool operator==(const Filter&) const = default;
 };
@@ -38,11 +40,11 @@ struct SearchRequest {
     /// Words, a pasted question, or the query syntax: "quoted phrases", AND, OR, NOT,
     /// title:, question:, reply:, specialty:, symptom:. Text the parser rejects is searched
     /// as plain words.
-    std::string text;
-    Filter filter;
-    std::size_t offset = 0;
-    std::size_t limit = 10;
-    std::vector<Facet> facets;        ///< facet counts to compute over all matches
+    std::string text{};
+    Filter filter{};
+    std::size_t offset = 0;  ///< hits to skip; past the last match, there are none
+    std::size_t limit = 10;  ///< hits to return at most (any size: capped at the entries)
+    std::vector<Facet> facets{};        ///< facet counts to compute over all matches
     bool expand = true;               ///< lay <-> clinical synonym and symptom expansion
     bool explain = false;             ///< fill Hit::explanation
     std::size_t snippet_bytes = 240;  ///< about how long a snippet may be
@@ -57,8 +59,8 @@ struct SearchRequest {
 
 /// A term of the query that matched, and in which field.
 struct MatchedTerm {
-    std::string term;   ///< as indexed: "twitch", "symptom:facial twitching"
-    std::string field;  ///< "title", "question", "reply", "more_info", "symptom", ...
+    std::string term{};   ///< as indexed: "twitch", "symptom:facial twitching"
+    std::string field{};  ///< "title", "question", "reply", "more_info", "symptom", ...
 
     bool operator==(const MatchedTerm&) const = default;
 };
@@ -66,7 +68,7 @@ struct MatchedTerm {
 /// One part of a hit's score: a feature of the match and its fitted weight. A hit's score is
 /// the sum of value x weight over its parts (see docs/ranking.md for what each one is).
 struct ScorePart {
-    std::string name;   ///< "first_stage", "coverage", "kind_match", ...
+    std::string name{};  ///< "first_stage", "coverage", "kind_match", ...
     double value = 0;   ///< the feature's value for this hit, mostly a share in [0, 1]
     double weight = 0;  ///< the feature's weight in the model
 
@@ -75,35 +77,35 @@ struct ScorePart {
 
 /// Why a hit ranked where it did (SearchRequest::explain).
 struct Explanation {
-    std::vector<MatchedTerm> matched;
-    std::vector<std::string> synonyms;     ///< expansions that matched: "twitching -> myokymia"
-    std::vector<std::string> symptoms;     ///< symptoms shared with the query
-    std::vector<std::string> conditions;   ///< conditions shared with the query
-    std::optional<std::string> specialty;  ///< set if the specialty matched the query's
+    std::vector<MatchedTerm> matched{};
+    std::vector<std::string> synonyms{};     ///< expansions that matched: "twitching -> myokymia"
+    std::vector<std::string> symptoms{};     ///< symptoms shared with the query
+    std::vector<std::string> conditions{};   ///< conditions shared with the query
+    std::optional<std::string> specialty{};  ///< set if the specialty matched the query's
     /// The parts of the score, in the model's order; empty when the query was ranked by its
     /// words' weights alone (query syntax without free words, a filter only).
-    std::vector<ScorePart> parts;
+    std::vector<ScorePart> parts{};
 
     bool operator==(const Explanation&) const = default;
 };
 
 /// One result of search() or similar().
 struct Hit {
-    EntryId id;
+    EntryId id{};
     double score = 0;  ///< relevance weight; comparable within one result list only
-    std::optional<std::string> title;
-    std::optional<std::string> specialty;  ///< canonical where the lexicon knows it
-    std::optional<std::string> doctor;
-    std::optional<Date> asked;
-    Snippet snippet;                           ///< highlighted excerpt around the matching words
-    std::string question_excerpt;              ///< the question cut at about 200 characters, "..."
-    std::optional<std::string> reply_excerpt;  ///< the first reply, cut the same way
-    std::vector<std::string> symptoms;         ///< symptom names the entry is tagged with
-    std::optional<std::string> source;
-    std::optional<Explanation> explanation;
+    std::optional<std::string> title{};
+    std::optional<std::string> specialty{};  ///< canonical where the lexicon knows it
+    std::optional<std::string> doctor{};
+    std::optional<Date> asked{};
+    Snippet snippet{};                           ///< highlighted excerpt around the matching words
+    std::string question_excerpt{};              ///< the question cut at about 200 characters, "..."
+    std::optional<std::string> reply_excerpt{};  ///< the first reply, cut the same way
+    std::vector<std::string> symptoms{};         ///< symptom names the entry is tagged with
+    std::optional<std::string> source{};
+    std::optional<Explanation> explanation{};
     /// The other entries asking the same question, shown as this hit (SearchRequest::collapse):
     /// their ids, at most kMaxListedDuplicates of them, in index order.
-    std::vector<EntryId> duplicates;
+    std::vector<EntryId> duplicates{};
     /// How many other entries ask the same question (all of them, listed or not).
     std::size_t duplicate_count = 0;
     static constexpr std::size_t kMaxListedDuplicates = 50;
@@ -113,7 +115,7 @@ struct Hit {
 
 /// One facet value and how many matching entries carry it.
 struct FacetCount {
-    std::string value;  ///< canonical name: "Neurology", "facial twitching"
+    std::string value{};  ///< canonical name: "Neurology", "facial twitching"
     std::size_t count = 0;
 
     bool operator==(const FacetCount&) const = default;
@@ -123,7 +125,7 @@ struct FacetCount {
 /// filter (so every specialty stays visible while one is selected).
 struct FacetCounts {
     Facet facet = Facet::Specialty;
-    std::vector<FacetCount> counts;
+    std::vector<FacetCount> counts{};
 
     bool operator==(const FacetCounts&) const = default;
 };
@@ -136,35 +138,35 @@ struct ShardReport {
     /// Shards left out of this answer (SearcherOptions::allow_partial), each with the reason:
     /// "shard 2 of 2, tcp 10.0.0.7 33333 (shards.txt:3): NetworkError: ...". Empty when every
     /// shard answered.
-    std::vector<std::string> unavailable;
+    std::vector<std::string> unavailable{};
     /// How the match ran and what differs from one index's fast paths, for --explain.
-    std::string matcher;
+    std::string matcher{};
 
     bool operator==(const ShardReport&) const = default;
 };
 
 /// The answer to search() or similar().
 struct SearchResults {
-    std::string query;
+    std::string query{};
     std::size_t total = 0;  ///< entries matching (exact up to at least offset+limit+1000)
-    std::vector<Hit> hits;
-    std::vector<FacetCounts> facets;
-    std::optional<std::string> suggestion;  ///< "Did you mean": the corrected query
-    std::vector<std::string> symptoms;      ///< symptoms recognised in the query
-    std::vector<std::string> conditions;    ///< conditions recognised in the query
-    std::vector<std::string> expansions;    ///< synonym expansions applied to the query
+    std::vector<Hit> hits{};
+    std::vector<FacetCounts> facets{};
+    std::optional<std::string> suggestion{};  ///< "Did you mean": the corrected query
+    std::vector<std::string> symptoms{};      ///< symptoms recognised in the query
+    std::vector<std::string> conditions{};    ///< conditions recognised in the query
+    std::vector<std::string> expansions{};    ///< synonym expansions applied to the query
     bool plain_words = false;  ///< the query syntax was rejected and words were searched
-    std::optional<ShardReport> shards;  ///< set when the index is several shards or remote
+    std::optional<ShardReport> shards{};  ///< set when the index is several shards or remote
 
     bool operator==(const SearchResults&) const = default;
 };
 
 /// A Similar Q&A request: for an indexed entry (id) or for new text.
 struct SimilarRequest {
-    std::optional<EntryId> id;
-    std::string text;  ///< used when id is not set: a new question
+    std::optional<EntryId> id{};
+    std::string text{};  ///< used when id is not set: a new question
     std::size_t limit = 5;
-    Filter filter;
+    Filter filter{};
     bool explain = false;
     /// As SearchRequest::collapse; Similar Q&A also lists under a hit the entries whose
     /// title and question are nearly the same words as its own.
@@ -175,8 +177,8 @@ struct SimilarRequest {
 
 /// One "Related FAQ" topic for an entry.
 struct RelatedFaq {
-    std::string topic;                     ///< "Facial Twitching"
-    std::optional<std::string> specialty;  ///< the specialty entries on it usually have
+    std::string topic{};                     ///< "Facial Twitching"
+    std::optional<std::string> specialty{};  ///< the specialty entries on it usually have
     std::size_t entries = 0;               ///< entries in the index on this topic
 
     bool operator==(const RelatedFaq&) const = default;

@@ -76,20 +76,22 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Ranked results for request. Throws UsageError for an empty query with no filter or
-    /// an unknown specialty or symptom in the filter, QueryError if nothing can be run.
+    /// Ranked results for request. Throws UsageError for an empty query with no filter, a
+    /// query over kMaxQueryBytes (qaindex/limits.hpp) or an unknown specialty or symptom in
+    /// the filter, QueryError if nothing can be run.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     /// The entries most related to request.id (never itself) or to request.text, without
-    /// near-duplicates of it or of each other. Throws UsageError for an unknown id or an
-    /// empty request.
+    /// near-duplicates of it or of each other. Throws UsageError for an unknown id, an
+    /// empty request or text over kMaxQueryBytes.
     [[nodiscard]] SearchResults similar(const SimilarRequest& request);
 
     /// The symptom and condition topics the entry shares with the rest of the index, each
     /// with its usual specialty, most shared first. Throws UsageError for an unknown id.
     [[nodiscard]] std::vector<RelatedFaq> related(const EntryId& id, std::size_t limit = 10);
 
-    /// The stored form of an entry (all but More Info and the page's own lists), or nullopt.
+    /// The entry with this id, whole, as the index stores it (its source as read at indexing),
+    /// or nullopt if the index has none.
     [[nodiscard]] std::optional<Consultation> entry(const EntryId& id);
 
     /// Entries in the index.

@@ -35,9 +35,9 @@ inline constexpr std::string_view kShardListName = "SHARDS";
 struct ShardedBuildReport {
     /// Summed over the shards. Files, entries read, bytes read are those of one pass (every
     /// shard reads the whole corpus); skipped counts each problem once.
-    BuildReport total;
-    std::vector<BuildReport> shards;  ///< each shard's own report, in shard order
-    std::filesystem::path list;       ///< the shard list written (folder / kShardListName)
+    BuildReport total{};
+    std::vector<BuildReport> shards{};  ///< each shard's own report, in shard order
+    std::filesystem::path list{};     ///< the shard list written (folder / kShardListName)
 };
 
 /// Builds or updates count shards of options.corpus under the folder options.database: each

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace qaindex {
@@ -19,10 +20,20 @@ struct Highlight {
 /// An excerpt of a question or reply around the words that matched, as written (not
 /// stemmed), with "..." where text was cut.
 struct Snippet {
-    std::string text;
-    std::vector<Highlight> highlights;  ///< sorted, non-overlapping, on UTF-8 boundaries
+    std::string text{};
+    std::vector<Highlight> highlights{};  ///< sorted, non-overlapping, on UTF-8 boundaries
 
     bool operator==(const Snippet&) const = default;
 };
+
+/// text with the characters HTML gives a meaning to replaced by references: & as &amp;,
+/// < as &lt;, > as &gt;, " as &quot; and ' as &#39;, so the result is safe in element
+/// content and in quoted attribute values alike. Other bytes (UTF-8 included) are kept.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+/// snippet as HTML: its text escaped as html_escape() does, each highlight wrapped in
+/// <mark>...</mark>. A highlight that is out of range, empty, or overlaps the one before is
+/// left out (its text stays, unmarked), so any Snippet gives well-formed markup.
+[[nodiscard]] std::string to_html(const Snippet& snippet);
 
 }  // namespace qaindex

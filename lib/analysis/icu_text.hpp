@@ -26,11 +26,13 @@ struct Segment {
 };
 
 /// Holds the ICU objects one Analyzer needs (a word BreakIterator, the NFKC_Casefold, NFD and
-/// NFC normalizers, the Traditional->Simplified transliterator) and the UTF-16 copy of the
-/// text being analysed, reused from call to call. Not thread-safe.
+/// NFC normalizers, and from the first Han character on the Traditional->Simplified
+/// transliterator) and the UTF-16 copy of the text being analysed, reused from call to call.
+/// Not thread-safe.
 class IcuText {
   public:
-    /// Throws qaindex::Error when ICU lacks data (break rules, normalization, transliterator).
+    /// Throws qaindex::Error when ICU lacks data (break rules, normalization); load() throws
+    /// it when the transliterator's data is missing.
     IcuText();
     ~IcuText();
     IcuText(const IcuText&) = delete;
@@ -66,5 +68,8 @@ class IcuText {
     std::vector<Segment> segments_;
     std::vector<char16_t> han_folds_;  ///< lazily filled, 0 = not looked up yet
 };
+
+/// The version of the ICU library linked: "72.1".
+[[nodiscard]] std::string icu_version();
 
 }  // namespace qaindex::detail

@@ -7,13 +7,18 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <set>
 #include <system_error>
 #include <utility>
 
+#include "corpus/csv_reader.hpp"
+#include "corpus/jsonl_reader.hpp"
 #include "corpus/text.hpp"
 #include "corpus/text_file.hpp"
+#include "corpus/utf8.hpp"
 #include "qaindex/errors.hpp"
+#include "qaindex/limits.hpp"
 
 namespace qaindex {
 namespace {
@@ -36,6 +41,30 @@ bool is_project_file(std::string_view name) {
         }
     }
     return false;
+}
+
+// Names that are not UTF-8 (a Latin-1 "caf\xE9.txt" from an old archive) would become ids,
+// file keys and stored data that disagree: stored data is JSON, which is UTF-8 only.
+// Such files and folders are reported and skipped; the message shows the name with each
+// bad byte as \xNN.
+std::optional<std::string> invalid_name_message(std::string_view relative) {
+    std::size_t bad = detail::find_invalid_utf8(relative);
+    if (bad == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string shown;
+    while (bad != std::string_view::npos) {
+        shown += relative.substr(0, bad);
+        static constexpr char digits[] = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(relative[bad]);
+        shown += "\\x";
+        shown += digits[byte >> 4U];
+        shown += digits[byte & 0xFU];
+        relative.remove_prefix(bad + 1);
+        bad = detail::find_invalid_utf8(relative);
+    }
+    shown += relative;
+    return "name is not valid UTF-8 (" + shown + "); skipped: rename it to index it";
 }
 
 struct FileStatus {
@@ -137,11 +166,15 @@ class Lister {
             }
             return;
         }
-        if (status.directory) {
-            walk(path, relative, status);
+        if (!status.directory && (!status.regular || !format)) {
             return;
         }
-        if (!status.regular || !format) {
+        if (const auto message = invalid_name_message(relative)) {
+            detail::report(diagnose_, path.string(), std::nullopt, Problem::InvalidUtf8, *message);
+            return;
+        }
+        if (status.directory) {
+            walk(path, relative, status);
             return;
         }
         if (!listed_.emplace(status.device, status.inode).second && through_link) {
@@ -220,6 +253,10 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
                              " is neither a folder nor a .txt, .jsonl, .ndjson, .xml or .csv "
                              "consultation file");
         }
+        if (const auto message = invalid_name_message(root.filename().string())) {
+            detail::report(diagnose, root.string(), std::nullopt, Problem::InvalidUtf8, *message);
+            return {};
+        }
         return {CorpusFile{.path = root,
                            .relative = root.filename().string(),
                            .format = *format,
@@ -229,8 +266,10 @@ std::vector<CorpusFile> list_corpus(const std::filesystem::path& root,
     return Lister(diagnose).run(root, status);
 }
 
-std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
-                             const DiagnosticSink& diagnose) {
+namespace {
+
+std::size_t read_corpus_text(const CorpusFile& file, const EntrySink& emit,
+                             const DiagnosticSink& diagnose, const ProgressSink& progress) {
     const std::string source = file.path.string();
     const detail::FileContents contents = detail::read_whole_file(file.path);
     if (contents.error) {
@@ -238,31 +277,78 @@ std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
         return 0;
     }
     const std::string_view text = contents.bytes;
+    // Records over the limits are reported and skipped here, for every format alike; their
+    // line is the one the reader put in Consultation::source ("path:line").
+    std::size_t too_large = 0;
+    const EntrySink checked = [&](Consultation&& entry) {
+        if (const auto problem = exceeds_limits(entry)) {
+            ++too_large;
+            std::optional<std::size_t> line;
+            std::size_t number = 0;
+            if (entry.source && entry.source->size() > source.size() + 1 &&
+                entry.source->starts_with(source) && (*entry.source)[source.size()] == ':' &&
+                std::from_chars(entry.source->data() + source.size() + 1,
+                                entry.source->data() + entry.source->size(), number)
+                        .ec == std::errc{}) {
+                line = number;
+            }
+            detail::report(diagnose, source, line, Problem::TooLarge, *problem + "; skipped");
+            return;
+        }
+        if (emit) {
+            emit(std::move(entry));
+        }
+    };
     if (const std::size_t nul = detail::find_binary_byte(text); nul != std::string_view::npos) {
         detail::report(
             diagnose, source, detail::line_at(text, nul), Problem::BinaryFile,
             "binary data (a NUL byte at byte " + std::to_string(nul) + "), not a text file");
         return 0;
     }
+    std::size_t read = 0;
     switch (file.format) {
         case CorpusFormat::ConsultationPage: {
             auto entry = parse_page(text, without_extension(file.relative), source, diagnose);
-            if (!entry) {
-                return 0;
+            if (entry) {
+                checked(std::move(*entry));
+                read = 1;
             }
-            if (emit) {
-                emit(std::move(*entry));
-            }
-            return 1;
+            break;
         }
         case CorpusFormat::JsonLines:
-            return parse_json_lines(text, source, file.relative, emit, diagnose);
+            read = detail::parse_json_lines(text, source, file.relative, checked, diagnose,
+                                            progress);
+            break;
         case CorpusFormat::MedquadXml:
-            return parse_medquad_xml(text, source, file.path.stem().string(), emit, diagnose);
+            read = parse_medquad_xml(text, source, file.path.stem().string(), checked, diagnose);
+            break;
         case CorpusFormat::ConsultationCsv:
-            return parse_consultation_csv(text, source, file.relative, emit, diagnose);
+            read = detail::parse_consultation_csv(text, source, file.relative, checked, diagnose,
+                                                  progress);
+            break;
     }
-    return 0;
+    return read - too_large;
+}
+
+}  // namespace
+
+std::size_t read_corpus_file(const CorpusFile& file, const EntrySink& emit,
+                             const DiagnosticSink& diagnose, const ProgressSink& progress) {
+    if (!progress) {
+        return read_corpus_text(file, emit, diagnose, {});
+    }
+    // Each count once, rising: the readers may repeat one (a blank last line), and the file's
+    // listed size comes last.
+    std::optional<std::uintmax_t> last;
+    const ProgressSink rising = [&](std::uintmax_t bytes) {
+        if (!last || bytes > *last) {
+            last = bytes;
+            progress(bytes);
+        }
+    };
+    const std::size_t read = read_corpus_text(file, emit, diagnose, rising);
+    rising(file.size);
+    return read;
 }
 
 }  // namespace qaindex

@@ -126,11 +126,31 @@ constexpr std::array<std::string_view, ColumnCount> kColumnNames = {"department"
                                                                     "answer"};
 constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 
+// "field N (byte M of the field)" for the first field holding invalid UTF-8; nullopt if none.
+std::optional<std::string> invalid_utf8_field(const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (const std::size_t bad = detail::find_invalid_utf8(fields[i]);
+            bad != std::string_view::npos) {
+            return "field " + std::to_string(i + 1) + " (byte " + std::to_string(bad + 1) +
+                   " of the field)";
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::size_t parse_consultation_csv(std::string_view text, std::string_view source,
                                    std::string_view id_base, const EntrySink& emit,
                                    const DiagnosticSink& diagnose) {
+    return detail::parse_consultation_csv(text, source, id_base, emit, diagnose, {});
+}
+
+std::size_t detail::parse_consultation_csv(std::string_view text, std::string_view source,
+                                           std::string_view id_base, const EntrySink& emit,
+                                           const DiagnosticSink& diagnose,
+                                           const ProgressSink& progress) {
+    const std::size_t bom = text.size() - detail::strip_bom(text).size();
     text = detail::strip_bom(text);
     detail::CsvScanner scanner(text);
     detail::CsvRecord record;
@@ -146,6 +166,13 @@ std::size_t parse_consultation_csv(std::string_view text, std::string_view sourc
     };
     if (!scanner.next(record)) {
         report(1, std::nullopt, Problem::Empty, "empty CSV file");
+        return 0;
+    }
+    // A header with invalid UTF-8 would lose the columns it names without a word: the file is
+    // skipped, as a record with invalid UTF-8 is.
+    if (const auto bad = invalid_utf8_field(record.fields)) {
+        report(record.line, std::nullopt, Problem::InvalidUtf8,
+               "invalid UTF-8 in the header, " + *bad + "; the file is skipped");
         return 0;
     }
     std::array<std::size_t, ColumnCount> columns{};
@@ -172,6 +199,9 @@ std::size_t parse_consultation_csv(std::string_view text, std::string_view sourc
     std::size_t number = 0;
     std::size_t emitted = 0;
     while (scanner.next(record)) {
+        if (progress) {
+            progress(bom + scanner.position());
+        }
         ++number;
         std::string name = "record " + std::to_string(number);
         if (record.error == detail::CsvError::UnterminatedQuote) {
@@ -189,11 +219,8 @@ std::size_t parse_consultation_csv(std::string_view text, std::string_view sourc
                        std::to_string(width));
             continue;
         }
-        const bool valid = std::all_of(
-            record.fields.begin(), record.fields.end(),
-            [](const auto& f) { return detail::find_invalid_utf8(f) == std::string_view::npos; });
-        if (!valid) {
-            report(record.line, std::move(name), Problem::InvalidUtf8, "invalid UTF-8 in a field");
+        if (const auto bad = invalid_utf8_field(record.fields)) {
+            report(record.line, std::move(name), Problem::InvalidUtf8, "invalid UTF-8 in " + *bad);
             continue;
         }
         if (field(Ask).empty()) {

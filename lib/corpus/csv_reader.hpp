@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "qaindex/corpus.hpp"
+
 namespace qaindex::detail {
 
 /// Why a record could not be split into fields.
@@ -34,6 +36,8 @@ class CsvScanner {
     /// On a quoting error the record carries the error and scanning resumes on the line after
     /// the one the bad record starts on, so one stray quote costs one record, not the file.
     bool next(CsvRecord& record);
+    /// Bytes of the text read so far (through the last record's end).
+    [[nodiscard]] std::size_t position() const { return pos_ < text_.size() ? pos_ : text_.size(); }
 
   private:
     void resync(std::size_t start, std::size_t start_line);
@@ -42,5 +46,11 @@ class CsvScanner {
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
 };
+
+/// parse_consultation_csv(), calling progress (if set) after each record with the bytes of text
+/// parsed so far.
+std::size_t parse_consultation_csv(std::string_view text, std::string_view source,
+                                   std::string_view id_base, const EntrySink& emit,
+                                   const DiagnosticSink& diagnose, const ProgressSink& progress);
 
 }  // namespace qaindex::detail

@@ -43,6 +43,7 @@
 
 #include <utility>
 
+#include "corpus/jsonl_reader.hpp"
 #include "corpus/page_reader.hpp"
 #include "corpus/text.hpp"
 #include "corpus/utf8.hpp"
@@ -286,12 +287,22 @@ std::string json_error(const std::exception& error) {
 std::size_t parse_json_lines(std::string_view text, std::string_view source,
                              std::string_view id_base, const EntrySink& emit,
                              const DiagnosticSink& diagnose) {
+    return detail::parse_json_lines(text, source, id_base, emit, diagnose, {});
+}
+
+std::size_t detail::parse_json_lines(std::string_view text, std::string_view source,
+                                     std::string_view id_base, const EntrySink& emit,
+                                     const DiagnosticSink& diagnose, const ProgressSink& progress) {
+    const std::size_t bom = text.size() - detail::strip_bom(text).size();
     text = detail::strip_bom(text);
     std::size_t emitted = 0;
     detail::LineCursor cursor(text);
     std::string_view line;
     std::size_t number = 0;
     while (cursor.next(line, number)) {
+        if (progress) {
+            progress(bom + cursor.position());
+        }
         if (detail::trim(line).empty()) {
             continue;
         }

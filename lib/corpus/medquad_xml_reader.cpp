@@ -70,19 +70,31 @@ pugi::xml_node child_named(const pugi::xml_node& parent, Names names) {
     return {};
 }
 
-void append_text(const pugi::xml_node& node, std::string& text) {
-    for (const pugi::xml_node& child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            text += child.value();
-        } else if (child.type() == pugi::node_element) {
-            append_text(child, text);
-        }
+// The node after node in document order within root's subtree, not descending into node
+// when skip_children; null past the subtree's end. Walks iterate with this instead of
+// recursing: an answer nested 200,000 elements deep overflowed the stack.
+pugi::xml_node next_in_subtree(pugi::xml_node node, const pugi::xml_node& root,
+                               bool skip_children) {
+    if (!skip_children && node.first_child()) {
+        return node.first_child();
     }
+    while (node != root) {
+        if (const pugi::xml_node sibling = node.next_sibling()) {
+            return sibling;
+        }
+        node = node.parent();
+    }
+    return {};
 }
 
 std::string text_of(const pugi::xml_node& node) {
     std::string text;
-    append_text(node, text);
+    for (pugi::xml_node child = node.first_child(); child;
+         child = next_in_subtree(child, node, false)) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            text += child.value();
+        }
+    }
     const std::string_view trimmed = detail::trim(text);
     if (trimmed.size() != text.size()) {
         text = std::string(trimmed);
@@ -90,19 +102,20 @@ std::string text_of(const pugi::xml_node& node) {
     return text;
 }
 
-// Non-empty texts of the elements named names under node, in document order.
+// Non-empty texts of the elements named names under node, in document order; an element
+// so named is not searched further.
 void collect(const pugi::xml_node& node, Names names, std::vector<std::string>& out) {
     if (!node) {
         return;
     }
-    for (const pugi::xml_node& child : node.children()) {
-        if (is_named(child, names)) {
+    for (pugi::xml_node child = node.first_child(); child;) {
+        const bool named = is_named(child, names);
+        if (named) {
             if (std::string text = text_of(child); !text.empty()) {
                 out.push_back(std::move(text));
             }
-        } else if (child.type() == pugi::node_element) {
-            collect(child, names, out);
         }
+        child = next_in_subtree(child, node, named || child.type() != pugi::node_element);
     }
 }
 
@@ -254,7 +267,7 @@ std::size_t parse_medquad_xml(std::string_view text, std::string_view source,
         entry.id.value = id_prefix + std::to_string(position);
         entry.title = title;
         entry.question = std::move(question);
-        entry.replies.push_back(Reply{.text = std::move(answer)});
+        entry.replies.emplace_back().text = std::move(answer);
         entry.question_type = detail::non_empty(question_node.attribute("qtype").value());
         entry.focus = focus;
         entry.source = std::string(source) + ':' + std::to_string(line);

@@ -2,6 +2,7 @@
 // Small string_view helpers the corpus readers share: trimming, line numbers, diagnostics.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -47,6 +48,8 @@ class LineCursor {
 
     /// Stores the next line in line and its 1-based number in number; false at the end.
     bool next(std::string_view& line, std::size_t& number);
+    /// Bytes of the text read so far (through the last line's end).
+    [[nodiscard]] std::size_t position() const { return std::min(pos_, text_.size()); }
 
   private:
     std::string_view text_;

@@ -2,6 +2,7 @@
 // build_index(): read a corpus on every core and write it, fully or incrementally, atomically.
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -18,6 +19,7 @@
 
 #include "index/index_folder.hpp"
 #include "index/index_writer_impl.hpp"
+#include "index/pause_point.hpp"
 #include "index/schema.hpp"
 #include "qaindex/corpus.hpp"
 #include "qaindex/errors.hpp"
@@ -41,6 +43,14 @@ constexpr std::size_t kChunkEntries = 128;
 // and an eighth of the memory on a generated 10,000-entry corpus (56 s -> 33 s CPU, 574 MB ->
 // 72 MB peak; every 30, 200, 300 and 1,000 entries measured 33, 33.5, 36 and 44 s).
 constexpr std::size_t kShardCommitEntries = 100;
+
+// Disk a build needs, from the bytes it reads (generated pages, bench/RESULTS.md 2026-12-07):
+// a full build peaks at 10.3 times its input (the shards, then the compacted copy beside
+// them). An update adds about as much per byte read, and copies each block of the live index
+// it changes, once per update: 20 pages added to 11,000 took 7.8 MB (213 times their bytes),
+// 1,000 pages 66 MB (27 times), and no update copies more than the whole index.
+constexpr std::uintmax_t kBuildBytesPerInputByte = 12;
+constexpr std::uintmax_t kUpdateCopyPerInputByte = 256;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -131,15 +141,21 @@ public:
     }
 
     void diagnose(const Diagnostic& diagnostic) {
+        if (options_.strict) {
+            // Not skipped but fatal: it reaches the caller once, as the build's error.
+            throw InputError(diagnostic.to_string());
+        }
         std::lock_guard lock(diagnostics_mutex_);
         ++skipped_;
         ++skipped_by_reason_[std::string(to_string(diagnostic.problem))];
         if (options_.on_diagnostic) {
             options_.on_diagnostic(diagnostic);
         }
-        if (options_.strict) {
-            throw InputError(diagnostic.to_string());
-        }
+    }
+
+    [[nodiscard]] std::size_t skipped() const {
+        std::lock_guard lock(diagnostics_mutex_);
+        return skipped_;
     }
 
     void add_totals(BuildReport& report) const {
@@ -152,7 +168,64 @@ public:
         report.other_shards = other_shards_.load();
     }
 
+    // Whether the entry with this id term read from file is (still) the one kept.
+    [[nodiscard]] bool keeps(const std::string& id_term, std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        const auto it = ids_.find(id_term);
+        return it != ids_.end() && it->second.file == file;
+    }
+
+    // An entry of an unchanged file already in the index decides like a claim (incremental
+    // builds): whether the entry read from file keeps its id against the one from indexed.
+    bool claim_against_index(const detail::BuiltEntry& built, std::size_t file,
+                             std::size_t indexed) {
+        const bool wins = file < indexed;
+        const std::string id = built.id_term.substr(schema::kId.size());
+        {
+            std::lock_guard lock(ids_mutex_);
+            shadowed_.insert(wins ? indexed : file);
+            if (!wins) {
+                ++displaced_[file];
+            }
+        }
+        report_duplicate(id,
+                         wins ? Claim{.file = indexed, .record = "entry " + id}
+                              : Claim{.file = file, .record = built.record},
+                         wins ? file : indexed);
+        return wins;
+    }
+
+    // Entries of file that were counted as read and then lost their id to an earlier one.
+    [[nodiscard]] std::size_t displaced(std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        const auto it = displaced_.find(file);
+        return it == displaced_.end() ? 0 : it->second;
+    }
+
+    // Whether an entry of file lost its id to one of another file: the file must then be read
+    // again at every build, so that the entry comes back when the other goes.
+    [[nodiscard]] bool shadowed(std::size_t file) const {
+        std::lock_guard lock(ids_mutex_);
+        return shadowed_.count(file) > 0;
+    }
+
+    // Id terms taken over by an earlier file after a later one had them: the later entry may
+    // have been written already, and must go. With the file each is kept from.
+    [[nodiscard]] std::vector<std::pair<std::string, std::size_t>> contested() const {
+        std::lock_guard lock(ids_mutex_);
+        std::vector<std::pair<std::string, std::size_t>> out;
+        for (const std::string& id_term : contested_) {
+            out.emplace_back(id_term, ids_.at(id_term).file);
+        }
+        return out;
+    }
+
 private:
+    struct Claim {
+        std::size_t file = 0;
+        std::string record;  // where the entry was read, for messages
+    };
+
     using Job = std::variant<std::size_t, ReadChunk>;
 
     [[nodiscard]] std::size_t files_total() const { return files_total_; }
@@ -233,14 +306,26 @@ private:
                 chunk = ReadChunk{.file = index, .entries = {}};
             }
         };
-        read_corpus_file(file, emit, [this](const Diagnostic& d) { diagnose(d); });
+        // Bytes count as read as the reader parses them, so that one big JSON Lines or CSV file
+        // shows progress (and a steady ETA) rather than 0% until its end.
+        std::uintmax_t counted = 0;
+        const auto progress = [&](std::uintmax_t bytes) {
+            bytes = std::min(bytes, file.size);
+            if (bytes > counted) {
+                bytes_done_.fetch_add(bytes - counted);
+                counted = bytes;
+            }
+        };
+        read_corpus_file(
+            file, emit, [this](const Diagnostic& d) { diagnose(d); }, progress);
+        detail::pause_point("reading");
         if (!chunk.entries.empty()) {
             ++chunks;
             sinks.built(build(builder, std::move(chunk)));
         }
         sinks.file_read({.file = index, .chunks = chunks, .entries = contributed});
         files_done_.fetch_add(1);
-        bytes_done_.fetch_add(file.size);
+        progress(file.size);
         std::lock_guard lock(mutex_);
         --files_in_progress_;
         work_ready_.notify_all();
@@ -257,7 +342,12 @@ private:
         return true;
     }
 
-    // An id may be read once per build; a second entry with it is reported and skipped.
+    // An id may be read once per build. Of two entries with one id, the first in corpus order
+    // (files by relative path, then lines) is kept, whichever thread reads it first: a later
+    // one is reported and skipped, and an earlier one read late takes the id over, the one it
+    // displaces reported instead (and dropped where it was written, see contested()). Ids are
+    // compared by their id term, which is what the index keeps unique (a term holds an id's
+    // first 240 bytes).
     bool claim_id(const Consultation& entry, std::size_t file) {
         if (entry.id.value.empty()) {
             diagnose({.file = files_[file].path.string(),
@@ -267,22 +357,40 @@ private:
                       .message = "entry without an id; skipped"});
             return false;
         }
-        std::size_t first_file = file;
+        const std::string id_term = schema::term(schema::kId, entry.id.value);
+        Claim loser{.file = file, .record = entry.source.value_or(entry.id.value)};
+        std::size_t kept = file;
         {
             std::lock_guard lock(ids_mutex_);
-            const auto [it, inserted] = ids_.try_emplace(entry.id.value, file);
+            const auto [it, inserted] = ids_.try_emplace(id_term, loser);
             if (inserted) {
                 return true;
             }
-            first_file = it->second;
+            Claim& holder = it->second;
+            if (file < holder.file) {
+                std::swap(loser, holder);
+                ++displaced_[loser.file];
+                contested_.insert(id_term);
+            }
+            kept = holder.file;
+            if (kept != loser.file) {
+                shadowed_.insert(loser.file);
+            }
         }
-        diagnose({.file = files_[file].path.string(),
+        report_duplicate(entry.id.value, loser, kept);
+        return loser.file != file;
+    }
+
+    // Reports the entry with id read from loser.file that another, from the file kept, beat.
+    void report_duplicate(const std::string& id, const Claim& loser, std::size_t kept) {
+        diagnose({.file = files_[loser.file].path.string(),
                   .line = std::nullopt,
-                  .record = entry.source.value_or(entry.id.value),
+                  .record = loser.record,
                   .problem = Problem::Malformed,
-                  .message = "duplicate entry id " + entry.id.value + " (first read from " +
-                             files_[first_file].path.string() + "); skipped"});
-        return false;
+                  .message = "duplicate entry id " + id + " (the one in " +
+                             files_[kept].path.string() +
+                             (kept == loser.file ? " read first" : ", first in corpus order,") +
+                             " is kept); skipped"});
     }
 
     const BuildOptions& options_;
@@ -299,8 +407,11 @@ private:
     std::exception_ptr error_;
     std::size_t files_total_ = pending_files_.size();
 
-    std::mutex ids_mutex_;
-    std::unordered_map<std::string, std::size_t> ids_;
+    mutable std::mutex ids_mutex_;
+    std::unordered_map<std::string, Claim> ids_;  // id term -> the entry keeping it
+    std::set<std::string> contested_;
+    std::map<std::size_t, std::size_t> displaced_;
+    std::set<std::size_t> shadowed_;
 
     mutable std::mutex diagnostics_mutex_;
     std::size_t skipped_ = 0;
@@ -365,6 +476,14 @@ void sync_folder_files(const fs::path& folder) {
     }
 }
 
+// A corpus that holds records but not one good one: publishing its empty index would throw
+// the previous one away for nothing.
+InputError nothing_read(const BuildOptions& options, std::size_t skipped) {
+    return InputError(options.corpus.string() + ": no entry could be read (" +
+                      std::to_string(skipped) + (skipped == 1 ? " record or file" : " records or files") +
+                      " skipped); the index is left as it was");
+}
+
 std::vector<std::size_t> all_indices(std::size_t count) {
     std::vector<std::size_t> indices(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -373,12 +492,66 @@ std::vector<std::size_t> all_indices(std::size_t count) {
     return indices;
 }
 
+// The file term (schema::kFile) of an indexed document; "" if it has none.
+std::string file_term_of(Xapian::Database& database, Xapian::docid docid) {
+    auto terms = database.termlist_begin(docid);
+    terms.skip_to(std::string(schema::kFile));
+    if (terms == database.termlist_end(docid) || !(*terms).starts_with(schema::kFile)) {
+        return {};
+    }
+    return *terms;
+}
+
+// Removes from the shards the entries that were written before an earlier duplicate took
+// their id over (Pipeline::claim_id). Returns how many.
+std::size_t drop_displaced(const Pipeline& pipeline, const std::vector<CorpusFile>& files,
+                           const std::vector<fs::path>& shard_paths) {
+    const auto contested = pipeline.contested();
+    if (contested.empty()) {
+        return 0;
+    }
+    std::size_t dropped = 0;
+    for (const auto& path : shard_paths) {
+        Xapian::WritableDatabase shard(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const auto& [id_term, file] : contested) {
+            const std::string kept =
+                schema::term(schema::kFile, schema::file_key(files[file].relative));
+            std::vector<Xapian::docid> doomed;
+            for (auto it = shard.postlist_begin(id_term); it != shard.postlist_end(id_term); ++it) {
+                if (file_term_of(shard, *it) != kept) {
+                    doomed.push_back(*it);
+                }
+            }
+            for (const Xapian::docid docid : doomed) {
+                shard.delete_document(docid);
+            }
+            dropped += doomed.size();
+        }
+        shard.commit();
+    }
+    return dropped;
+}
+
+// Compaction with the "compacting" pause point after its first table (a test hook).
+class PausingCompactor : public Xapian::Compactor {
+public:
+    void set_status(const std::string& /*table*/, const std::string& /*status*/) override {
+        detail::pause_point("compacting");
+    }
+};
+
 // A full build: each worker writes its own shard (so writing, too, uses every core); the
 // shards are then compacted into one new generation, which is published only when complete.
 BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                        const detail::IndexFolder& folder, const std::vector<CorpusFile>& files,
                        std::string reason, Clock::time_point start) {
     const unsigned threads = thread_count(options);
+    std::uintmax_t input = 0;
+    for (const CorpusFile& file : files) {
+        input += file.size;
+    }
+    detail::require_free_space(folder.root(), kBuildBytesPerInputByte * input,
+                               "a full build of " + std::to_string(input) + " bytes of input");
     const std::string generation = folder.next_generation();
     const fs::path target = folder.generation_path(generation);
     std::vector<fs::path> shard_paths;
@@ -410,16 +583,20 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                 .built =
                     [&](BuiltChunk&& chunk) {
                         for (const auto& built : chunk.entries) {
+                            if (!pipeline.keeps(built.id_term, chunk.file)) {
+                                continue;  // an earlier duplicate took its id meanwhile
+                            }
                             shard.add_document(built.document);
                             for (const std::string& word : built.spellings) {
                                 ++spellings[word];
                             }
+                            ++added[i];
                         }
-                        added[i] += chunk.entries.size();
                         uncommitted += chunk.entries.size();
                         if (uncommitted >= kShardCommitEntries) {
                             shard.commit();
                             uncommitted = 0;
+                            detail::pause_point("writing-shards");
                         }
                     },
                 .file_read =
@@ -433,16 +610,30 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                 shard.add_spelling(word, count);
             }
             shard.commit();
+            detail::pause_point("writing-shards");
         } catch (...) {
             pipeline.stop(std::current_exception());
         }
     };
     run_workers(pipeline, threads, options, start, worker);
+    std::size_t dropped = 0;
     try {
         pipeline.rethrow_if_failed();
+        std::size_t entries = 0;
+        for (const std::size_t n : added) {
+            entries += n;
+        }
+        if (entries == 0 && pipeline.skipped() > 0) {
+            throw nothing_read(options, pipeline.skipped());
+        }
+        dropped = drop_displaced(pipeline, files, shard_paths);
     } catch (...) {
         discard();
         throw;
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        records[i].entries -= std::min(records[i].entries, pipeline.displaced(i));
+        records[i].reread = pipeline.shadowed(i);
     }
 
     try {
@@ -450,7 +641,8 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         for (const auto& path : shard_paths) {
             shards.add_database(Xapian::Database(path.string()));
         }
-        shards.compact(target.string());
+        PausingCompactor compactor;
+        shards.compact(target.string(), 0, 0, compactor);
         {
             Xapian::WritableDatabase database(target.string(), Xapian::DB_OPEN);
             detail::initialise_database(database, lexicon, true);
@@ -475,6 +667,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         discard();
         throw;
     }
+    detail::pause_point("published");
     folder.remove_stale();
 
     BuildReport report;
@@ -485,6 +678,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
     for (const std::size_t n : added) {
         report.added += n;
     }
+    report.added -= dropped;
     return report;
 }
 
@@ -523,6 +717,7 @@ std::size_t remove_vanished(Xapian::WritableDatabase& database, const std::strin
 // An incremental build: only new and changed files are read; workers analyse, this thread
 // writes, all inside one Xapian transaction committed at the end.
 BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& writer,
+                              const detail::IndexFolder& folder,
                               const std::vector<CorpusFile>& files, Clock::time_point start) {
     Xapian::WritableDatabase& database = writer.database;
     BuildReport report;
@@ -538,23 +733,37 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     }
 
     std::vector<std::size_t> to_read;
+    std::uintmax_t to_read_bytes = 0;
+    std::vector<bool> reading(files.size(), false);
     std::set<std::string> present;
+    std::map<std::string, std::size_t> file_by_term;  // file term -> index in files
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string key = schema::file_key(files[i].relative);
         present.insert(key);
+        file_by_term.emplace(schema::term(schema::kFile, key), i);
         const auto known = manifest.find(key);
         if (known != manifest.end() && known->second.size == files[i].size &&
-            known->second.modified == files[i].modified) {
+            known->second.modified == files[i].modified && !known->second.reread) {
             report.unchanged += known->second.entries;
         } else {
             to_read.push_back(i);
+            to_read_bytes += files[i].size;
+            reading[i] = true;
         }
+    }
+    if (!to_read.empty()) {
+        detail::require_free_space(
+            folder.root(),
+            std::min(folder.live_bytes(), kUpdateCopyPerInputByte * to_read_bytes) +
+                kBuildBytesPerInputByte * to_read_bytes,
+            "an update reading " + std::to_string(to_read_bytes) + " bytes");
     }
     bool changed = !to_read.empty();
     for (const auto& [key, record] : manifest) {
         if (present.count(key) == 0) {
             report.deleted += writer.remove_term(schema::term(schema::kFile, key));
             database.set_metadata(meta_prefix + key, "");
+            database.set_metadata(std::string(schema::kMetaDeleted) + key, "");
             changed = true;
         }
     }
@@ -581,6 +790,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         }
         return it->second;
     };
+    std::vector<std::optional<FileRead>> reads(files.size());
     const auto finish_if_done = [&](std::size_t file, FileState& state) {
         if (!state.read || state.chunks_written != state.read->chunks) {
             return;
@@ -588,11 +798,36 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         const std::string key = schema::file_key(files[file].relative);
         report.deleted +=
             remove_vanished(database, schema::term(schema::kFile, key), state.old_ids);
-        database.set_metadata(meta_prefix + key, detail::FileRecord{.size = files[file].size,
-                                                                    .modified = files[file].modified,
-                                                                    .entries = state.read->entries}
-                                                     .format());
+        reads[file] = state.read;  // its manifest record is written at the end
         states.erase(file);
+    };
+    // Whether the entry read from file keeps its id: against the other entries read in this
+    // build (Pipeline::keeps), and against an entry of a file not read again that has it.
+    // Of two, the first in corpus order is kept, as a full build would; the other's file is
+    // then read again at every build (FileRecord::reread).
+    Pipeline pipeline(options, writer.lexicon, files, to_read);
+    const auto keeps = [&](const detail::BuiltEntry& built, std::size_t file) {
+        if (!pipeline.keeps(built.id_term, file)) {
+            return false;
+        }
+        const auto existing = database.postlist_begin(built.id_term);
+        if (existing == database.postlist_end(built.id_term)) {
+            return true;
+        }
+        const auto other = file_by_term.find(file_term_of(database, *existing));
+        if (other == file_by_term.end() || reading[other->second]) {
+            return true;  // its file is gone, or is read in this build and claims its ids
+        }
+        if (!pipeline.claim_against_index(built, file, other->second)) {
+            return false;
+        }
+        writer.forget_in_manifest(*existing);
+        const std::string key = meta_prefix + schema::file_key(files[other->second].relative);
+        if (auto record = detail::FileRecord::parse(database.get_metadata(key))) {
+            record->reread = true;
+            database.set_metadata(key, record->format());
+        }
+        return true;
     };
     // Writes what the workers queued; returns whether there was anything.
     const auto serve = [&]() -> bool {
@@ -609,6 +844,9 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         if (auto* chunk = std::get_if<BuiltChunk>(&item)) {
             FileState& state = state_of(chunk->file);
             for (const auto& built : chunk->entries) {
+                if (!keeps(built, chunk->file)) {
+                    continue;
+                }
                 state.old_ids.erase(built.id_term);
                 switch (writer.put(built)) {
                     case IndexWriter::Impl::Outcome::Added: ++report.added; break;
@@ -618,6 +856,7 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
             }
             ++state.chunks_written;
             finish_if_done(chunk->file, state);
+            detail::pause_point("updating");
         } else {
             const FileRead& read = std::get<FileRead>(item);
             FileState& state = state_of(read.file);
@@ -627,7 +866,6 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
         return true;
     };
 
-    Pipeline pipeline(options, writer.lexicon, files, to_read);
     const auto enqueue = [&](std::variant<BuiltChunk, FileRead>&& item) {
         std::unique_lock lock(queue_mutex);
         // Bounded, so analysis cannot run far ahead of writing and fill memory.
@@ -649,13 +887,45 @@ BuildReport incremental_build(const BuildOptions& options, IndexWriter::Impl& wr
     };
     run_workers(pipeline, thread_count(options), options, start, worker, serve_or_stop);
     pipeline.rethrow_if_failed();
+    if (database.get_doccount() == 0 && pipeline.skipped() > 0) {
+        throw nothing_read(options, pipeline.skipped());  // the transaction is not committed
+    }
+    for (std::size_t file = 0; file < files.size(); ++file) {
+        if (reads[file]) {
+            const std::size_t entries = reads[file]->entries;
+            const std::string key = schema::file_key(files[file].relative);
+            database.set_metadata(
+                meta_prefix + key,
+                detail::FileRecord{.size = files[file].size,
+                                   .modified = files[file].modified,
+                                   .entries = entries - std::min(entries, pipeline.displaced(file)),
+                                   .reread = pipeline.shadowed(file)}
+                    .format());
+            // Read again, the file's entries are all back: none is deleted any more.
+            database.set_metadata(std::string(schema::kMetaDeleted) + key, "");
+        }
+    }
 
     pipeline.add_totals(report);
     report.files = files.size();
     database.set_metadata(std::string(schema::kMetaCorpus),
                           fs::absolute(options.corpus).lexically_normal().string());
+    detail::pause_point("committing");
     writer.commit();
     return report;
+}
+
+// After a failed update, with its writer closed: cuts the live generation's tables back to
+// their sizes from before it, unless the update committed after all (then they hold it).
+void give_back_space(const fs::path& live, Xapian::rev revision, const detail::FileSizes& sizes) {
+    try {
+        if (Xapian::Database(live.string()).get_revision() != revision) {
+            return;
+        }
+    } catch (const Xapian::Error&) {
+        return;  // cannot tell: leave the tables alone
+    }
+    detail::truncate_to(sizes);
 }
 
 }  // namespace
@@ -671,18 +941,19 @@ BuildReport build_index(const BuildOptions& options) {
     folder.check_usable();
 
     std::vector<CorpusFile> files;
+    // Listing problems (an unreadable sub-folder, a name that is not UTF-8) are diagnostics
+    // like any other, and counted with them.
+    std::map<std::string, std::size_t> listing_problems;
     {
-        // Listing problems (an unreadable sub-folder) are diagnostics like any other.
         std::mutex mutex;
-        std::size_t problems = 0;
         files = list_corpus(options.corpus, [&](const Diagnostic& diagnostic) {
-            std::lock_guard lock(mutex);
-            ++problems;
-            if (options.on_diagnostic) {
-                options.on_diagnostic(diagnostic);
-            }
             if (options.strict) {
                 throw InputError(diagnostic.to_string());
+            }
+            std::lock_guard lock(mutex);
+            ++listing_problems[std::string(to_string(diagnostic.problem))];
+            if (options.on_diagnostic) {
+                options.on_diagnostic(diagnostic);
             }
         });
     }
@@ -717,14 +988,29 @@ BuildReport build_index(const BuildOptions& options) {
             report = full_build(options, lexicon, folder, files, reason, start);
         } else {
             folder.remove_stale();
-            const auto live = folder.live_generation();
-            Xapian::WritableDatabase database(folder.generation_path(*live).string(),
-                                              Xapian::DB_OPEN);
-            IndexWriter::Impl writer(lexicon, std::move(database), database_name, true);
-            report = incremental_build(options, writer, files, start);
+            const fs::path live = folder.generation_path(*folder.live_generation());
+            // A failed update leaves the live generation as it was, but its tables keep the
+            // blocks the transaction appended (a full disk stayed full, and every later build
+            // failed). Once the database is closed, and if it is still at the revision it had,
+            // the tables are cut back to their sizes from before.
+            const detail::FileSizes sizes = detail::file_sizes(live);
+            const Xapian::rev revision = Xapian::Database(live.string()).get_revision();
+            try {
+                IndexWriter::Impl writer(lexicon,
+                                         Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN),
+                                         database_name, true);
+                report = incremental_build(options, writer, folder, files, start);
+            } catch (...) {
+                give_back_space(live, revision, sizes);
+                throw;
+            }
         }
     } catch (const Xapian::Error& error) {
         detail::throw_index_error(error, database_name, "build the index");
+    }
+    for (const auto& [reason, count] : listing_problems) {
+        report.skipped += count;
+        report.skipped_by_reason[reason] += count;
     }
     report.seconds = seconds_since(start);
     report.index_bytes = folder.live_bytes();

@@ -12,6 +12,7 @@
 #include "index/index_folder.hpp"
 #include "index/index_writer_impl.hpp"
 #include "index/schema.hpp"
+#include "qaindex/corpus.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
 
@@ -69,10 +70,62 @@ std::vector<std::string> terms_with_prefix(const Xapian::Database& db, Xapian::d
     return out;
 }
 
+// Notes on the entries `qaindex delete` removed from files that a build has not read since:
+// the corpus still holds them, and builds keep them out only while their file is unchanged.
+void add_deletion_notes(const Xapian::Database& db, CheckReport& report) {
+    const std::filesystem::path corpus = db.get_metadata(std::string(schema::kMetaCorpus));
+    const std::string prefix(schema::kMetaDeleted);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string file = (*it).substr(prefix.size());
+        const std::vector<std::string> ids = split_lines(db.get_metadata(*it));
+        if (ids.empty()) {
+            continue;
+        }
+        std::string listed;
+        for (const std::string& id : ids) {
+            listed += (listed.empty() ? "" : ", ") + id;
+        }
+        const auto record =
+            detail::FileRecord::parse(db.get_metadata(std::string(schema::kMetaFile) + file));
+        // The file as it is now: the corpus itself when it is one file, else a file under it.
+        std::error_code ec;
+        const std::filesystem::path path = std::filesystem::is_regular_file(corpus, ec) &&
+                                                   corpus.filename() == file
+                                               ? corpus
+                                               : corpus / file;
+        std::optional<CorpusFile> now;
+        try {
+            if (!corpus.empty() && std::filesystem::is_regular_file(path, ec)) {
+                const auto listed_files = list_corpus(path);
+                if (listed_files.size() == 1) {
+                    now = listed_files.front();
+                }
+            }
+        } catch (const Error&) {
+            // Not a corpus file any more: nothing to say about it.
+        }
+        const std::string deleted = std::to_string(ids.size()) +
+                                    (ids.size() == 1 ? " entry" : " entries") +
+                                    " deleted with `qaindex delete` (" + listed + ")";
+        if (now && record && now->size == record->size && now->modified == record->modified) {
+            report.notes.push_back(path.string() + " still holds " + deleted +
+                                   ": builds keep them out while it is unchanged; change it or "
+                                   "build with --rebuild to index them again");
+        } else if (now) {
+            report.notes.push_back(path.string() + " has changed since " + deleted +
+                                   ": the next build reads it again, and those it still holds "
+                                   "come back");
+        }
+    }
+}
+
 }  // namespace
 
 std::filesystem::path database_path(const std::optional<std::filesystem::path>& given) {
-    if (given && !given->empty()) {
+    if (given) {
+        if (given->empty()) {
+            throw UsageError("an empty path names no index folder");
+        }
         return *given;
     }
     if (const char* env = std::getenv("QAINDEX_DB"); env != nullptr && *env != '\0') {
@@ -121,6 +174,25 @@ IndexStats index_stats(const std::filesystem::path& database, std::size_t top_sy
     }
 }
 
+void for_each_entry(const std::filesystem::path& database,
+                    const std::function<void(Consultation&&)>& emit) {
+    const auto path = live_path(database);
+    try {
+        const Xapian::Database db(path.string());
+        const std::string prefix(schema::kId);
+        // Every entry has one id term, and only id terms start with it (see schema.hpp).
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            const auto posting = db.postlist_begin(*it);
+            if (posting == db.postlist_end(*it)) {
+                continue;
+            }
+            emit(schema::decode_whole(db.get_document(*posting).get_data()).entry);
+        }
+    } catch (const Xapian::Error& error) {
+        detail::throw_index_error(error, database.string(), "read the entries");
+    }
+}
+
 CheckReport check_index(const std::filesystem::path& database) {
     const auto path = live_path(database);
     CheckReport report;
@@ -156,7 +228,7 @@ CheckReport check_index(const std::filesystem::path& database) {
             const Xapian::Document document = db.get_document(docid);
             schema::StoredEntry stored;
             try {
-                stored = schema::decode(document.get_data());
+                stored = schema::decode_whole(document.get_data());
             } catch (const IndexError& error) {
                 report.problems.push_back(where + ": " + error.what());
                 continue;
@@ -213,6 +285,7 @@ CheckReport check_index(const std::filesystem::path& database) {
             report.problems.push_back(std::to_string(count) + " entries come from " + file +
                                       ", which the manifest does not list");
         }
+        add_deletion_notes(db, report);
     } catch (const Xapian::Error& error) {
         report.problems.push_back(std::string("Xapian error: ") + error.get_description());
     }

@@ -106,6 +106,7 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
     BuiltEntry built;
     Xapian::Document& document = built.document;
     built.id_term = schema::term(schema::kId, entry.id.value);
+    built.record = entry.source.value_or(entry.id.value);
     document.add_boolean_term(built.id_term);
 
     std::vector<std::string> symptoms;
@@ -252,9 +253,6 @@ BuiltEntry DocumentBuilder::build(const Consultation& entry,
                                .symptoms = std::move(symptoms),
                                .conditions = std::move(conditions),
                                .file = file};
-    stored.entry.more_info.reset();
-    stored.entry.similar.clear();
-    stored.entry.related.clear();
     document.set_data(schema::encode(stored));
     return built;
 }

@@ -19,6 +19,7 @@ namespace qaindex::detail {
 /// A consultation ready to be written.
 struct BuiltEntry {
     std::string id_term;  ///< schema::kId + id
+    std::string record;   ///< where the entry was read (its source, else its id), for messages
     Xapian::Document document;
     std::vector<std::string> spellings;  ///< words for the spelling table ("did you mean")
     std::string content_hash;            ///< also in schema::kContentSlot

@@ -4,13 +4,16 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <cstdio>
 #include <fstream>
 #include <system_error>
 
+#include "index/pause_point.hpp"
 #include "qaindex/errors.hpp"
 
 namespace qaindex::detail {
@@ -108,6 +111,7 @@ void IndexFolder::publish(const std::string& name) const {
         }
     }
     sync_path(temporary, O_RDONLY);
+    pause_point("publishing");
     std::error_code ec;
     fs::rename(temporary, stub, ec);
     if (ec) {
@@ -170,6 +174,51 @@ std::uintmax_t folder_bytes(const fs::path& path) {
         }
     }
     return total;
+}
+
+namespace {
+
+// 123456789 -> "123.5 MB".
+std::string megabytes(std::uintmax_t bytes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buffer;
+}
+
+}  // namespace
+
+void require_free_space(const fs::path& root, std::uintmax_t needed, const std::string& what) {
+    struct statvfs info {};
+    if (::statvfs(root.c_str(), &info) != 0) {
+        return;  // no figure to go by: the build finds out as it writes
+    }
+    const std::uintmax_t free = std::uintmax_t{info.f_bavail} * info.f_frsize;
+    if (free < needed) {
+        throw IndexError(root.string() + ": not enough disk space: " + what + " needs about " +
+                         megabytes(needed) + ", " + megabytes(free) +
+                         " are free; nothing was written (free some space, or choose another "
+                         "--db)");
+    }
+}
+
+FileSizes file_sizes(const fs::path& folder) {
+    FileSizes sizes;
+    std::error_code ec;
+    for (const auto& child : fs::directory_iterator(folder, ec)) {
+        if (child.is_regular_file(ec)) {
+            sizes[child.path()] = child.file_size(ec);
+        }
+    }
+    return sizes;
+}
+
+void truncate_to(const FileSizes& sizes) {
+    for (const auto& [path, size] : sizes) {
+        std::error_code ec;
+        if (fs::file_size(path, ec) > size && !ec) {
+            fs::resize_file(path, size, ec);
+        }
+    }
 }
 
 }  // namespace qaindex::detail

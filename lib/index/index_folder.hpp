@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -63,5 +64,20 @@ private:
 
 /// Bytes in all regular files under path (0 if it does not exist).
 [[nodiscard]] std::uintmax_t folder_bytes(const std::filesystem::path& path);
+
+/// Throws IndexError naming root when the file system holding it has fewer than needed bytes
+/// free (statvfs f_bavail), before a build writes anything. what says what needs them.
+void require_free_space(const std::filesystem::path& root, std::uintmax_t needed,
+                        const std::string& what);
+
+/// The size of each regular file directly in folder.
+using FileSizes = std::map<std::filesystem::path, std::uintmax_t>;
+[[nodiscard]] FileSizes file_sizes(const std::filesystem::path& folder);
+
+/// Cuts each file of sizes that grew back to its recorded size: gives back the blocks a
+/// failed Xapian transaction appended to a generation's tables. Safe only while the database
+/// is closed and still at the revision it had when the sizes were taken (a transaction writes
+/// new blocks, and never over those of the committed revision).
+void truncate_to(const FileSizes& sizes);
 
 }  // namespace qaindex::detail

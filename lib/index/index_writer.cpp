@@ -7,6 +7,7 @@
 
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
+#include "qaindex/limits.hpp"
 
 namespace qaindex {
 namespace detail {
@@ -50,11 +51,19 @@ std::optional<FileRecord> FileRecord::parse(const std::string& text) {
     if (!(in >> record.size >> record.modified >> record.entries)) {
         return std::nullopt;
     }
+    std::string flag;
+    if (in >> flag) {
+        if (flag != "reread") {
+            return std::nullopt;
+        }
+        record.reread = true;
+    }
     return record;
 }
 
 std::string FileRecord::format() const {
-    return std::to_string(size) + ' ' + std::to_string(modified) + ' ' + std::to_string(entries);
+    return std::to_string(size) + ' ' + std::to_string(modified) + ' ' + std::to_string(entries) +
+           (reread ? " reread" : "");
 }
 
 std::string utc_now() {
@@ -107,19 +116,29 @@ std::size_t IndexWriter::Impl::remove_term(const std::string& term) {
     return count;
 }
 
-void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid) {
+void IndexWriter::Impl::forget_in_manifest(Xapian::docid docid, const EntryId* deleted) {
     // The file keeps its manifest entry (it has not changed) with one entry fewer, so that
-    // `qaindex check` still finds the manifest and the index in agreement.
+    // `qaindex check` still finds the manifest and the index in agreement; an id deleted by
+    // remove() is noted as deleted from it, for `qaindex check` to say that the file still
+    // holds it (an entry displaced by an earlier one with its id is not).
     auto terms = database.termlist_begin(docid);
     terms.skip_to(std::string(schema::kFile));
     if (terms == database.termlist_end(docid) || !(*terms).starts_with(schema::kFile)) {
         return;
     }
-    const std::string key = std::string(schema::kMetaFile) + (*terms).substr(schema::kFile.size());
+    const std::string file = (*terms).substr(schema::kFile.size());
+    const std::string key = std::string(schema::kMetaFile) + file;
     auto record = detail::FileRecord::parse(database.get_metadata(key));
     if (record && record->entries > 0) {
         --record->entries;
         database.set_metadata(key, record->format());
+        if (deleted == nullptr) {
+            return;
+        }
+        const std::string deleted_key = std::string(schema::kMetaDeleted) + file;
+        std::string ids = database.get_metadata(deleted_key);
+        ids += (ids.empty() ? "" : "\n") + deleted->value;
+        database.set_metadata(deleted_key, ids);
     }
 }
 
@@ -180,6 +199,9 @@ bool IndexWriter::add_or_replace(const Consultation& entry) {
     if (entry.id.value.empty()) {
         throw UsageError("cannot index a consultation without an id");
     }
+    if (const auto problem = exceeds_limits(entry)) {
+        throw InputError("entry " + entry.id.value.substr(0, 200) + ": " + *problem);
+    }
     try {
         return impl_->put(impl_->builder.build(entry, std::nullopt)) != Impl::Outcome::Added;
     } catch (const Xapian::Error& error) {
@@ -192,7 +214,7 @@ bool IndexWriter::remove(const EntryId& id) {
         const std::string term = schema::term(schema::kId, id.value);
         for (auto it = impl_->database.postlist_begin(term); it != impl_->database.postlist_end(term);
              ++it) {
-            impl_->forget_in_manifest(*it);
+            impl_->forget_in_manifest(*it, &id);
         }
         return impl_->remove_term(term) > 0;
     } catch (const Xapian::Error& error) {

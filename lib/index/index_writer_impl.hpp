@@ -25,8 +25,9 @@ struct IndexWriter::Impl {
     Outcome put(const detail::BuiltEntry& built);
     /// Removes every document with this id term; returns how many.
     std::size_t remove_term(const std::string& term);
-    /// Lowers the manifest count of the file docid came from (before removing it alone).
-    void forget_in_manifest(Xapian::docid docid);
+    /// Lowers the manifest count of the file docid came from (before removing it alone), and
+    /// notes `deleted` as deleted from that file when given (remove(), not a displaced entry).
+    void forget_in_manifest(Xapian::docid docid, const EntryId* deleted = nullptr);
     /// Commits the open transaction and opens the next one.
     void commit();
 
@@ -46,9 +47,12 @@ namespace detail {
 struct FileRecord {
     std::uintmax_t size = 0;
     std::int64_t modified = 0;  ///< nanoseconds since the epoch
-    std::size_t entries = 0;    ///< entries read from it
+    std::size_t entries = 0;    ///< entries read from it (and kept)
+    /// An entry of the file lost its id to one of another file that comes first: the file is
+    /// read again at every build, so that the entry comes back once the other is gone.
+    bool reread = false;
 
-    /// "size modified entries"; nullopt for anything else.
+    /// "size modified entries", then " reread" if set; nullopt for anything else.
     [[nodiscard]] static std::optional<FileRecord> parse(const std::string& text);
     [[nodiscard]] std::string format() const;
 };

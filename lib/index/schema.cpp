@@ -157,6 +157,56 @@ Consultation decode_entry(const json& in) {
     return entry;
 }
 
+// The parts of a consultation that printing a hit never needs: the More Info article and the
+// page's own Similar Q&A and Related FAQ lists. An empty object when it has none.
+json encode_rest(const Consultation& entry) {
+    json out = json::object();
+    put(out, "more_info", entry.more_info);
+    if (!entry.similar.empty()) {
+        json rows = json::array();
+        for (const SimilarQuestion& row : entry.similar) {
+            json r;
+            r["title"] = row.title;
+            put(r, "question", row.question_excerpt);
+            put(r, "doctor", row.doctor);
+            put(r, "specialty", row.specialty);
+            put(r, "reply", row.reply_excerpt);
+            rows.push_back(std::move(r));
+        }
+        out["similar"] = std::move(rows);
+    }
+    if (!entry.related.empty()) {
+        json topics = json::array();
+        for (const RelatedTopic& topic : entry.related) {
+            json t;
+            t["name"] = topic.name;
+            put(t, "specialty", topic.specialty);
+            topics.push_back(std::move(t));
+        }
+        out["related"] = std::move(topics);
+    }
+    return out;
+}
+
+void decode_rest(const json& in, Consultation& entry) {
+    entry.more_info = get<std::string>(in, "more_info");
+    if (const auto it = in.find("similar"); it != in.end()) {
+        for (const json& r : *it) {
+            entry.similar.push_back({.title = r.at("title").get<std::string>(),
+                                     .question_excerpt = get<std::string>(r, "question"),
+                                     .doctor = get<std::string>(r, "doctor"),
+                                     .specialty = get<std::string>(r, "specialty"),
+                                     .reply_excerpt = get<std::string>(r, "reply")});
+        }
+    }
+    if (const auto it = in.find("related"); it != in.end()) {
+        for (const json& t : *it) {
+            entry.related.push_back(
+                {.name = t.at("name").get<std::string>(), .specialty = get<std::string>(t, "specialty")});
+        }
+    }
+}
+
 }  // namespace
 
 std::string term(std::string_view prefix, std::string_view value) {
@@ -369,12 +419,19 @@ std::string encode(const StoredEntry& stored) {
         out["conditions"] = stored.conditions;
     }
     put(out, "file", stored.file);
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    // Compact JSON holds no raw newline (one in a string is escaped), so '\n' ends line 1.
+    std::string data = out.dump(-1, ' ', false, json::error_handler_t::replace);
+    const json rest = encode_rest(stored.entry);
+    if (!rest.empty()) {
+        data += '\n';
+        data += rest.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    return data;
 }
 
 StoredEntry decode(std::string_view data) {
     try {
-        const json in = json::parse(data);
+        const json in = json::parse(data.substr(0, data.find('\n')));
         StoredEntry stored;
         stored.entry = decode_entry(in);
         stored.specialty = get<std::string>(in, "specialty_canonical");
@@ -385,6 +442,21 @@ StoredEntry decode(std::string_view data) {
     } catch (const json::exception& e) {
         throw IndexError(std::string("corrupt stored entry data: ") + e.what());
     }
+}
+
+StoredEntry decode_whole(std::string_view data) {
+    StoredEntry stored = decode(data);
+    const std::size_t end = data.find('\n');
+    if (end == std::string_view::npos) {
+        return stored;
+    }
+    try {
+        decode_rest(json::parse(data.substr(end + 1)), stored.entry);
+    } catch (const json::exception& e) {
+        throw IndexError(std::string("corrupt stored entry data (More Info, Similar Q&A, ") +
+                         "Related FAQ): " + e.what());
+    }
+    return stored;
 }
 
 std::string content_hash(const Consultation& entry) {

@@ -17,8 +17,11 @@ namespace qaindex::schema {
 /// an index of another version. 2: hypothetical mentions in replies are no longer tagged.
 /// 3: symptom phrases are also recognised across words like "keeps" ("eyelid keeps jumping").
 /// 4: More Info words are indexed as stems only.
-/// 5: each entry's ranking profile (kProfileSlot) and question key (kQuestionKey, kQuestionKeySlot).
-inline constexpr std::string_view kVersion = "5";
+/// 5: the More Info article and the page's own Similar Q&A and Related FAQ are stored too (a
+/// second line of the data), so that an entry can be shown and exported whole.
+/// 6: each entry's ranking profile (kProfileSlot) and question key (kQuestionKey,
+/// kQuestionKeySlot).
+inline constexpr std::string_view kVersion = "6";
 
 // ---- Free-text terms -------------------------------------------------------------------
 // Every text field is indexed twice:
@@ -81,8 +84,13 @@ inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< I
 inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";         ///< corpus path
 /// The shard this index holds, "2/4" (to_string(ShardSelection)); absent for a whole corpus.
 inline constexpr std::string_view kMetaShard = "qaindex:shard";
-/// + file_key(): "size mtime-ns content-hash entries" of a corpus file at its last build.
+/// + file_key(): "size mtime-ns entries [reread]" of a corpus file at its last build
+/// (detail::FileRecord).
 inline constexpr std::string_view kMetaFile = "qaindex:file:";
+/// + file_key(): the ids of the file's entries that IndexWriter::remove() deleted since the file
+/// was last read, '\n'-joined. Incremental builds do not read an unchanged file again, so they
+/// stay deleted until it changes; `qaindex check` lists them.
+inline constexpr std::string_view kMetaDeleted = "qaindex:deleted:";
 
 // ---- Helpers ----------------------------------------------------------------------------
 /// A term: prefix + value, with ':' between them when value starts with an upper-case ASCII
@@ -113,9 +121,12 @@ inline constexpr std::string_view kMetaFile = "qaindex:file:";
 /// Entries with the same key ask the same question (the same FAQ in several sources).
 [[nodiscard]] std::string question_key(const Consultation& entry);
 
-/// What is stored as a document's data: everything needed to print a hit or a Similar Q&A
-/// row without the corpus. The Consultation keeps all fields but more_info, similar and
-/// related; question and reply texts are kept whole (snippets are cut from them).
+/// What is stored as a document's data: the whole consultation (an entry is shown and
+/// exported from the index, without the corpus) and what the index derived from it. The data
+/// is two lines of JSON: the first holds all that printing a hit or a Similar Q&A row needs
+/// (question and reply texts whole: snippets are cut from them); the second, present only
+/// when the entry has any, holds more_info, similar and related, which only decode_whole()
+/// reads, so that reading a hit parses none of them.
 struct StoredEntry {
     Consultation entry;
     std::optional<std::string> specialty;  ///< canonical specialty, if the lexicon knew it
@@ -126,14 +137,17 @@ struct StoredEntry {
     bool operator==(const StoredEntry&) const = default;
 };
 
-/// JSON text of a StoredEntry.
+/// The data of a StoredEntry: one or two lines of JSON (see StoredEntry).
 [[nodiscard]] std::string encode(const StoredEntry& stored);
-/// Reads encode()'s output back. Throws IndexError on corrupt data.
+/// Reads the first line of encode()'s output: the entry without more_info, similar and
+/// related. Throws IndexError on corrupt data.
 [[nodiscard]] StoredEntry decode(std::string_view data);
+/// Reads all of encode()'s output: the whole entry. Throws IndexError on corrupt data.
+[[nodiscard]] StoredEntry decode_whole(std::string_view data);
 
 /// What ranking reads of an entry besides its terms, for each candidate it reranks (see
 /// search/scoring.hpp): one value per entry, so reading it costs one lookup, unlike the
-/// entry's term list or stored data. Stems are Analyzer stems of non-stop words.
+/// entry's term list or stored data. Words are Analyzer stems (stop words marked).
 struct EntryProfile {
     /// The most question words kept (in order); longer questions keep their first ones.
     static constexpr std::size_t kMaxQuestionWords = 128;

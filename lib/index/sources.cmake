@@ -8,4 +8,6 @@ target_sources(qaindex PRIVATE
   index/build.cpp
   index/shard_list.cpp
   index/shards.cpp
-  index/database.cpp)
+  index/database.cpp
+  index/pause_point.cpp
+  index/version.cpp)

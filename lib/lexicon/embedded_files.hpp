@@ -12,10 +12,6 @@ struct EmbeddedFile {
     std::string_view bytes;  ///< the file's content
 };
 
-/// data/lexicon/*.tsv as they were when the library was built.
-extern const EmbeddedFile lexicon_files[];
-extern const std::size_t lexicon_files_count;
-
 /// english_words.txt: lower-case English words, one per line, sorted (see sources.cmake).
 extern const EmbeddedFile english_words_files[];
 extern const std::size_t english_words_files_count;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -13,7 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "lexicon/embedded_files.hpp"
+#include "lexicon/compiled_lexicon.hpp"
 #include "lexicon/lexicon_file.hpp"
 #include "lexicon/negation.hpp"
 #include "lexicon/phrase_matcher.hpp"
@@ -415,26 +416,17 @@ Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 const Lexicon& Lexicon::builtin() {
-    static const Lexicon lexicon = [] {
-        std::array<SourceFile, 4> files;
-        for (std::size_t i = 0; i < file_names.size(); ++i) {
-            files[i].display = fmt::format("data/lexicon/{} (built in)", file_names[i]);
-            bool found = false;
-            for (std::size_t k = 0; k < detail::lexicon_files_count; ++k) {
-                if (detail::lexicon_files[k].name == file_names[i]) {
-                    files[i].bytes = detail::lexicon_files[k].bytes;
-                    found = true;
-                }
-            }
-            if (!found) {
-                throw Error(fmt::format("{} was not compiled into the library", files[i].display));
-            }
+    // Never destroyed: it lives as long as the process, and tearing down its maps at exit
+    // took as long as loading it.
+    static const Lexicon* const lexicon = [] {
+        const std::string_view compiled = detail::compiled_lexicon();
+        if (compiled.empty()) {
+            throw Error("the built-in lexicon was not compiled into this program");
         }
-        auto impl = std::make_unique<Impl>();
-        Builder(files).build(*impl);
-        return Lexicon(std::move(impl));
+        detail::BinaryReader in(compiled);
+        return new Lexicon(detail::LexiconAccess::read(in));
     }();
-    return lexicon;
+    return *lexicon;
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
@@ -545,4 +537,128 @@ std::string Lexicon::fingerprint() const {
     return impl_->fingerprint;
 }
 
+namespace detail {
+namespace {
+
+// Maps are written sorted by key, so that the compiled form of a lexicon is always the same.
+template <typename Map>
+void write_map(BinaryWriter& out, const Map& map) {
+    std::vector<std::pair<std::string, std::size_t>> sorted(map.begin(), map.end());
+    std::sort(sorted.begin(), sorted.end());
+    out.count(sorted.size());
+    for (const auto& [key, index] : sorted) {
+        out.str(key);
+        out.u32(static_cast<std::uint32_t>(index));
+    }
+}
+
+void read_map(BinaryReader& in, std::unordered_map<std::string, std::size_t>& map) {
+    const std::size_t size = in.count();
+    map.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        std::string key = in.str();
+        map.emplace(std::move(key), std::size_t{in.u32()});
+    }
+}
+
+}  // namespace
+
+void LexiconAccess::write(const Lexicon& lexicon, BinaryWriter& out) {
+    const LexiconData& data = *lexicon.impl_;
+    out.u32(kCompiledLexiconFormat);
+    out.str(data.fingerprint);
+    out.list(data.symptoms, [](BinaryWriter& w, const Symptom& symptom) {
+        w.str(symptom.id);
+        w.str(symptom.name);
+        w.optional_str(symptom.parent);
+        for (const auto* list : {&symptom.specialties, &symptom.clinical, &symptom.lay,
+                                 &symptom.misspellings, &symptom.chinese}) {
+            w.strings(*list);
+        }
+    });
+    out.list(data.conditions, [](BinaryWriter& w, const Condition& condition) {
+        w.str(condition.id);
+        w.str(condition.name);
+        for (const auto* list : {&condition.specialties, &condition.clinical, &condition.lay,
+                                 &condition.chinese}) {
+            w.strings(*list);
+        }
+    });
+    out.list(data.specialties, [](BinaryWriter& w, const Specialty& specialty) {
+        w.str(specialty.name);
+        w.strings(specialty.aliases);
+        w.strings(specialty.chinese);
+    });
+    out.list(data.synonym_groups, [](BinaryWriter& w, const SynonymGroup& group) {
+        w.strings(group.clinical);
+        w.strings(group.lay);
+    });
+    out.list(data.analysed_groups,
+             [](BinaryWriter& w, const std::vector<std::string>& group) { w.strings(group); });
+    // The by-key maps hold analysis results; the by-id and by-name maps are rebuilt.
+    write_map(out, data.symptom_by_key);
+    write_map(out, data.condition_by_key);
+    write_map(out, data.specialty_by_key);
+    data.matcher.write(out);
+}
+
+Lexicon LexiconAccess::read(BinaryReader& in) {
+    if (in.u32() != kCompiledLexiconFormat) {
+        throw Error("compiled lexicon: another format version than this library's");
+    }
+    auto impl = std::make_unique<Lexicon::Impl>();
+    LexiconData& data = *impl;
+    data.fingerprint = in.str();
+    data.symptoms = in.list([](BinaryReader& r) {
+        Symptom symptom;
+        symptom.id = r.str();
+        symptom.name = r.str();
+        symptom.parent = r.optional_str();
+        for (auto* list : {&symptom.specialties, &symptom.clinical, &symptom.lay,
+                           &symptom.misspellings, &symptom.chinese}) {
+            *list = r.strings();
+        }
+        return symptom;
+    });
+    data.conditions = in.list([](BinaryReader& r) {
+        Condition condition;
+        condition.id = r.str();
+        condition.name = r.str();
+        for (auto* list : {&condition.specialties, &condition.clinical, &condition.lay,
+                           &condition.chinese}) {
+            *list = r.strings();
+        }
+        return condition;
+    });
+    data.specialties = in.list([](BinaryReader& r) {
+        Specialty specialty;
+        specialty.name = r.str();
+        specialty.aliases = r.strings();
+        specialty.chinese = r.strings();
+        return specialty;
+    });
+    data.synonym_groups = in.list([](BinaryReader& r) {
+        SynonymGroup group;
+        group.clinical = r.strings();
+        group.lay = r.strings();
+        return group;
+    });
+    data.analysed_groups = in.list([](BinaryReader& r) { return r.strings(); });
+    read_map(in, data.symptom_by_key);
+    read_map(in, data.condition_by_key);
+    read_map(in, data.specialty_by_key);
+    data.matcher = PhraseMatcher::read(in);
+    for (std::size_t i = 0; i < data.symptoms.size(); ++i) {
+        data.symptom_by_id.emplace(data.symptoms[i].id, i);
+    }
+    for (std::size_t i = 0; i < data.conditions.size(); ++i) {
+        data.condition_by_id.emplace(data.conditions[i].id, i);
+    }
+    for (std::size_t i = 0; i < data.specialties.size(); ++i) {
+        data.specialty_by_name.emplace(data.specialties[i].name, i);
+    }
+    return Lexicon(std::move(impl));
+}
+
+}  // namespace detail
 }  // namespace qaindex

@@ -22,9 +22,9 @@
 // Cues after the mention ("headache: none", 头痛没有) are not handled.
 //
 // Hypothetical mentions: a mention after if, unless, should, whether, "in case", "watch (out)
-// for", "warning signs" (如果, 若, 一旦, 万一 ...) in the same sentence is hypothetical: "see a doctor if you notice weakness,
-// numbness or double vision". Only the caller knows whether that matters (in a doctor's
-// reply it does; in "I wonder if this dizziness is serious" it does not).
+// for", "warning signs" (如果, 若, 一旦, 万一 ...) in the same sentence is hypothetical: "see a
+// doctor if you notice weakness, numbness or double vision". Only the caller knows whether that
+// matters (in a doctor's reply it does; in "I wonder if this dizziness is serious" it does not).
 #include "lexicon/negation.hpp"
 
 #include <string_view>
@@ -245,80 +245,129 @@ constexpr std::size_t no_token = static_cast<std::size_t>(-1);
 constexpr std::size_t max_cue_gap = 3;
 constexpr std::size_t max_chain_gap = 2;
 
+// Scopes are found in passes over the tokens that each look at a token a fixed number of
+// times, so the work is linear in the text: walking back to the clause or sentence start from
+// every mention took quadratic time (a 45 KB record of repeated "headache" took 53 s).
+// Compound tokens ("xray" after "x" "ray") are passed over, as if absent.
 class Scope {
   public:
-    Scope(const std::vector<Token>& tokens, const std::vector<TokenSpan>& spans)
+    Scope(const std::vector<Token>& tokens, const std::vector<TokenSpan>& spans, std::size_t* steps)
         : tokens_(tokens),
           spans_(spans),
+          steps_(steps),
           owner_(tokens.size(), no_token),
-          negated_(spans.size(), false) {
+          previous_(tokens.size(), no_token),
+          next_(tokens.size(), no_token),
+          clause_start_(tokens.size(), no_token),
+          list_from_(tokens.size(), false) {
         for (std::size_t s = 0; s < spans.size(); ++s) {
             for (std::size_t t = spans[s].first; t <= spans[s].last && t < tokens.size(); ++t) {
                 owner_[t] = s;
+                count_step();
+            }
+        }
+        // previous_, and the clause start a walk back from each token reaches: the token
+        // itself if it starts a clause, else the clause start of the word before it.
+        std::size_t last = no_token;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            count_step();
+            previous_[t] = last;
+            clause_start_[t] = tokens[t].sentence_start ? t
+                               : last == no_token       ? no_token
+                                                        : clause_start_[last];
+            if (tokens[t].kind != TokenKind::Compound) {
+                last = t;
+            }
+        }
+        // next_, and whether the words from each token to the end of its clause are all
+        // mentions or connectors ("fever, chills, or night sweats").
+        last = no_token;
+        for (std::size_t t = tokens.size(); t-- > 0;) {
+            count_step();
+            next_[t] = last;
+            const bool listed = owner_[t] != no_token || connectors().contains(tokens[t].term);
+            list_from_[t] =
+                listed && (last == no_token || tokens[last].sentence_start || list_from_[last]);
+            if (tokens[t].kind != TokenKind::Compound) {
+                last = t;
             }
         }
     }
 
     std::vector<bool> run() {
+        std::vector<bool> negated(spans_.size(), false);
         for (std::size_t s = 0; s < spans_.size(); ++s) {
-            negated_[s] = negated_in_clause(spans_[s]) || continues_list(spans_[s], negated_);
+            negated[s] =
+                negated_in_clause(spans_[s], negated) || continues_list(spans_[s], negated);
         }
-        return std::move(negated_);
+        return negated;
     }
 
-    // The same clause and list rules with hypothetical cues anywhere earlier in the clause.
+    // The same clause and list rules with hypothetical cues anywhere earlier in the sentence.
     std::vector<bool> run_hypothetical() {
+        // Whether a walk back from each word, to the start of its sentence, meets a cue.
+        // Unlike negation, a condition reaches across commas to the end of its sentence:
+        // "see a doctor if you notice blood, weight loss, or pain waking you at night".
+        std::vector<bool> cue_from(tokens_.size(), false);
+        for (std::size_t t = 0; t < tokens_.size(); ++t) {
+            count_step();
+            const std::size_t before = previous_[t];
+            cue_from[t] = is_hypothetical_cue_ending_at(t) ||
+                          (!tokens_[t].new_sentence && before != no_token && cue_from[before]);
+        }
         std::vector<bool> hypothetical(spans_.size(), false);
         for (std::size_t s = 0; s < spans_.size(); ++s) {
-            hypothetical[s] = hypothetical_in_clause(spans_[s]) ||
-                              continues_list(spans_[s], hypothetical);
+            const std::size_t first = spans_[s].first;
+            const std::size_t before = previous_[first];
+            hypothetical[s] =
+                (!tokens_[first].new_sentence && before != no_token && cue_from[before]) ||
+                continues_list(spans_[s], hypothetical);
         }
         return hypothetical;
     }
 
   private:
-    std::size_t previous(std::size_t t) const {
-        while (t-- > 0) {
-            if (tokens_[t].kind != TokenKind::Compound) {
-                return t;
-            }
+    void count_step() const {
+        if (steps_ != nullptr) {
+            ++*steps_;
         }
-        return no_token;
-    }
-
-    std::size_t next(std::size_t t) const {
-        while (++t < tokens_.size()) {
-            if (tokens_[t].kind != TokenKind::Compound) {
-                return t;
-            }
-        }
-        return no_token;
     }
 
     bool is_cue_ending_at(std::size_t t) const {
         if (single_cues().contains(tokens_[t].term)) {
             return true;
         }
-        const std::size_t before = previous(t);
+        const std::size_t before = previous_[t];
         return before != no_token && !tokens_[t].sentence_start &&
                is_pair_cue(tokens_[before].term, tokens_[t].term);
+    }
+
+    bool is_hypothetical_cue_ending_at(std::size_t t) const {
+        if (hypothetical_cues().contains(tokens_[t].term)) {
+            return true;
+        }
+        const std::size_t before = previous_[t];
+        return before != no_token && !tokens_[t].sentence_start &&
+               is_hypothetical_pair(tokens_[before].term, tokens_[t].term);
     }
 
     bool is_gap_word(const Token& token) const {
         return token.stopword || fillers().contains(token.term);
     }
 
-    bool negated_in_clause(const TokenSpan& span) const {
+    // At most max_cue_gap + 1 words back: bounded work per mention.
+    bool negated_in_clause(const TokenSpan& span, const std::vector<bool>& negated) const {
         if (tokens_[span.first].sentence_start) {
             return false;
         }
         std::size_t gap = 0;
-        for (std::size_t t = previous(span.first); t != no_token; t = previous(t)) {
+        for (std::size_t t = previous_[span.first]; t != no_token; t = previous_[t]) {
+            count_step();
             if (owner_[t] != no_token) {
-                return negated_[owner_[t]] && gap <= max_chain_gap;
+                return negated[owner_[t]] && gap <= max_chain_gap;
             }
             if (is_cue_ending_at(t)) {
-                const std::size_t after = next(t);
+                const std::size_t after = next_[t];
                 return after == no_token || !pseudo_followers().contains(tokens_[after].term);
             }
             if (tokens_[t].sentence_start || !is_gap_word(tokens_[t]) || ++gap > max_cue_gap) {
@@ -328,52 +377,27 @@ class Scope {
         return false;
     }
 
-    bool hypothetical_in_clause(const TokenSpan& span) const {
-        for (std::size_t t = span.first; t != no_token; t = previous(t)) {
-            if (t != span.first) {
-                if (hypothetical_cues().contains(tokens_[t].term)) {
-                    return true;
-                }
-                const std::size_t before = previous(t);
-                if (before != no_token && !tokens_[t].sentence_start &&
-                    is_hypothetical_pair(tokens_[before].term, tokens_[t].term)) {
-                    return true;
-                }
-            }
-            // Unlike negation, a condition reaches across commas to the end of its sentence:
-            // "see a doctor if you notice blood, weight loss, or pain waking you at night".
-            if (tokens_[t].new_sentence) {
-                break;
-            }
-        }
-        return false;
-    }
-
+    // Whether span's clause holds nothing but mentions and connectors, and the clause before
+    // it ends with a marked mention.
     bool continues_list(const TokenSpan& span, const std::vector<bool>& marked) const {
-        std::size_t start = span.first;
-        while (!tokens_[start].sentence_start) {
-            start = previous(start);
-            if (start == no_token) {
-                return false;
-            }
+        count_step();
+        const std::size_t start = clause_start_[span.first];
+        if (start == no_token || !list_from_[start]) {
+            return false;
         }
-        for (std::size_t t = start; t != no_token; t = next(t)) {
-            if (t != start && tokens_[t].sentence_start) {
-                break;
-            }
-            if (owner_[t] == no_token && !connectors().contains(tokens_[t].term)) {
-                return false;
-            }
-        }
-        const std::size_t before = previous(start);
+        const std::size_t before = previous_[start];
         return before != no_token && owner_[before] != no_token && marked[owner_[before]] &&
                spans_[owner_[before]].last == before;
     }
 
     const std::vector<Token>& tokens_;
     const std::vector<TokenSpan>& spans_;
+    std::size_t* steps_;
     std::vector<std::size_t> owner_;
-    std::vector<bool> negated_;
+    std::vector<std::size_t> previous_;      // the word before each token (Compounds passed over)
+    std::vector<std::size_t> next_;          // the word after each token
+    std::vector<std::size_t> clause_start_;  // where a walk back from each token stops
+    std::vector<bool> list_from_;            // mentions and connectors only, to the clause end
 };
 
 }  // namespace
@@ -383,13 +407,13 @@ bool is_negation_cue(std::string_view term) {
 }
 
 std::vector<bool> negated_spans(const std::vector<Token>& tokens,
-                                const std::vector<TokenSpan>& spans) {
-    return Scope(tokens, spans).run();
+                                const std::vector<TokenSpan>& spans, std::size_t* steps) {
+    return Scope(tokens, spans, steps).run();
 }
 
 std::vector<bool> hypothetical_spans(const std::vector<Token>& tokens,
-                                     const std::vector<TokenSpan>& spans) {
-    return Scope(tokens, spans).run_hypothetical();
+                                     const std::vector<TokenSpan>& spans, std::size_t* steps) {
+    return Scope(tokens, spans, steps).run_hypothetical();
 }
 
 }  // namespace qaindex::detail

@@ -21,13 +21,17 @@ struct TokenSpan {
 /// chest" is no "chest pain".
 [[nodiscard]] bool is_negation_cue(std::string_view term);
 
-/// For spans in text order, without overlaps: whether each is negated.
+/// For spans in text order, without overlaps: whether each is negated. Time is linear in
+/// the number of tokens and spans; when steps is given, the tokens looked at are added to
+/// it (tests check the work stays linear however many mentions a clause holds).
 [[nodiscard]] std::vector<bool> negated_spans(const std::vector<Token>& tokens,
-                                              const std::vector<TokenSpan>& spans);
+                                              const std::vector<TokenSpan>& spans,
+                                              std::size_t* steps = nullptr);
 
 /// For spans in text order, without overlaps: whether each is in a hypothetical clause
-/// ("if you notice weakness", 如果出现胸痛).
+/// ("if you notice weakness", 如果出现胸痛). Linear time, steps as for negated_spans().
 [[nodiscard]] std::vector<bool> hypothetical_spans(const std::vector<Token>& tokens,
-                                                   const std::vector<TokenSpan>& spans);
+                                                   const std::vector<TokenSpan>& spans,
+                                                   std::size_t* steps = nullptr);
 
 }  // namespace qaindex::detail

@@ -79,6 +79,58 @@ void PhraseMatcher::add_exact_term(const std::string& term) {
     exact_terms_.insert(term);
 }
 
+void PhraseMatcher::write(BinaryWriter& out) const {
+    std::vector<std::pair<std::string, std::uint32_t>> symbols(symbols_.begin(), symbols_.end());
+    std::sort(symbols.begin(), symbols.end());
+    out.count(symbols.size());
+    for (const auto& [unit, id] : symbols) {
+        out.str(unit);
+        out.u32(id);
+    }
+    std::vector<std::string> exact(exact_terms_.begin(), exact_terms_.end());
+    std::sort(exact.begin(), exact.end());
+    out.strings(exact);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(edges_.begin(), edges_.end());
+    std::sort(edges.begin(), edges.end());
+    out.count(edges.size());
+    for (const auto& [key, node] : edges) {
+        out.u64(key);
+        out.u32(node);
+    }
+    out.list(concepts_, [](BinaryWriter& w, const std::vector<ConceptRef>& refs) {
+        w.list(refs, [](BinaryWriter& w2, const ConceptRef& ref) {
+            w2.u8(ref.kind == ConceptKind::Symptom ? 0 : 1);
+            w2.u32(ref.index);
+        });
+    });
+}
+
+PhraseMatcher PhraseMatcher::read(BinaryReader& in) {
+    PhraseMatcher matcher;
+    std::size_t size = in.count();
+    matcher.symbols_.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        std::string unit = in.str();
+        matcher.symbols_.emplace(std::move(unit), in.u32());
+    }
+    for (std::string& term : in.strings()) {
+        matcher.exact_terms_.insert(std::move(term));
+    }
+    size = in.count();
+    matcher.edges_.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        const std::uint64_t key = in.u64();
+        matcher.edges_.emplace(key, in.u32());
+    }
+    matcher.concepts_ = in.list([](BinaryReader& r) {
+        return r.list([](BinaryReader& r2) {
+            const ConceptKind kind = r2.u8() == 0 ? ConceptKind::Symptom : ConceptKind::Condition;
+            return ConceptRef{kind, r2.u32()};
+        });
+    });
+    return matcher;
+}
+
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
     const std::size_t n = tokens.size();
     // The units of token t are symbols[unit_begin[t] .. unit_begin[t + 1]).

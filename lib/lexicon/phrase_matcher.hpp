@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/binary_io.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 
@@ -85,6 +86,11 @@ class PhraseMatcher {
     /// Matches in text order, without overlaps: where candidates overlap, the one with more
     /// units wins, then the longer token span, then the earlier.
     [[nodiscard]] std::vector<PhraseMatch> find(const std::vector<Token>& tokens) const;
+
+    /// Writes the trie (the compiled lexicon), in an order independent of how it was built.
+    void write(BinaryWriter& out) const;
+    /// The matcher write() wrote. Throws Error on corrupt data.
+    [[nodiscard]] static PhraseMatcher read(BinaryReader& in);
 
   private:
     struct Hash {

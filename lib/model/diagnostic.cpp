@@ -12,6 +12,7 @@ std::string_view to_string(Problem problem) {
         case Problem::Malformed: return "malformed";
         case Problem::Unreadable: return "unreadable";
         case Problem::Empty: return "empty";
+        case Problem::TooLarge: return "too-large";
     }
     return "unknown";
 }

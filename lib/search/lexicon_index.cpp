@@ -3,8 +3,9 @@
 #include "search/lexicon_index.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
+
+#include "lexicon/compiled_lexicon.hpp"
 
 namespace qaindex::detail {
 namespace {
@@ -30,12 +31,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::shared_ptr<const LexiconIndex> LexiconIndex::of_builtin() {
-    // Built once per process: analysing every phrase takes a few milliseconds, too much to
-    // repeat for every Searcher.
-    static std::once_flag once;
-    static std::shared_ptr<const LexiconIndex> instance;
-    std::call_once(once, [] { instance = build(Lexicon::builtin()); });
-    return instance;
+    // Compiled with the built-in lexicon (analysing its phrases here took a third of a
+    // qaquery's start-up), loaded once per process and never destroyed, like the lexicon.
+    static const auto* const instance = [] {
+        const std::string_view compiled = compiled_lexicon_index();
+        if (compiled.empty()) {
+            throw Error("the built-in lexicon was not compiled into this program");
+        }
+        BinaryReader in(compiled);
+        return new std::shared_ptr<const LexiconIndex>(read(in));
+    }();
+    return *instance;
 }
 
 std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) {
@@ -83,16 +89,16 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         return forms;
     };
     for (const Symptom& symptom : lexicon.symptoms()) {
-        index->concepts_["S:" + symptom.id] =
+        index->concepts_["S:" + symptom.id].forms =
             forms_of({&symptom.clinical, &symptom.lay, &symptom.chinese}, symptom.name);
     }
     for (const Condition& condition : lexicon.conditions()) {
-        index->concepts_["C:" + condition.id] =
+        index->concepts_["C:" + condition.id].forms =
             forms_of({&condition.clinical, &condition.lay, &condition.chinese}, condition.name);
     }
-    for (const auto& [concept_id, forms] : index->concepts_) {
-        for (const SynonymPhrase& form : forms) {
-            index->concept_keys_.insert(concept_id + '\n' + form.content_key);
+    for (auto& [concept_id, entry] : index->concepts_) {
+        for (const SynonymPhrase& form : entry.forms) {
+            entry.keys.insert(form.content_key);
         }
     }
     for (const Symptom& symptom : lexicon.symptoms()) {
@@ -103,7 +109,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
                     terms += (terms.empty() ? "" : " ") + token.term;
                 }
             }
-            index->concept_keys_.insert("S:" + symptom.id + '\n' + terms);
+            index->concepts_["S:" + symptom.id].keys.insert(terms);
         }
     }
 
@@ -143,8 +149,8 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
         }
     };
     std::set<std::string> correct_words;
-    for (const auto& [concept_id, forms] : index->concepts_) {
-        add_words(forms, correct_words);
+    for (const auto& [concept_id, entry] : index->concepts_) {
+        add_words(entry.forms, correct_words);
     }
     for (const auto& forms : index->groups_) {
         add_words(forms, correct_words);
@@ -158,7 +164,7 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
             continue;
         }
         std::set<std::string> words;  // of the symptom's correct forms, as analysed above
-        add_words(index->concepts_["S:" + symptom.id], words);
+        add_words(index->concepts_["S:" + symptom.id].forms, words);
         for (const std::string& misspelling : symptom.misspellings) {
             for (const Token& token : analyzer.analyze(misspelling)) {
                 if (token.kind != TokenKind::Word || token.stopword ||
@@ -184,16 +190,141 @@ std::shared_ptr<const LexiconIndex> LexiconIndex::build(const Lexicon& lexicon) 
     return index;
 }
 
+namespace {
+
+void write_phrase(BinaryWriter& out, const SynonymPhrase& phrase) {
+    out.strings(phrase.terms);
+    out.list(phrase.stopword, [](BinaryWriter& w, bool stop) { w.boolean(stop); });
+    out.strings(phrase.stems);
+    out.str(phrase.key);
+    out.str(phrase.content_key);
+    out.str(phrase.text);
+    out.boolean(phrase.han);
+}
+
+SynonymPhrase read_phrase(BinaryReader& in) {
+    SynonymPhrase phrase;
+    phrase.terms = in.strings();
+    phrase.stopword = in.list([](BinaryReader& r) { return r.boolean(); });
+    phrase.stems = in.strings();
+    phrase.key = in.str();
+    phrase.content_key = in.str();
+    phrase.text = in.str();
+    phrase.han = in.boolean();
+    return phrase;
+}
+
+template <typename T>
+std::vector<T> sorted(const auto& container) {
+    std::vector<T> out(container.begin(), container.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+void LexiconIndex::write(BinaryWriter& out) const {
+    out.u32(kCompiledLexiconFormat);
+    out.list(groups_, [](BinaryWriter& w, const std::vector<SynonymPhrase>& group) {
+        w.list(group, write_phrase);
+    });
+    using KeyGroups = std::pair<std::string, std::vector<std::size_t>>;
+    out.list(sorted<KeyGroups>(by_key_), [](BinaryWriter& w, const KeyGroups& entry) {
+        w.str(entry.first);
+        w.list(entry.second, [](BinaryWriter& w2, std::size_t group) {
+            w2.u32(static_cast<std::uint32_t>(group));
+        });
+    });
+    // Each concept as its key and its own bytes, which read() keeps to read when asked for.
+    std::lock_guard lock(concepts_mutex_);
+    std::vector<std::string> keys;
+    for (const auto& [key, entry] : concepts_) {
+        keys.push_back(key);
+    }
+    for (const auto& [key, bytes] : compiled_concepts_) {
+        if (!concepts_.contains(key)) {
+            keys.push_back(key);
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    out.list(keys, [this](BinaryWriter& w, const std::string& key) {
+        w.str(key);
+        const auto loaded = concepts_.find(key);
+        if (loaded == concepts_.end()) {
+            w.str(compiled_concepts_.at(key));
+            return;
+        }
+        BinaryWriter entry;
+        entry.list(loaded->second.forms, write_phrase);
+        entry.strings(sorted<std::string>(loaded->second.keys));
+        w.str(entry.bytes());
+    });
+    using Correction = std::pair<std::string, std::string>;
+    out.list(sorted<Correction>(corrections_), [](BinaryWriter& w, const Correction& correction) {
+        w.str(correction.first);
+        w.str(correction.second);
+    });
+    out.u64(longest_);
+}
+
+std::shared_ptr<const LexiconIndex> LexiconIndex::read(BinaryReader& in) {
+    if (in.u32() != kCompiledLexiconFormat) {
+        throw Error("compiled lexicon: another format version than this library's");
+    }
+    auto index = std::make_shared<LexiconIndex>();
+    index->groups_ = in.list([](BinaryReader& r) { return r.list(read_phrase); });
+    std::size_t size = in.count();
+    index->by_key_.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        std::string key = in.str();
+        index->by_key_.emplace(std::move(key), in.list([](BinaryReader& r) {
+            return std::size_t{r.u32()};
+        }));
+    }
+    size = in.count();
+    index->compiled_concepts_.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        std::string key = in.str();
+        index->compiled_concepts_.emplace(std::move(key), in.view());
+    }
+    size = in.count();
+    index->corrections_.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        std::string misspelling = in.str();
+        index->corrections_.emplace(std::move(misspelling), in.str());
+    }
+    index->longest_ = static_cast<std::size_t>(in.u64());
+    return index;
+}
+
+const LexiconIndex::Concept* LexiconIndex::concept_of(const std::string& key) const {
+    std::lock_guard lock(concepts_mutex_);
+    if (const auto loaded = concepts_.find(key); loaded != concepts_.end()) {
+        return &loaded->second;  // unordered_map nodes stay put as others are added
+    }
+    const auto compiled = compiled_concepts_.find(key);
+    if (compiled == compiled_concepts_.end()) {
+        return nullptr;
+    }
+    BinaryReader in(compiled->second);
+    Concept entry;
+    entry.forms = in.list(read_phrase);
+    for (std::string& name_key : in.strings()) {
+        entry.keys.insert(std::move(name_key));
+    }
+    return &concepts_.emplace(key, std::move(entry)).first->second;
+}
+
 const std::vector<SynonymPhrase>* LexiconIndex::concept_forms(ConceptKind kind,
                                                               const std::string& id) const {
-    const auto it = concepts_.find((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
-    return it == concepts_.end() ? nullptr : &it->second;
+    const Concept* entry = concept_of((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
+    return entry == nullptr ? nullptr : &entry->forms;
 }
 
 bool LexiconIndex::names_concept(ConceptKind kind, const std::string& id,
                                  const std::string& content_key, const std::string& terms) const {
-    const std::string prefix = (kind == ConceptKind::Symptom ? "S:" : "C:") + id + '\n';
-    return concept_keys_.contains(prefix + content_key) || concept_keys_.contains(prefix + terms);
+    const Concept* entry = concept_of((kind == ConceptKind::Symptom ? "S:" : "C:") + id);
+    return entry != nullptr && (entry->keys.contains(content_key) || entry->keys.contains(terms));
 }
 
 const std::vector<std::size_t>* LexiconIndex::groups_of(const std::string& key) const {

@@ -5,12 +5,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/binary_io.hpp"
 #include "qaindex/analyzer.hpp"
 #include "qaindex/lexicon.hpp"
 
@@ -26,6 +28,8 @@ struct SynonymPhrase {
     std::string content_key;  ///< stems of the non-stop terms only ("ring ear")
     std::string text;         ///< the phrase as written in the lexicon
     bool han = false;         ///< Chinese (or Japanese) rather than English
+
+    bool operator==(const SynonymPhrase&) const = default;
 };
 
 /// The lexicon arranged for query expansion, built once per lexicon, immutable:
@@ -36,12 +40,21 @@ struct SynonymPhrase {
 ///  * the lexicon's misspellings, word by word ("twiching" -> "twitching").
 class LexiconIndex {
   public:
-    /// The index of Lexicon::builtin(), built on first use (thread-safe).
+    /// The index of Lexicon::builtin(), compiled into the library with it and loaded on first
+    /// use (thread-safe).
     [[nodiscard]] static std::shared_ptr<const LexiconIndex> of_builtin();
     /// The index of lexicon (for a lexicon other than the builtin one), built now.
     [[nodiscard]] static std::shared_ptr<const LexiconIndex> build(const Lexicon& lexicon);
 
-    /// The forms of a symptom or condition by its id; nullptr if unknown.
+    /// Writes the index (the compiled lexicon), in an order independent of how it was built.
+    void write(BinaryWriter& out) const;
+    /// The index write() wrote, reading each concept's forms only when first asked for: the
+    /// bytes in reads must outlive the index (the compiled lexicon's do). Throws Error on data
+    /// of another format or corrupt data (a concept's own bytes: when they are read).
+    [[nodiscard]] static std::shared_ptr<const LexiconIndex> read(BinaryReader& in);
+
+    /// The forms of a symptom or condition by its id; nullptr if unknown. Thread-safe: a
+    /// compiled index reads a concept's forms the first time they are asked for.
     [[nodiscard]] const std::vector<SynonymPhrase>* concept_forms(ConceptKind kind,
                                                                   const std::string& id) const;
     /// Whether words of a query can name the concept: their stems are those of one of its
@@ -67,10 +80,21 @@ class LexiconIndex {
     [[nodiscard]] bool knows_word(const std::string& word) const;
 
   private:
+    /// A symptom's or condition's forms, and the keys that name it: its forms' content keys
+    /// and, for a symptom, its misspellings' words.
+    struct Concept {
+        std::vector<SynonymPhrase> forms;
+        std::unordered_set<std::string> keys;
+    };
+    /// The concept by its key ("S:id", "C:id"), read from compiled_concepts_ the first time;
+    /// nullptr if unknown.
+    [[nodiscard]] const Concept* concept_of(const std::string& key) const;
+
     std::vector<std::vector<SynonymPhrase>> groups_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
-    std::unordered_map<std::string, std::vector<SynonymPhrase>> concepts_;  // "S:id", "C:id"
-    std::unordered_set<std::string> concept_keys_;  // "S:id\n" + content key or misspelling
+    mutable std::mutex concepts_mutex_;  // guards concepts_ while concept_of() fills it
+    mutable std::unordered_map<std::string, Concept> concepts_;  // "S:id", "C:id"
+    std::unordered_map<std::string, std::string_view> compiled_concepts_;  // not read yet
     std::unordered_map<std::string, std::string> corrections_;
     std::unordered_set<std::string> known_words_;
     std::size_t longest_ = 0;

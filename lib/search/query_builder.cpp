@@ -8,6 +8,7 @@
 #include "index/schema.hpp"
 #include "qaindex/errors.hpp"
 #include "search/boost_source.hpp"
+#include "search/filter_values.hpp"
 #include "search/match.hpp"
 #include "search/ranking.hpp"
 
@@ -401,14 +402,10 @@ FilterQueries QueryBuilder::filters(const Filter& filter, const Xapian::Database
         rest.emplace_back(schema::term(schema::kSex, to_string(*filter.sex)));
     }
     if (filter.age_group) {
-        const std::string age = schema::normalise_age_group(*filter.age_group);
-        if (age.empty()) {
-            throw UsageError("empty age group");
-        }
-        rest.emplace_back(schema::term(schema::kAgeGroup, age));
+        rest.emplace_back(schema::term(schema::kAgeGroup, filter_age_group(*filter.age_group)));
     }
     if (filter.language) {
-        rest.emplace_back(schema::term(schema::kLanguage, schema::lower_ascii(*filter.language)));
+        rest.emplace_back(schema::term(schema::kLanguage, filter_language(*filter.language)));
     }
     out.rest = combine(Xapian::Query::OP_AND, rest);
     return out;

@@ -17,6 +17,7 @@
 #include "index/shard_list.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
+#include "qaindex/limits.hpp"
 #include "search/facets.hpp"
 #include "search/free_text.hpp"
 #include "search/lexicon_index.hpp"
@@ -48,6 +49,13 @@ bool blank(std::string_view text) {
 
 bool filter_empty(const Filter& filter) {
     return filter == Filter{};
+}
+
+// A requested size (an offset, a limit: 64 bits) as a count of documents, capped at the
+// documents there are: a plain cast to Xapian's 32-bit count would wrap (an offset of 2^32
+// would show page 1), and sums of such counts must not overflow.
+Xapian::doccount capped_count(std::size_t size, Xapian::doccount documents) {
+    return size < documents ? static_cast<Xapian::doccount>(size) : documents;
 }
 
 const char* field_name(std::string_view prefix) {
@@ -505,10 +513,12 @@ struct Searcher::Impl {
         }
         // The second stage scores the first stage's best kRerankDepth (or the whole page
         // asked for); collapsing identical questions may take a deeper look to fill it.
-        const std::size_t wanted = request.offset + request.limit;
+        const auto documents = db.get_doccount();
+        const std::size_t offset = capped_count(request.offset, documents);
+        const std::size_t wanted = offset + capped_count(request.limit, documents);
         std::size_t depth = std::max(detail::ranking::kRerankDepth, wanted);
         detail::MatchRequest match{.query = query,
-                                   .count = static_cast<Xapian::doccount>(depth),
+                                   .count = capped_count(depth, documents),
                                    .extra_postings = source_postings(plan)};
         if (plan.scored.empty()) {
             match.newest_first = schema::kAskedSlot;
@@ -545,17 +555,15 @@ struct Searcher::Impl {
             match.candidate_terms = std::move(pass.terms);
             match.candidates = detail::ranking::kRankedCandidates;
         }
-        const auto documents = db.get_doccount();
         match.check_at_least =
             match.facets.empty()
-                ? static_cast<Xapian::doccount>(std::min<std::size_t>(
-                      request.offset + request.limit + detail::ranking::kCheckAtLeast, documents))
+                ? capped_count(wanted + detail::ranking::kCheckAtLeast, documents)
                 : documents;
         detail::MatchResult matched;
         std::vector<Ranked> page;  // the hits up to the page's end, each question once
         std::vector<std::string> page_keys;
         for (;;) {
-            match.count = static_cast<Xapian::doccount>(depth);
+            match.count = capped_count(depth, documents);
             matched = run_match(match);
             const std::vector<Ranked> ranked =
                 rerank(matched.matches, plan.profile, model.search);
@@ -573,7 +581,8 @@ struct Searcher::Impl {
                 page.push_back(r);
                 page_keys.push_back(std::move(key));
             }
-            if (page.size() >= wanted || matched.matches.size() < depth) {
+            if (page.size() >= wanted || matched.matches.size() < match.count ||
+                match.count == documents) {
                 break;
             }
             depth *= 2;
@@ -582,7 +591,7 @@ struct Searcher::Impl {
         const std::optional<Xapian::Enquire> explainer = explainer_for(query, request.explain);
         std::vector<Found> found;
         std::set<Xapian::docid> listed;
-        for (std::size_t i = request.offset; i < page.size(); ++i) {
+        for (std::size_t i = offset; i < page.size(); ++i) {
             const Ranked& r = page[i];
             const Xapian::Document document = db.get_document(r.docid);
             Found& f = found.emplace_back(Found{schema::decode(document.get_data()), r.score});
@@ -698,13 +707,15 @@ struct Searcher::Impl {
         // An entry's Similar Q&A leaves out its own question asked again (the same key, or
         // nearly the same words); with collapse, a hit stands for the later ones asking its
         // question or nearly its words. A new question's near-twins are its best answers.
-        std::size_t depth = std::max(detail::ranking::kRerankDepth,
-                                     request.limit * detail::ranking::kSimilarOverfetch + 10);
+        const auto documents = db.get_doccount();
+        const std::size_t limit = capped_count(request.limit, documents);
+        std::size_t depth =
+            std::max(detail::ranking::kRerankDepth, limit * detail::ranking::kSimilarOverfetch + 10);
         std::vector<Found> found;
         for (;;) {
             const detail::MatchResult matched =
                 run_match({.query = query,
-                                 .count = static_cast<Xapian::doccount>(depth),
+                                 .count = capped_count(depth, documents),
                                  .extra_postings = extra_postings,
                                  .candidate_query = candidates,
                                  .candidate_terms = candidate_terms,
@@ -715,7 +726,7 @@ struct Searcher::Impl {
             std::vector<std::string> keys;
             std::set<Xapian::docid> listed;  // under a hit already
             for (const Ranked& r : ranked) {
-                if (found.size() >= request.limit) {
+                if (found.size() >= limit) {
                     break;
                 }
                 if (r.docid == source || listed.contains(r.docid)) {
@@ -757,7 +768,8 @@ struct Searcher::Impl {
                 }
                 keys.push_back(std::move(key));
             }
-            if (found.size() >= request.limit || matched.matches.size() < depth) {
+            if (found.size() >= limit || matched.matches.size() < capped_count(depth, documents) ||
+                capped_count(depth, documents) == documents) {
                 break;
             }
             depth *= 2;
@@ -817,6 +829,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (blank(request.text) && filter_empty(request.filter)) {
         throw UsageError("empty query: give words to search for, or a filter");
     }
+    if (const auto problem = query_too_long(request.text)) {
+        throw UsageError(*problem);
+    }
     return impl_->guarded("search \"" + request.text + "\"", [&] {
         impl_->retry_unavailable_shards();
         const detail::PortableBoosts boosts(impl_->portable() ? &impl_->db : nullptr);
@@ -825,6 +840,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
+    if (const auto problem = query_too_long(request.text)) {
+        throw UsageError(*problem);
+    }
     const std::string what = request.id ? "similar to entry " + request.id->value
                                         : "similar to \"" + request.text + "\"";
     return impl_->guarded(what, [&] {
@@ -851,7 +869,7 @@ std::optional<Consultation> Searcher::entry(const EntryId& id) {
         if (docid == 0) {
             return std::nullopt;
         }
-        return schema::decode(impl_->db.get_document(docid).get_data()).entry;
+        return schema::decode_whole(impl_->db.get_document(docid).get_data()).entry;
     });
 }
 

@@ -251,3 +251,52 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
 }
 
 }  // namespace qaindex::detail
+
+namespace qaindex {
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string to_html(const Snippet& snippet) {
+    const std::string_view text = snippet.text;
+    std::string out;
+    std::size_t at = 0;
+    for (const Highlight& h : snippet.highlights) {
+        if (h.begin < at || h.begin >= h.end || h.end > text.size()) {
+            continue;
+        }
+        out += html_escape(text.substr(at, h.begin - at));
+        out += "<mark>";
+        out += html_escape(text.substr(h.begin, h.end - h.begin));
+        out += "</mark>";
+        at = h.end;
+    }
+    out += html_escape(text.substr(at));
+    return out;
+}
+
+}  // namespace qaindex

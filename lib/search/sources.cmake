@@ -19,6 +19,7 @@ target_sources(qaindex PRIVATE
   search/boost_source.cpp
   search/candidates.cpp
   search/facets.cpp
+  search/filter_values.cpp
   search/free_text.cpp
   search/lexicon_index.cpp
   search/match.cpp

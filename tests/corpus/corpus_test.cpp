@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <iterator>
 #include <map>
 #include <set>
@@ -231,6 +233,42 @@ TEST_CASE("list_corpus takes a single file as its root", "[corpus]") {
     }
 }
 
+TEST_CASE("read_corpus_file reports the bytes parsed record by record", "[corpus]") {
+    qaindex::test::ScratchDir scratch("corpus-progress");
+    std::string jsonl = "\xEF\xBB\xBF";  // a byte-order mark counts as bytes read too
+    std::string csv = "department,title,ask,answer\r\n";
+    for (int i = 0; i < 50; ++i) {
+        jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"Cough number " +
+                 std::to_string(i) + "?\"}\n";
+        csv += "Internal Medicine,Cough " + std::to_string(i) + ",\"Why do I cough,\ndoctor?\",Rest.\r\n";
+        if (i == 20) {
+            jsonl += "{not json\n\n";  // a bad line and a blank one move progress on as well
+        }
+    }
+    for (const auto& [name, text] : {std::pair<std::string, std::string>{"big.jsonl", jsonl},
+                                     std::pair<std::string, std::string>{"big.csv", csv}}) {
+        INFO(name);
+        std::ofstream(scratch.path() / name, std::ios::binary) << text;
+        const auto files = qaindex::list_corpus(scratch.path() / name);
+        REQUIRE(files.size() == 1);
+        std::vector<std::uintmax_t> seen;
+        const std::size_t read = qaindex::read_corpus_file(
+            files.front(), {}, {}, [&](std::uintmax_t bytes) { seen.push_back(bytes); });
+        CHECK(read == 50);
+        REQUIRE(seen.size() >= 50);
+        CHECK(seen.front() < text.size() / 10);  // the first record, not the whole file
+        CHECK(seen.back() == text.size());
+        CHECK(std::is_sorted(seen.begin(), seen.end()));
+        CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());  // each once
+    }
+    // A page is one record: its size, once, at the end.
+    const auto page = qaindex::list_corpus(qaindex::test::fixture("pages/cardiology.txt"));
+    std::vector<std::uintmax_t> seen;
+    (void)qaindex::read_corpus_file(page.front(), {}, {},
+                                    [&](std::uintmax_t bytes) { seen.push_back(bytes); });
+    CHECK(seen == std::vector<std::uintmax_t>{page.front().size});
+}
+
 TEST_CASE("Symlinks are followed once and dangling ones reported", "[corpus]") {
     const qaindex::test::ScratchDir scratch("corpus-links");
     const fs::path root = scratch.path();
@@ -253,6 +291,41 @@ TEST_CASE("Symlinks are followed once and dangling ones reported", "[corpus]") {
     CHECK(qaindex::test::key_of(diagnostics[0]) == DiagnosticKey{(root / "dangling.txt").string(),
                                                                  std::nullopt, std::nullopt,
                                                                  Problem::Unreadable});
+}
+
+TEST_CASE("Files and folders whose names are not UTF-8 are reported and skipped", "[corpus]") {
+    // A Latin-1 name gave an index that failed its own check: the id and the file key hold
+    // the raw bytes, the stored JSON data U+FFFD in their place.
+    const qaindex::test::ScratchDir scratch("corpus-names");
+    const fs::path root = scratch.path();
+    write(root / "good.txt", kGoodPage);
+    write(root / "caf\xE9.txt", kGoodPage);
+    write(root / "caf\xE9.png", "not a corpus file: no word about it");
+    write(root / "d\xFCsseldorf/inner.jsonl", "{\"id\":\"x\",\"question\":\"q\"}\n");
+    write(root / "\xE4rzte\xE4.txt", kGoodPage);
+    std::vector<qaindex::Diagnostic> diagnostics;
+    const auto files =
+        qaindex::list_corpus(root, [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); });
+    CHECK(relatives(files) == std::vector<std::string>{"good.txt"});
+    std::map<std::string, std::string> messages;
+    for (const auto& diagnostic : diagnostics) {
+        CHECK(diagnostic.problem == Problem::InvalidUtf8);
+        messages[diagnostic.file] = diagnostic.message;
+    }
+    REQUIRE(diagnostics.size() == 3);
+    CHECK_THAT(messages[(root / "caf\xE9.txt").string()], Catch::Contains("caf\\xE9.txt"));
+    CHECK_THAT(messages[(root / "d\xFCsseldorf").string()], Catch::Contains("d\\xFCsseldorf"));
+    CHECK_THAT(messages[(root / "\xE4rzte\xE4.txt").string()],
+               Catch::Contains("\\xE4rzte\\xE4.txt"));
+
+    SECTION("a single file given as the corpus, too") {
+        std::vector<qaindex::Diagnostic> single;
+        CHECK(qaindex::list_corpus(root / "caf\xE9.txt", [&](const qaindex::Diagnostic& d) {
+                  single.push_back(d);
+              }).empty());
+        REQUIRE(single.size() == 1);
+        CHECK(single[0].problem == Problem::InvalidUtf8);
+    }
 }
 
 TEST_CASE("Unreadable files yield one diagnostic and no entry", "[corpus][bad]") {

@@ -177,6 +177,26 @@ TEST_CASE("A CSV without the ask column or without any record", "[corpus][csv]")
     CHECK(parse("department,title,ask,answer\n").diagnostics.empty());
 }
 
+TEST_CASE("Invalid UTF-8 in the CSV header is reported like a record's, and the file skipped",
+          "[corpus][csv]") {
+    // A bad byte in a column name lost that column without a word ("title" below): the
+    // header is checked as records are, with file and line.
+    const std::string bad_title = "department,ti\xE9tle,ask,answer\n";
+    const std::vector<std::string> texts = {bad_title + "科,T,Q,A\n", "\n\n" + bad_title,
+                                            "department,title,\"a\nsk\xFF\",answer\n"};
+    for (const std::string& text : texts) {
+        CAPTURE(text);
+        const auto got = parse(text, "dir/h.csv");
+        CHECK(got.entries.empty());
+        REQUIRE(got.diagnostics.size() == 1);
+        CHECK(qaindex::test::key_of(got.diagnostics[0]) ==
+              qaindex::test::DiagnosticKey{"dir/h.csv", text.starts_with("\n") ? 3u : 1u,
+                                           std::nullopt, Problem::InvalidUtf8});
+        CHECK_THAT(got.diagnostics[0].message,
+                   Catch::Contains("header") && Catch::Contains("field"));
+    }
+}
+
 TEST_CASE("The zh-consultations sample reads into 7,644 entries", "[corpus][csv][shared]") {
     QAINDEX_REQUIRE_SHARED("data/zh-consultations/internal-medicine-sample.csv");
     const auto files = qaindex::list_corpus(qaindex::test::shared_dir() /

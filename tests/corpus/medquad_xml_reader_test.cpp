@@ -193,6 +193,53 @@ TEST_CASE("An answered pair without a question is skipped, its siblings read",
           qaindex::test::DiagnosticKey{"x.xml", 5, "QAPair 3", Problem::Empty});
 }
 
+TEST_CASE("Deeply nested markup in an answer or a focus is read without recursion",
+          "[corpus][medquad]") {
+    // 200,000 nested <b> overflowed the stack in append_text() and collect(): the whole build
+    // aborted with no diagnostic. The walk is iterative now, so depth costs no stack.
+    constexpr std::size_t depth = 200000;
+    std::string open;
+    std::string close;
+    for (std::size_t i = 0; i < depth; ++i) {
+        open += "<b>";
+        close += "</b>";
+    }
+    const std::string xml =
+        "<Document source=\"X\">\n<Focus>F</Focus>\n<FocusAnnotations><Synonyms>" + open +
+        "<Synonym>deep synonym</Synonym>" + close +
+        "</Synonyms></FocusAnnotations>\n<QAPairs>\n"
+        "<QAPair><Question>Q1</Question><Answer>" +
+        open + "deep answer" + close + " tail" +
+        "</Answer></QAPair>\n"
+        "</QAPairs>\n</Document>\n";
+    const auto got = parse(xml, "deep.xml", "deep");
+    CHECK(got.diagnostics.empty());
+    REQUIRE(got.entries.size() == 1);
+    REQUIRE(got.entries[0].replies.size() == 1);
+    CHECK(got.entries[0].replies[0].text == "deep answer tail");
+    REQUIRE(got.entries[0].focus.has_value());
+    CHECK(got.entries[0].focus->synonyms == std::vector<std::string>{"deep synonym"});
+}
+
+TEST_CASE("Text and named elements are gathered in document order at any depth",
+          "[corpus][medquad]") {
+    const std::string xml =
+        "<Document source=\"X\">\n<Focus>F</Focus>\n<FocusAnnotations><Synonyms>"
+        "<Synonym>one</Synonym><g><Synonym>two <i>and</i> a half</Synonym><h/></g>"
+        "<Synonym><Synonym>three</Synonym></Synonym><Synonym> </Synonym>"
+        "</Synonyms></FocusAnnotations>\n<QAPairs>\n"
+        "<QAPair><Question>Q<![CDATA[ 1]]></Question><Answer>a<b>b<i>c</i><e/>d</b>"
+        "<![CDATA[e]]><!-- not text -->f</Answer></QAPair>\n"
+        "</QAPairs>\n</Document>\n";
+    const auto got = parse(xml, "order.xml", "order");
+    REQUIRE(got.entries.size() == 1);
+    CHECK(got.entries[0].question == "Q 1");
+    CHECK(got.entries[0].replies[0].text == "abcdef");
+    REQUIRE(got.entries[0].focus.has_value());
+    CHECK(got.entries[0].focus->synonyms ==
+          std::vector<std::string>{"one", "two and a half", "three"});
+}
+
 TEST_CASE("All of MedQuAD reads into 16,423 entries with unique ids", "[corpus][medquad][shared]") {
     QAINDEX_REQUIRE_SHARED("data/medquad");
     const auto files = qaindex::list_corpus(qaindex::test::shared_dir() / "data/medquad");

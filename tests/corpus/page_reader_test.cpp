@@ -440,7 +440,7 @@ TEST_CASE("Asker lines: every part but the Ask Date label is optional", "[corpus
     CHECK_FALSE(qaindex::detail::parse_asker_line("Xiao Jie, 10~19 year old female."));
 }
 
-TEST_CASE("Reply headers name the doctor and specialty; sentences are not headers",
+TEST_CASE("Reply headers name the doctor and specialty, sentences are not headers",
           "[corpus][page]") {
     using qaindex::detail::ReplyHeader;
     struct Row {

@@ -5,6 +5,16 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
 #include "index/index_folder.hpp"
 #include "index/index_test_support.hpp"
 #include "index/schema.hpp"
@@ -203,7 +213,7 @@ TEST_CASE("An entry that moves to another file is kept", "[index][build]") {
     CHECK(qaindex::check_index(db).ok());
 }
 
-TEST_CASE("Bad input is reported, counted and skipped; the rest is indexed", "[index][build]") {
+TEST_CASE("Bad input is reported, counted and skipped, and the rest is indexed", "[index][build]") {
     const auto bad = qaindex::test::fixture("bad");
     REQUIRE(fs::exists(bad));
     qaindex::test::ScratchDir scratch("build-bad");
@@ -282,6 +292,80 @@ TEST_CASE("Each bad file leaves an existing index unchanged", "[index][build]") 
     }
 }
 
+TEST_CASE("A corpus with records but not one good one publishes nothing", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-all-bad");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    write_text(corpus, "broken.jsonl", "{not json\n{\"id\":\"a\"}\n");
+    write_text(corpus, "cut.txt", "Title only\n");
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    CHECK_THROWS_WITH(qaindex::build_index(options),
+                      Catch::Contains("no entry could be read (3 records or files skipped)"));
+    CHECK(diagnostics.size() == 3);  // each reported, then the build fails
+    CHECK_THROWS_AS(qaindex::index_stats(db), qaindex::IndexError);  // nothing published
+
+    // Over an existing index, incremental or full: it stays as it was.
+    const auto good = scratch.path() / "good";
+    write_corpus(good);
+    const auto built = qaindex::build_index(options_for(good, db));
+    REQUIRE(built.entries > 0);
+    const auto revision = open_index(db).get_revision();
+    for (const bool rebuild : {false, true}) {
+        INFO(rebuild);
+        fs::remove_all(good);
+        write_text(good, "broken.jsonl", "{not json\n");
+        auto again = options_for(good, db);
+        again.rebuild = rebuild;
+        CHECK_THROWS_AS(qaindex::build_index(again), qaindex::InputError);
+        CHECK(open_index(db).get_doccount() == built.entries);
+        CHECK(open_index(db).get_revision() == revision);
+    }
+    // An empty corpus is no error: there was nothing to read.
+    fs::remove_all(good);
+    fs::create_directories(good);
+    CHECK(qaindex::build_index(options_for(good, db)).entries == 0);
+}
+
+TEST_CASE("Build progress counts a big file's bytes as they are read", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-progress");
+    std::string jsonl;
+    for (int i = 0; i < 2000; ++i) {
+        jsonl += "{\"id\":\"e" + std::to_string(i) + "\",\"question\":\"My knee hurts when I climb " +
+                 "stairs, number " + std::to_string(i) + ".\"}\n";
+    }
+    write_text(scratch.path() / "corpus", "all.jsonl", jsonl);
+    std::vector<qaindex::BuildProgress> seen;
+    auto options = options_for(scratch.path() / "corpus", scratch.path() / "db");
+    options.on_progress = [&](const qaindex::BuildProgress& p) { seen.push_back(p); };
+    REQUIRE(qaindex::build_index(options).entries == 2000);
+    REQUIRE_FALSE(seen.empty());
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        CHECK(seen[i].bytes_total == jsonl.size());
+        CHECK(seen[i].bytes_done <= seen[i].bytes_total);
+        if (i > 0) {
+            CHECK(seen[i].bytes_done >= seen[i - 1].bytes_done);
+        }
+        // Bytes and entries move together: no report of all entries at 0 bytes.
+        CHECK((seen[i].entries == 0 || seen[i].bytes_done > 0));
+    }
+    CHECK(seen.back().bytes_done == jsonl.size());
+}
+
+TEST_CASE("Strict mode reports the first problem once, as its error", "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-strict-once");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    write_text(corpus, "broken.jsonl", "{not json\n");
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, scratch.path() / "db");
+    options.strict = true;
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    CHECK_THROWS_WITH(qaindex::build_index(options), Catch::Contains("broken.jsonl:1"));
+    CHECK(diagnostics.empty());
+}
+
 TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]") {
     qaindex::test::ScratchDir scratch("build-duplicates");
     const auto corpus = scratch.path() / "corpus";
@@ -296,6 +380,246 @@ TEST_CASE("Duplicate ids are reported and the first one kept", "[index][build]")
     REQUIRE(diagnostics.size() == 1);
     CHECK_THAT(diagnostics.front().message, Catch::Contains("duplicate entry id x"));
     CHECK(open_index(scratch.path() / "db").get_termfreq("first") == 1);
+}
+
+TEST_CASE("Of two entries with one id, the first in corpus order is kept whatever the timing",
+          "[index][build]") {
+    // a.jsonl sorts first but reaches its "x" late: its first line is bad, and reporting it
+    // waits, so the thread reading b.jsonl has claimed "x" long before. The first read used to
+    // win; the first in corpus order (paths, then lines) does now, in full and incremental
+    // builds alike.
+    qaindex::test::ScratchDir scratch("build-duplicate-order");
+    const auto corpus = scratch.path() / "corpus";
+    write_text(corpus, "a.jsonl",
+               "not json\n"
+               "{\"id\":\"x\",\"question\":\"alpha question\"}\n"
+               "{\"id\":\"a2\",\"question\":\"second of a\"}\n");
+    write_text(corpus, "b.jsonl",
+               "{\"id\":\"x\",\"question\":\"beta question\"}\n"
+               "{\"id\":\"b2\",\"question\":\"second of b\"}\n");
+    const auto db = scratch.path() / "db";
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) {
+        diagnostics.push_back(d);
+        if (d.problem != qaindex::Problem::Malformed || d.message.find("duplicate") == 0) {
+            return;
+        }
+        if (d.file.ends_with("a.jsonl") && d.line == 1u) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        }
+    };
+    for (const bool rebuild : {true, false}) {
+        CAPTURE(rebuild);
+        diagnostics.clear();
+        options.rebuild = rebuild;
+        if (!rebuild) {
+            touch_later(corpus / "a.jsonl");
+            touch_later(corpus / "b.jsonl");
+        }
+        const auto report = qaindex::build_index(options);
+        CHECK(report.entries == 3);
+        CHECK(report.skipped == 2);
+        const auto index = open_index(db);
+        CHECK(index.get_termfreq(schema::term(schema::kId, "x")) == 1);
+        CHECK(index.get_termfreq("alpha") == 1);
+        CHECK(index.get_termfreq("beta") == 0);
+        std::vector<std::string> duplicates;
+        for (const auto& d : diagnostics) {
+            if (d.message.find("duplicate") != std::string::npos) {
+                duplicates.push_back(d.file);
+            }
+        }
+        CHECK(duplicates == std::vector<std::string>{(corpus / "b.jsonl").string()});
+        CHECK(qaindex::check_index(db).ok());
+    }
+}
+
+TEST_CASE("Incremental builds keep the first of an id in corpus order, the other comes back",
+          "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-duplicate-incremental");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    const auto holds = [&](const std::string& word) { return open_index(db).get_termfreq(word); };
+    const auto build = [&] {
+        const auto report = qaindex::build_index(options_for(corpus, db));
+        CHECK(qaindex::check_index(db).ok());
+        CHECK(open_index(db).get_termfreq(schema::term(schema::kId, "x")) == 1);
+        return report;
+    };
+    write_text(corpus, "m.jsonl", "{\"id\":\"x\",\"question\":\"middle\"}\n");
+    build();
+    CHECK(holds("middle") == 1);
+
+    SECTION("an earlier file brings the id: it wins over the indexed entry") {
+        write_text(corpus, "a.jsonl", "{\"id\":\"x\",\"question\":\"early\"}\n");
+        const auto report = build();
+        CHECK(report.entries == 1);
+        CHECK(report.skipped == 1);
+        CHECK(holds("early") == 1);
+        CHECK(holds("middle") == 0);
+        SECTION("and once it goes, the other comes back") {
+            write_text(corpus, "a.jsonl", "{\"id\":\"y\",\"question\":\"other\"}\n");
+            touch_later(corpus / "a.jsonl");
+            const auto again = build();
+            CHECK(again.entries == 2);
+            CHECK(holds("middle") == 1);
+            CHECK(holds("early") == 0);
+        }
+    }
+    SECTION("a later file brings the id: the indexed entry stays") {
+        write_text(corpus, "z.jsonl", "{\"id\":\"x\",\"question\":\"late\"}\n");
+        const auto report = build();
+        CHECK(report.entries == 1);
+        CHECK(report.skipped == 1);
+        CHECK(holds("middle") == 1);
+        CHECK(holds("late") == 0);
+        SECTION("and once the first goes, the later one comes in") {
+            fs::remove(corpus / "m.jsonl");
+            build();
+            CHECK(holds("late") == 1);
+        }
+    }
+}
+
+TEST_CASE("Ids that share their first 240 bytes are one id to the index", "[index][build]") {
+    // The id term holds an id's first 240 bytes: two longer ids alike that far were two
+    // documents with one id term, which `qaindex check` rejects.
+    qaindex::test::ScratchDir scratch("build-long-ids");
+    const auto corpus = scratch.path() / "corpus";
+    const std::string stem(300, 'i');
+    const auto line = [&](const char* suffix, const char* question) {
+        return "{\"id\":\"" + stem + suffix + "\",\"question\":\"" + question + "\"}\n";
+    };
+    write_text(corpus, "a.jsonl", line("1", "first") + line("2", "second"));
+    write_text(corpus, "b.jsonl", line("3", "third"));
+    const auto db = scratch.path() / "db";
+    const auto report = qaindex::build_index(options_for(corpus, db));
+    CHECK(report.entries == 1);
+    CHECK(report.skipped == 2);
+    CHECK(open_index(db).get_termfreq("first") == 1);
+    CHECK(qaindex::check_index(db).ok());
+}
+
+TEST_CASE("A file whose name is not UTF-8 is reported and skipped, the index stays sound",
+          "[index][build]") {
+    qaindex::test::ScratchDir scratch("build-names");
+    const auto corpus = scratch.path() / "corpus";
+    write_corpus(corpus);
+    write_page(corpus, "neurology/caf\xE9.txt",
+               consultation("x", "Headache", "My head hurts.", "Neurology", "Rest."));
+    write_text(corpus, "d\xFCsseldorf.jsonl", "{\"question\":\"Sore throat\"}\n");
+    const auto db = scratch.path() / "db";
+    std::vector<qaindex::Diagnostic> diagnostics;
+    auto options = options_for(corpus, db);
+    options.on_diagnostic = [&](const qaindex::Diagnostic& d) { diagnostics.push_back(d); };
+    const auto report = qaindex::build_index(options);
+    CHECK(report.entries == 5);
+    CHECK(report.skipped == 2);
+    CHECK(report.skipped_by_reason.at("invalid-utf8") == 2);
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(qaindex::check_index(db).ok());
+}
+
+TEST_CASE("A build that fails for want of space gives the disk back", "[index][build][disk]") {
+    // A child process may write files no larger than a limit (RLIMIT_FSIZE, so writes past it
+    // fail as on a full disk): its build fails. An update's failed transaction used to leave
+    // its blocks in the live tables, so the space stayed taken; a full build's scratch shards
+    // were always removed.
+    const bool rebuild = GENERATE(false, true);
+    CAPTURE(rebuild);
+    qaindex::test::ScratchDir scratch("build-disk");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    write_corpus(corpus);
+    qaindex::build_index(options_for(corpus, db));
+    std::string lines;
+    for (int i = 0; i < 3000; ++i) {
+        lines += "{\"id\":\"n" + std::to_string(i) + "\",\"question\":\"Night sweats " +
+                 std::to_string(i) + " and a cough\",\"reply\":\"See your doctor " +
+                 std::to_string(i * 7) + "\"}\n";
+    }
+    write_text(corpus, "new.jsonl", lines);
+    const auto live = qaindex::detail::IndexFolder(db).live_generation();
+    REQUIRE(live);
+    const std::uintmax_t postings = fs::file_size(db / *live / "postlist.glass");
+    const std::uintmax_t before = qaindex::detail::folder_bytes(db);
+    const auto tables = qaindex::detail::file_sizes(db / *live);
+    const auto revision = open_index(db).get_revision();
+
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlim_t limit = postings + 8192;  // one more block of postings
+        const struct rlimit cap{limit, limit};
+        ::setrlimit(RLIMIT_FSIZE, &cap);
+        int code = 1;
+        try {
+            auto options = options_for(corpus, db);
+            options.rebuild = rebuild;
+            qaindex::build_index(options);
+        } catch (const qaindex::IndexError&) {
+            code = 3;
+        } catch (...) {
+            code = 4;
+        }
+        ::_exit(code);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 3);  // the build failed with IndexError
+
+    const std::uintmax_t after = qaindex::detail::folder_bytes(db);
+    CAPTURE(before, after);
+    CHECK(after <= before + before / 50);  // within 2%
+    for (const auto& [path, size] : tables) {
+        CAPTURE(path);
+        CHECK(fs::file_size(path) == size);  // each table as it was
+    }
+    CHECK(open_index(db).get_revision() == revision);
+    CHECK(open_index(db).get_doccount() == 5);
+    CHECK(qaindex::check_index(db).ok());
+    // With room again, the next build goes through.
+    CHECK(qaindex::build_index(options_for(corpus, db)).entries == 3005);
+    CHECK(qaindex::check_index(db).ok());
+}
+
+TEST_CASE("A build checks free space before it writes anything", "[index][build][disk]") {
+    // A sparse file of 2 TiB takes no space, but a build of it would need some 24 TiB.
+    qaindex::test::ScratchDir scratch("build-space");
+    const auto corpus = scratch.path() / "corpus";
+    const auto db = scratch.path() / "db";
+    write_corpus(corpus);
+    const bool update = GENERATE(false, true);
+    CAPTURE(update);
+    if (update) {
+        qaindex::build_index(options_for(corpus, db));
+    }
+    const std::uintmax_t before = qaindex::detail::folder_bytes(db);
+    {
+        std::ofstream(corpus / "huge.jsonl") << "{\"question\":\"x\"}\n";
+    }
+    std::error_code error;
+    fs::resize_file(corpus / "huge.jsonl", std::uintmax_t{2} << 40, error);
+    if (error) {
+        std::cout << "QAINDEX-SKIPPED: the file system takes no 2 TiB sparse file: "
+                  << error.message() << '\n';
+        return;
+    }
+    CHECK_THROWS_WITH(qaindex::build_index(options_for(corpus, db)),
+                      Catch::Contains("not enough disk space") &&
+                          Catch::Contains(db.string()));
+    CHECK(qaindex::detail::folder_bytes(db) == before);
+    std::size_t generations = 0;
+    for (const auto& child : fs::directory_iterator(db)) {
+        if (child.path().filename().string().starts_with("gen-")) {
+            ++generations;
+        }
+    }
+    CHECK(generations == (update ? 1U : 0U));
+    fs::remove(corpus / "huge.jsonl");
 }
 
 TEST_CASE("A build while another writer holds the index gets a clear error", "[index][build]") {
@@ -380,8 +704,12 @@ TEST_CASE("database_path: --db, then QAINDEX_DB, then ./qaindex.db", "[index]") 
     CHECK(qaindex::database_path(fs::path("given")) == fs::path("given"));
     ::setenv("QAINDEX_DB", "/from/env", 1);
     CHECK(qaindex::database_path() == fs::path("/from/env"));
+    ::setenv("QAINDEX_DB", "", 1);  // set but empty: as if unset
+    CHECK(qaindex::database_path() == fs::path("qaindex.db"));
     ::unsetenv("QAINDEX_DB");
     CHECK(qaindex::database_path() == fs::path("qaindex.db"));
+    // An empty path given (`--db ""`) names nothing: it is not the default.
+    CHECK_THROWS_AS(qaindex::database_path(fs::path()), qaindex::UsageError);
 }
 
 TEST_CASE("A build with another lexicon starts over", "[index][build]") {

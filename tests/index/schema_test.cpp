@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "qaindex/errors.hpp"
 
 namespace schema = qaindex::schema;
@@ -76,9 +78,45 @@ TEST_CASE("Stored entries round-trip through their JSON form", "[index]") {
     CHECK_FALSE(back.entry.asker.name == std::optional<std::string>{});
 }
 
+TEST_CASE("Stored data keeps More Info and the page's lists on a line decode() does not read",
+          "[index]") {
+    schema::StoredEntry stored;
+    stored.entry.id.value = "neuro/1";
+    stored.entry.question = "Why does my face twitch?";
+    stored.entry.more_info = "Facial twitching\n1. Causes\nStress and \"caffeine\".";
+    stored.entry.similar.push_back({.title = "Cheek twitching",
+                                    .question_excerpt = "My cheek...",
+                                    .doctor = "Ye Boshou",
+                                    .specialty = std::nullopt,
+                                    .reply_excerpt = "Sleep more."});
+    stored.entry.similar.push_back({.title = "Eyelid", .question_excerpt = std::nullopt,
+                                    .doctor = std::nullopt, .specialty = "Neurology",
+                                    .reply_excerpt = std::nullopt});
+    stored.entry.related.push_back({.name = "Facial Twitching", .specialty = "Neurology"});
+    stored.entry.related.push_back({.name = "", .specialty = std::nullopt});
+    stored.specialty = "Neurology";
+
+    const std::string data = schema::encode(stored);
+    CHECK(std::count(data.begin(), data.end(), '\n') == 1);
+    CHECK(schema::decode_whole(data) == stored);
+    schema::StoredEntry first_line = stored;
+    first_line.entry.more_info.reset();
+    first_line.entry.similar.clear();
+    first_line.entry.related.clear();
+    CHECK(schema::decode(data) == first_line);
+
+    // An entry with none of them is one line, read alike by both.
+    const std::string one_line = schema::encode(first_line);
+    CHECK(one_line.find('\n') == std::string::npos);
+    CHECK(schema::decode_whole(one_line) == first_line);
+}
+
 TEST_CASE("Corrupt stored data is an IndexError", "[index]") {
     CHECK_THROWS_AS(schema::decode("{not json"), qaindex::IndexError);
     CHECK_THROWS_AS(schema::decode("{\"title\":\"no id\"}"), qaindex::IndexError);
+    CHECK_THROWS_AS(schema::decode_whole("{\"id\":\"a\",\"question\":\"q\"}\n{not json"),
+                    qaindex::IndexError);
+    CHECK_NOTHROW(schema::decode("{\"id\":\"a\",\"question\":\"q\"}\n{not json"));
 }
 
 TEST_CASE("The content hash changes with any indexed field", "[index]") {

@@ -6,4 +6,5 @@ target_sources(qaindex_tests PRIVATE
   index/index_writer_test.cpp
   index/build_test.cpp
   index/shard_list_test.cpp
-  index/shards_build_test.cpp)
+  index/shards_build_test.cpp
+  index/version_test.cpp)

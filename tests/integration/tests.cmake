@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test files of the integration area.
-target_sources(qaindex_tests PRIVATE integration/searcher_test.cpp integration/sharded_search_test.cpp)
+target_sources(qaindex_tests PRIVATE integration/searcher_test.cpp integration/requests_test.cpp
+  integration/limits_test.cpp
+  integration/sharded_search_test.cpp)
 # The remote-shard test runs Debian's stock xapian-tcpsrv (package xapian-tools, installed by
 # tools/setup-debian.sh); without it that test reports itself skipped.
 find_program(QAINDEX_XAPIAN_TCPSRV xapian-tcpsrv)

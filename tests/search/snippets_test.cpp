@@ -105,3 +105,31 @@ TEST_CASE("Excerpts cut at about the given length, at a word", "[search]") {
         CHECK(excerpt(c.text, c.chars) == c.expected);
     }
 }
+
+TEST_CASE("Snippets render as escaped HTML with <mark> around highlights", "[search]") {
+    using qaindex::Highlight;
+    using qaindex::Snippet;
+    struct Case {
+        Snippet snippet;
+        std::string expected;
+    };
+    const std::vector<Case> cases{
+        {{"facial twitching", {{7, 16}}}, "facial <mark>twitching</mark>"},
+        {{"no highlights", {}}, "no highlights"},
+        // Every character HTML gives a meaning to is escaped, in and out of highlights.
+        {{"<script>alert(\"x\")</script> & 'tics'", {{0, 8}, {31, 35}}},
+         "<mark>&lt;script&gt;</mark>alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;<mark>tics"
+         "</mark>&#39;"},
+        // UTF-8 is kept as it is; ranges are bytes.
+        {{"面部抽搐很久了", {{0, 12}}}, "<mark>面部抽搐</mark>很久了"},
+        // Highlights that are empty, out of range or overlapping are left out, text kept.
+        {{"abc def", {{2, 2}, {4, 99}}}, "abc def"},
+        {{"abc def", {{0, 5}, {4, 7}}}, "<mark>abc d</mark>ef"},
+        {{"", {}}, ""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.snippet.text);
+        CHECK(qaindex::to_html(c.snippet) == c.expected);
+    }
+    CHECK(qaindex::html_escape("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
+}

@@ -4,8 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
-#include <cstdio>
 
+#include <cstdio>
+#include <fstream>
+
+#include "qaindex/corpus.hpp"
 #include "qaindex/index_writer.hpp"
 #include "search/search_fixtures.hpp"
 
@@ -156,8 +159,8 @@ TEST_CASE("qaquery --similar, --similar-to and --related", "[tools]") {
     CHECK(similar.out.starts_with("Similar Q&A\n"));
     CHECK(similar.out.find("Twitching cheek when tired\n") != std::string::npos);
     CHECK(similar.out.find("Dr. Jiang Junyi reply Neurology\n") != std::string::npos);
-    CHECK(similar.out.find("[Read More] Twitching cheek when tired (neuro/cheek-twitching)") !=
-          std::string::npos);
+    CHECK(similar.out.find("[Read More] Twitching cheek when tired (qaquery --show "
+                           "neuro/cheek-twitching)") != std::string::npos);
     CHECK(similar.out.find("(neuro/facial-twitching)") == std::string::npos);
     CHECK(similar.out.find("(neuro/facial-twitching-copy)") == std::string::npos);
 
@@ -198,8 +201,24 @@ TEST_CASE("qaquery reports bad input in one line and a non-zero status", "[tools
         int status;
         std::string message;
     };
+    const std::string big = "18446744073709551616";  // 2^64: one past the largest size
     const std::vector<Case> cases{
         {{"--db", index.db()}, 2, "empty query"},
+        {{"--db", "", "x"}, 2, "--db: an empty path names no index folder"},
+        {{"--db", index.db(), "--limit", "-1", "x"}, 2, "\"-1\" is not a whole number"},
+        {{"--db", index.db(), "--offset", big, "x"}, 2, "--offset: \"" + big + "\""},
+        {{"--db", index.db(), "--limit", "0x10", "x"}, 2, "--limit"},
+        {{"--db", index.db(), "--facet-limit", "-3", "x"}, 2, "--facet-limit"},
+        {{"--db", index.db(), "--age", "abc", "x"}, 2, "age group \"abc\""},
+        {{"--db", index.db(), "--age", "99-1", "x"}, 2, "age group \"99-1\" starts above"},
+        {{"--db", index.db(), "--lang", "e\xff", "x"}, 2, "language \"e\\xff\""},
+        {{"--db", index.db(), "--lang", "english language", "x"}, 2, "not a language tag"},
+        {{"--db", index.db(), "--sex", "female", "--sex", "male", "x"}, 2, "--sex"},
+        {{"--db", index.db(), "--since", "2001-01-01", "--since", "2002-01-01", "x"}, 2,
+         "--since"},
+        {{"--db", index.db(), "--color", "sometimes", "x"}, 2, "--color"},
+        {{"--db", index.db(), "--show", "no/such"}, 2, "no entry with id \"no/such\""},
+        {{"--db", index.db(), "--show", "a", "--related", "b"}, 2, "one of"},
         {{"--db", index.db(), "   "}, 2, "empty query"},
         {{"--db", index.db(), "--bogus", "x"}, 2, "--bogus"},
         {{"--db", index.db(), "--specialty", "astrology", "x"}, 2, "Neurology"},
@@ -223,4 +242,188 @@ TEST_CASE("qaquery reports bad input in one line and a non-zero status", "[tools
         CHECK(lines(run.err) <= 2);  // the error, and for parse errors a pointer to --help
         CHECK(run.out.empty());
     }
+}
+
+TEST_CASE("qaquery --show prints a stored entry whole, --json as its JSON Lines record",
+          "[tools]") {
+    qaindex::test::ScratchDir scratch("qaquery-show");
+    const std::string db = (scratch.path() / "db").string();
+    qaindex::Consultation entry = qaindex::test::fixture_consultations().front();
+    entry.asker.name = "Xiao Jie";
+    entry.more_info = "Facial twitching\n1. Causes: stress and coffee.";
+    entry.related.push_back({.name = "Facial Twitching", .specialty = "Neurology"});
+    entry.source = "corpus/neuro/facial-twitching.txt";
+    {
+        auto writer = qaindex::IndexWriter::open(db);
+        writer.add_or_replace(entry);
+        writer.commit();
+    }
+    const Run text = qaquery({"--db", db, "--show", entry.id.value});
+    INFO(text.err);
+    REQUIRE(text.status == 0);
+    const std::string expected =
+        "Facial nerve\n" + entry.question +
+        "\nXiao Jie, 10~19 year old female. Ask Date: 2005/03/09\n"
+        "Dr. Ye Boshou reply Neurology\n" +
+        entry.replies.front().text +
+        "\nReply Date: 2005/03/09\n"
+        "More Info\nFacial twitching\n1. Causes: stress and coffee.\n"
+        "Related FAQ\nFacial Twitching(Neurology)\n"
+        "\nid: neuro/facial-twitching  source: corpus/neuro/facial-twitching.txt\n";
+    CHECK(text.out == expected);
+
+    const Run json = qaquery({"--db", db, "--show", entry.id.value, "--json"});
+    REQUIRE(json.status == 0);
+    const auto record = nlohmann::json::parse(json.out);
+    CHECK(record["id"] == "neuro/facial-twitching");
+    CHECK(record["more_info"] == *entry.more_info);
+    CHECK(record["asker_name"] == "Xiao Jie");
+    CHECK(record["source"] == "corpus/neuro/facial-twitching.txt");
+    // The record, less its source, is what format_json_line() writes: JSON Lines input.
+    nlohmann::json line = record;
+    line.erase("source");
+    CHECK(line == nlohmann::json::parse(qaindex::format_json_line(entry)));
+}
+
+TEST_CASE("qaquery lists a filter's entries newest first without words", "[tools]") {
+    ToolIndex index;
+    const Run run = qaquery({"--db", index.db(), "--specialty", "neurologist", "--json"});
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json["results"].size() >= 3);
+    std::string previous = "9999-99-99";
+    for (const auto& hit : json["results"]) {
+        CHECK(hit["specialty"] == "Neurology");
+        const std::string asked = hit["asked"];
+        CHECK(asked <= previous);
+        previous = asked;
+    }
+    // The same as an empty query with the filter.
+    const Run empty = qaquery({"--db", index.db(), "", "--specialty", "neurologist", "--json"});
+    REQUIRE(empty.status == 0);
+    CHECK(nlohmann::json::parse(empty.out)["results"] == json["results"]);
+    const Run text = qaquery({"--db", index.db(), "--specialty", "neurologist"});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("results for the filters") != std::string::npos);
+}
+
+TEST_CASE("qaquery sizes are 64-bit: an offset past 2^32 is no page at all", "[tools]") {
+    ToolIndex index;
+    const Run first = qaquery({"--db", index.db(), "--json", "twitching"});
+    REQUIRE(first.status == 0);
+    REQUIRE_FALSE(nlohmann::json::parse(first.out)["results"].empty());
+    for (const std::string offset : {"4294967296", "4294967297", "18446744073709551615"}) {
+        INFO(offset);
+        const Run run = qaquery({"--db", index.db(), "--json", "--offset", offset, "twitching"});
+        REQUIRE(run.status == 0);
+        const auto json = nlohmann::json::parse(run.out);
+        CHECK(json["results"].empty());
+        CHECK(json["total"] == nlohmann::json::parse(first.out)["total"]);
+    }
+    const Run huge = qaquery({"--db", index.db(), "--json", "--limit", "4294967296", "twitching"});
+    REQUIRE(huge.status == 0);
+    CHECK(nlohmann::json::parse(huge.out)["results"].size() ==
+          nlohmann::json::parse(first.out)["total"].get<std::size_t>());
+    const Run similar = qaquery({"--db", index.db(), "--json", "--limit", "18446744073709551615",
+                                 "--similar", "neuro/facial-twitching"});
+    REQUIRE(similar.status == 0);
+    CHECK_FALSE(nlohmann::json::parse(similar.out)["results"].empty());
+}
+
+TEST_CASE("qaquery --facet-limit shows the first values and says how many it left out",
+          "[tools]") {
+    ToolIndex index;
+    const Run full =
+        qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "0", "pain OR twitching OR ears OR itchy"});
+    REQUIRE(full.status == 0);
+    const auto symptoms = nlohmann::json::parse(full.out)["facets"]["symptom"];
+    REQUIRE(symptoms.size() > 2);
+    CHECK_FALSE(nlohmann::json::parse(full.out).contains("facets_left_out"));
+
+    const Run two =
+        qaquery({"--db", index.db(), "--json", "--facets", "--facet-limit", "2", "pain OR twitching OR ears OR itchy"});
+    REQUIRE(two.status == 0);
+    const auto limited = nlohmann::json::parse(two.out);
+    CHECK(limited["facets"]["symptom"].size() == 2);
+    CHECK(limited["facets"]["symptom"][0] == symptoms[0]);
+    CHECK(limited["facets_left_out"]["symptom"] == symptoms.size() - 2);
+
+    const Run text = qaquery({"--db", index.db(), "--facets", "--facet-limit", "2", "pain OR twitching OR ears OR itchy"});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("and " + std::to_string(symptoms.size() - 2) +
+                        " more (--facet-limit 0 lists all)") != std::string::npos);
+    std::size_t facet_lines = 0;
+    for (std::size_t at = 0, end = 0; (end = text.out.find('\n', at)) != std::string::npos;
+         at = end + 1) {
+        const std::string line = text.out.substr(at, end - at);
+        if (line.starts_with("By ") || line.starts_with("          ")) {
+            ++facet_lines;
+            CHECK(line.size() <= 100);  // facet lists wrap at 100 columns off a terminal
+        }
+    }
+    CHECK(facet_lines >= 2);
+}
+
+TEST_CASE("qaquery colours only when asked or on a terminal without NO_COLOR", "[tools]") {
+    ToolIndex index;
+    const Run always = qaquery({"--db", index.db(), "--color", "always", "twitching"});
+    REQUIRE(always.status == 0);
+    CHECK(always.out.find("\033[") != std::string::npos);
+    const Run never = qaquery({"--db", index.db(), "--color=never", "twitching"});
+    CHECK(never.out.find('\033') == std::string::npos);
+    // Off a terminal, auto is plain; always wins over NO_COLOR (a command-line choice).
+    CHECK(qaquery({"--db", index.db(), "twitching"}).out.find('\033') == std::string::npos);
+    const Run forced = qaquery({"--db", index.db(), "--color", "always", "twitching"}, "NO_COLOR=1");
+    CHECK(forced.out.find("\033[") != std::string::npos);
+}
+
+TEST_CASE("qaquery - reads the question from standard input", "[tools]") {
+    ToolIndex index;
+    qaindex::test::ScratchDir scratch("qaquery-stdin");
+    const auto question = scratch.path() / "question.txt";
+    {
+        std::ofstream out(question);
+        out << "My cheek twitches when I am tired.\nWhat causes it?\n";
+    }
+    const Run piped = qaquery({"--db", index.db(), "--json", "-"}, "< " + quoted(question.string()));
+    INFO(piped.err);
+    REQUIRE(piped.status == 0);
+    const auto json = nlohmann::json::parse(piped.out);
+    CHECK(json["query"] == "My cheek twitches when I am tired.\nWhat causes it?\n");
+    CHECK(json["results"][0]["id"] == "neuro/cheek-twitching");
+    const Run similar =
+        qaquery({"--db", index.db(), "--similar-to", "-"}, "< " + quoted(question.string()));
+    REQUIRE(similar.status == 0);
+    CHECK(similar.out.find("Twitching cheek when tired") != std::string::npos);
+}
+
+TEST_CASE("qaquery escapes control characters of stored text in its text output", "[tools]") {
+    qaindex::test::ScratchDir scratch("qaquery-control");
+    const std::string db = (scratch.path() / "db").string();
+    qaindex::Consultation entry = qaindex::test::fixture_consultations().front();
+    entry.id = qaindex::EntryId{"evil\n\x1b[2Jid"};
+    entry.title = "Title\rwith \x1b[31mred\xc2\x9b";
+    {
+        auto writer = qaindex::IndexWriter::open(db);
+        writer.add_or_replace(entry);
+        writer.commit();
+    }
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--db", db, "twitching"},
+          std::vector<std::string>{"--db", db, "--show", entry.id.value},
+          std::vector<std::string>{"--db", db, "--similar-to", "facial twitching eyelids"}}) {
+        INFO(args.back());
+        const Run run = qaquery(args);
+        REQUIRE(run.status == 0);
+        CHECK(run.out.find('\x1b') == std::string::npos);
+        CHECK(run.out.find('\r') == std::string::npos);
+        CHECK(run.out.find("\xc2\x9b") == std::string::npos);
+    }
+    const Run run = qaquery({"--db", db, "twitching"});
+    CHECK(run.out.find("id: evil\\n\\x1b[2Jid") != std::string::npos);
+    CHECK(run.out.find("Title\\rwith \\x1b[31mred\\u009b") != std::string::npos);
+    // JSON keeps the text as it is, escaped the JSON way.
+    const Run json = qaquery({"--db", db, "--json", "twitching"});
+    CHECK(nlohmann::json::parse(json.out)["results"][0]["id"] == entry.id.value);
 }

@@ -24,9 +24,11 @@ struct ToolRun {
     std::string err;
 };
 
-/// Starts program with args, stdout and stderr sent to the given files; returns the pid.
+/// Starts program with args, stdout and stderr sent to the given files, and the environment
+/// plus extra_environment ("NAME=value" each); returns the pid.
 inline pid_t spawn_tool(const std::string& program, const std::vector<std::string>& args,
-                        const std::filesystem::path& out, const std::filesystem::path& err) {
+                        const std::filesystem::path& out, const std::filesystem::path& err,
+                        const std::vector<std::string>& extra_environment = {}) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -38,8 +40,18 @@ inline pid_t spawn_tool(const std::string& program, const std::vector<std::strin
         argv.push_back(arg.data());
     }
     argv.push_back(nullptr);
+    std::vector<std::string> extra = extra_environment;
+    std::vector<char*> envp;
+    for (char** variable = environ; *variable != nullptr; ++variable) {
+        envp.push_back(*variable);
+    }
+    for (auto& variable : extra) {
+        envp.push_back(variable.data());
+    }
+    envp.push_back(nullptr);
     pid_t pid = -1;
-    const int failed = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    const int failed =
+        posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     return failed == 0 ? pid : -1;
 }

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test files of the tools area: they run the built tools.
 if(TARGET qaindex_tool)
-  target_sources(qaindex_tests PRIVATE tools/qaindex_tool_test.cpp)
+  target_sources(qaindex_tests PRIVATE tools/qaindex_tool_test.cpp tools/kill_test.cpp)
   target_compile_definitions(qaindex_tests PRIVATE QAINDEX_TOOL_QAINDEX="$<TARGET_FILE:qaindex_tool>")
   add_dependencies(qaindex_tests qaindex_tool)
 endif()
@@ -15,4 +15,15 @@ if(TARGET qaquery)
   target_sources(qaindex_tests PRIVATE tools/qaquery_test.cpp)
   target_compile_definitions(qaindex_tests PRIVATE QAINDEX_QAQUERY="$<TARGET_FILE:qaquery>")
   add_dependencies(qaindex_tests qaquery)
+endif()
+if(TARGET qaindex_cli)
+  target_sources(qaindex_tests PRIVATE tools/terminal_test.cpp)
+  target_link_libraries(qaindex_tests PRIVATE qaindex_cli)
+endif()
+if(TARGET qaserve_lib)
+  target_sources(qaindex_tests PRIVATE tools/qaserve_test.cpp tools/qaserve_browser_test.cpp)
+  target_link_libraries(qaindex_tests PRIVATE qaserve_lib)
+  # The browser test's screenshots stay in the build folder for people to look at.
+  target_compile_definitions(qaindex_tests PRIVATE
+    QAINDEX_SCREENSHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/screenshots")
 endif()

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "common/cli.hpp"
+#include "common/terminal.hpp"
 
 namespace qaindex::cli {
 
@@ -71,9 +72,10 @@ void print_build_report(std::FILE* stream, const BuildReport& report,
     const double mb_rate =
         report.seconds > 0 ? static_cast<double>(report.bytes_read) / (1024.0 * 1024) / report.seconds : 0;
     if (report.full) {
-        fmt::print(stream, "Full build of {} ({})\n", database.string(), report.full_reason);
+        fmt::print(stream, "Full build of {} ({})\n", printable(database.string()),
+                   report.full_reason);
     } else {
-        fmt::print(stream, "Incremental update of {}\n", database.string());
+        fmt::print(stream, "Incremental update of {}\n", printable(database.string()));
     }
     fmt::print(stream, "  files     {} found, {} read\n", with_commas(report.files),
                with_commas(report.files_read));
@@ -98,16 +100,16 @@ void print_build_report(std::FILE* stream, const BuildReport& report,
 }
 
 void print_stats(std::FILE* stream, const IndexStats& stats) {
-    fmt::print(stream, "Index      {}\n", stats.path.string());
+    fmt::print(stream, "Index      {}\n", printable(stats.path.string()));
     fmt::print(stream, "Entries    {}\n", with_commas(stats.entries));
     fmt::print(stream, "Size       {}\n", human_bytes(stats.bytes));
     fmt::print(stream, "Last build {}\n", stats.last_build.value_or("unknown"));
     if (stats.corpus) {
-        fmt::print(stream, "Corpus     {}\n", *stats.corpus);
+        fmt::print(stream, "Corpus     {}\n", printable(*stats.corpus));
     }
     fmt::print(stream, "Specialties ({}):\n", stats.specialties.size());
     for (const NamedCount& specialty : stats.specialties) {
-        fmt::print(stream, "  {:>8}  {}\n", with_commas(specialty.count), specialty.name);
+        fmt::print(stream, "  {:>8}  {}\n", with_commas(specialty.count), printable(specialty.name));
     }
     const double share = stats.entries == 0 ? 0.0
                                             : 100.0 * static_cast<double>(stats.entries_with_symptoms) /
@@ -115,20 +117,23 @@ void print_stats(std::FILE* stream, const IndexStats& stats) {
     fmt::print(stream, "Top symptoms ({} entries, {:.1f}%, tagged with at least one):\n",
                with_commas(stats.entries_with_symptoms), share);
     for (const NamedCount& symptom : stats.top_symptoms) {
-        fmt::print(stream, "  {:>8}  {}\n", with_commas(symptom.count), symptom.name);
+        fmt::print(stream, "  {:>8}  {}\n", with_commas(symptom.count), printable(symptom.name));
     }
 }
 
 void print_check(std::FILE* stream, const CheckReport& report, const std::filesystem::path& database) {
+    for (const std::string& note : report.notes) {
+        fmt::print(stream, "note: {}\n", printable(note));
+    }
     if (report.ok()) {
-        fmt::print(stream, "{}: OK ({} entries checked)\n", database.string(),
+        fmt::print(stream, "{}: OK ({} entries checked)\n", printable(database.string()),
                    with_commas(report.entries_checked));
         return;
     }
-    fmt::print(stream, "{}: {} problems ({} entries checked)\n", database.string(),
+    fmt::print(stream, "{}: {} problems ({} entries checked)\n", printable(database.string()),
                report.problems.size(), with_commas(report.entries_checked));
     for (const std::string& problem : report.problems) {
-        fmt::print(stream, "  {}\n", problem);
+        fmt::print(stream, "  {}\n", printable(problem));
     }
 }
 

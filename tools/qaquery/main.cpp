@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// `qaquery`: search an index, show an entry's Similar Q&A or Related FAQ. A thin layer over
+// `qaquery`: search an index, show an entry, its Similar Q&A or Related FAQ. A thin layer over
 // Searcher.
-#include <cstdlib>
-
 #include "common/cli.hpp"
 #include "common/search_output.hpp"
+#include "common/terminal.hpp"
 #include "qaindex/qaindex.hpp"
 #include "qaquery/options.hpp"
 
@@ -16,19 +15,25 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         const cli::QueryMode mode = cli::query_mode(options);
+        const bool colour = !options.json && cli::use_colour(cli::parse_colour_when(options.colour),
+                                                             stdout);
+        cli::read_stdin_text(options);
         auto searcher = qaindex::Searcher::open(
             qaindex::database_path(options.db),
             qaindex::SearcherOptions{.allow_partial = options.allow_partial});
-        const bool colour =
-            !options.json && cli::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
         switch (mode) {
             case cli::QueryMode::Search: {
                 const auto request = cli::search_request(options);
                 const auto results = searcher.search(request);
                 if (options.json) {
-                    cli::print_json(stdout, cli::results_json(results));
+                    cli::print_json(stdout, cli::results_json(results, options.facet_limit));
                 } else {
-                    cli::print_search(stdout, results, request.offset, colour, options.explain);
+                    cli::print_search(stdout, results,
+                                      {.offset = request.offset,
+                                       .colour = colour,
+                                       .explain = options.explain,
+                                       .facet_limit = options.facet_limit,
+                                       .width = cli::text_width(stdout)});
                 }
                 break;
             }
@@ -49,6 +54,20 @@ int main(int argc, char** argv) {
                     cli::print_json(stdout, cli::related_json(id, related));
                 } else {
                     cli::print_related(stdout, related);
+                }
+                break;
+            }
+            case cli::QueryMode::Show: {
+                const qaindex::EntryId id{*options.show};
+                const auto entry = searcher.entry(id);
+                if (!entry) {
+                    throw qaindex::UsageError("no entry with id \"" + id.value + "\" in " +
+                                              qaindex::database_path(options.db).string());
+                }
+                if (options.json) {
+                    cli::print_json(stdout, cli::entry_record_json(*entry));
+                } else {
+                    cli::print_entry(stdout, *entry, colour);
                 }
                 break;
             }
