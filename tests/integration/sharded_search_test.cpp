@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "integration/tcp_server.hpp"
+#include "qaindex/database.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/searcher.hpp"
 #include "qaindex/shards.hpp"
@@ -157,6 +158,19 @@ void check_same_answers(qaindex::Searcher& whole, qaindex::Searcher& sharded,
     CHECK(sharded.entry(id) == whole.entry(id));
 }
 
+// index_stats() of a shard list is that of the one index, but for where it is, its size and
+// the time of its build.
+void check_same_stats(const fs::path& one, const fs::path& list) {
+    qaindex::IndexStats expected = qaindex::index_stats(one);
+    qaindex::IndexStats got = qaindex::index_stats(list);
+    CHECK(got.path == list);
+    REQUIRE(got.last_build);
+    expected.path = got.path;
+    expected.bytes = got.bytes;
+    expected.last_build = got.last_build;
+    CHECK(got == expected);
+}
+
 std::string error_of(const std::function<void()>& body) {
     try {
         body();
@@ -182,6 +196,8 @@ TEST_CASE("Two local shards answer as one index of the same entries", "[integrat
     // The shards' spelling tables together are the index's: a misspelling is corrected alike.
     requests.push_back({.text = "migrane with aura"});
     check_same_answers(whole, sharded, requests);
+    check_same_stats(indexes.one, indexes.sharded);
+    CHECK(qaindex::index_stats(indexes.sharded).bytes > 0);
 
     const SearchResults results = sharded.search({.text = "eyelid twitching"});
     REQUIRE(results.shards);
@@ -225,6 +241,7 @@ TEST_CASE("Two shards served by xapian-tcpsrv answer as one index; a shard down 
     {
         auto remote = qaindex::Searcher::open(list);
         check_same_answers(whole, remote, searches());
+        check_same_stats(indexes.one, list);
 
         const SearchResults results = remote.search({.text = "eyelid twitching", .explain = true});
         REQUIRE(results.shards);
