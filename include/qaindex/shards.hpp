@@ -17,8 +17,10 @@ namespace qaindex {
 /// and changing it would move entries between the shards of every sharded index.
 [[nodiscard]] std::uint64_t stable_id_hash(std::string_view id);
 
-/// The shard (0-based, below shards) that holds the entry with this id: stable_id_hash() modulo
-/// shards. The same on every machine, compiler and run. Throws UsageError if shards is 0.
+/// The shard (0-based, below shards) that holds the entry with this id: stable_id_hash() of the
+/// id modulo shards. Of an id so long that the index keeps only its first 240 bytes or so (ids
+/// alike that far are one id), the hash of those bytes. The same on every machine, compiler
+/// and run. Throws UsageError if shards is 0.
 [[nodiscard]] std::size_t shard_of(const EntryId& id, std::size_t shards);
 
 /// "2/4" for the second of four shards (1-based, as `qaindex build --shard` takes it).

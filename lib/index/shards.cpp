@@ -10,6 +10,7 @@
 #include <set>
 
 #include "index/index_folder.hpp"
+#include "index/schema.hpp"
 #include "index/shard_list.hpp"
 #include "qaindex/errors.hpp"
 
@@ -127,7 +128,18 @@ std::size_t shard_of(const EntryId& id, std::size_t shards) {
     if (shards == 0) {
         throw UsageError("shard_of: the number of shards must be at least 1");
     }
-    return static_cast<std::size_t>(stable_id_hash(id.value) % shards);
+    // The id as the index keeps it unique: its id term holds the id's first 240 bytes or so,
+    // and ids alike that far are one id (the whole index keeps one of them), so they must
+    // fall in one shard.
+    const std::string term = schema::term(schema::kId, id.value);
+    std::size_t kept = id.value.size();
+    if (!term.ends_with(id.value)) {
+        const bool colon = term.size() > schema::kId.size() && term[schema::kId.size()] == ':' &&
+                           !id.value.starts_with(':');
+        kept = term.size() - schema::kId.size() - (colon ? 1 : 0);
+    }
+    return static_cast<std::size_t>(stable_id_hash(std::string_view(id.value).substr(0, kept)) %
+                                     shards);
 }
 
 std::string to_string(const ShardSelection& shard) {

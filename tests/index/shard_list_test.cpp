@@ -131,6 +131,20 @@ TEST_CASE("The id hash is FNV-1a 64 and splits ids stably and evenly", "[index][
     CHECK(shard_of(EntryId{"a"}, 4) == 0xaf63dc4c8601ec8cULL % 4);
     CHECK(shard_of(EntryId{"foobar"}, 3) == 0x85944171f73967e8ULL % 3);
     CHECK(shard_of(EntryId{"anything"}, 1) == 0);
+    // Ids alike in the bytes the index keeps of them are one id: one shard. Those bytes of
+    // an id starting with a capital letter are one fewer (the id term's ':').
+    for (const std::string& start : {std::string(300, 'x'), "X" + std::string(299, 'x')}) {
+        for (std::size_t shards = 2; shards <= 9; ++shards) {
+            CHECK(shard_of(EntryId{start + "first"}, shards) ==
+                  shard_of(EntryId{start + "second"}, shards));
+        }
+    }
+    std::size_t apart = 0;  // while ids differing early are spread as any others
+    for (std::size_t shards = 2; shards <= 9; ++shards) {
+        apart += shard_of(EntryId{"first" + std::string(300, 'x')}, shards) !=
+                 shard_of(EntryId{"second" + std::string(300, 'x')}, shards);
+    }
+    CHECK(apart > 0);
     CHECK_THROWS_AS(shard_of(EntryId{"a"}, 0), qaindex::UsageError);
 
     // Ids as the generator writes them ("0000/0000042_<hex>") spread evenly over 4 shards.
