@@ -97,7 +97,9 @@ class Searcher {
     /// Entries in the index.
     [[nodiscard]] std::size_t size() const;
 
-    /// Moves to the latest committed state of the index.
+    /// Moves to the latest committed state of the index. Of a shard list: reads the list
+    /// again and opens every shard it names anew (a new generation published on a machine
+    /// serving it with xapian-tcpsrv is seen through a new connection only).
     void reopen();
 
     /// Whether a large match may take a second thread (see above); on by default. Turn it

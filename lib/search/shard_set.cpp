@@ -49,10 +49,7 @@ Xapian::Database open_index_folder(const fs::path& path) {
 
 ShardSet::ShardSet(ShardList list, bool allow_partial)
     : list_(std::move(list)), allow_partial_(allow_partial) {
-    for (const ShardSpec& spec : list_.shards) {
-        shards_.push_back({.spec = spec, .db = std::nullopt, .error = {}});
-    }
-    reopen();
+    open_all();
 }
 
 std::size_t ShardSet::remote() const {
@@ -106,6 +103,16 @@ void ShardSet::open(std::size_t index) {
 }
 
 void ShardSet::reopen() {
+    // The list may name other shards now: a new generation served elsewhere (docs/scale.md).
+    list_ = ShardList::read(list_.file);
+    open_all();
+}
+
+void ShardSet::open_all() {
+    shards_.clear();
+    for (const ShardSpec& spec : list_.shards) {
+        shards_.push_back({.spec = spec, .db = std::nullopt, .error = {}});
+    }
     for (std::size_t i = 0; i < shards_.size(); ++i) {
         open(i);
     }
@@ -175,18 +182,36 @@ void ShardSet::join() {
 
 void ShardSet::handle_failure(const Xapian::Error& error, const std::string& what) {
     std::vector<std::size_t> down;
+    bool reconnected = false;
     for (std::size_t i = 0; i < shards_.size(); ++i) {
         if (!shards_[i].db || shards_[i].spec.kind != ShardSpec::Kind::Tcp) {
             continue;
         }
         try {
             shards_[i].db->keep_alive();
+            continue;
         } catch (const Xapian::Error& probe) {
             shards_[i].error = probe.get_description();
+        }
+        // xapian-tcpsrv closes a connection idle for a minute (--idle-timeout), and a server
+        // may have been restarted: a shard that accepts a new connection is not down.
+        try {
+            shards_[i].db = open_shard(shards_[i].spec);
+            shards_[i].error.clear();
+            reconnected = true;
+        } catch (const Xapian::Error& again) {
+            shards_[i].error += "; connecting again: " + again.get_description();
+            down.push_back(i);
+        } catch (const IndexError& again) {
+            shards_[i].error += std::string("; connecting again: ") + again.what();
             down.push_back(i);
         }
     }
     if (down.empty()) {
+        if (reconnected) {
+            join();
+            return;  // the caller tries again over the new connections
+        }
         throw IndexError(name() + ": " + what + ": " + error.get_description());
     }
     const std::size_t open = static_cast<std::size_t>(

@@ -48,14 +48,18 @@ class ShardSet {
     /// The shards left out now, each described with the error that left it out.
     [[nodiscard]] std::vector<std::string> unavailable() const;
 
-    /// Opens every shard again (a full build published a new generation, a server came back).
-    /// Throws as the constructor does.
+    /// Reads the list file again and opens every shard it names (a full build published a new
+    /// generation, a server came back, the list names other shards now). Throws as the
+    /// constructor does, or IndexError / UsageError as ShardList::read().
     void reopen();
 
     /// Called after error (a Xapian::NetworkError) broke a match: asks every remote shard
-    /// whether it still answers. Those that do not are left out when partial answers are
-    /// allowed and another shard answers; otherwise throws IndexError naming them and what was
-    /// being done (what). Throws IndexError naming the list if every shard answers.
+    /// whether it still answers, and connects again to those that do not (xapian-tcpsrv
+    /// closes idle connections; a server may have restarted). Returns when every shard answers
+    /// again over a new connection (the caller tries again). Shards that cannot be reached are
+    /// left out when partial answers are allowed and another shard answers; otherwise throws
+    /// IndexError naming them and what was being done (what). Throws IndexError naming the
+    /// list if every shard answered the first time.
     void handle_failure(const Xapian::Error& error, const std::string& what);
 
     /// With shards left out and kRetrySeconds since the last try: tries to open them again.
@@ -72,6 +76,8 @@ class ShardSet {
     [[nodiscard]] Xapian::Database open_shard(const ShardSpec& spec) const;
     // Opens the shard at index, or records why not; throws unless allowed to leave it out.
     void open(std::size_t index);
+    // Opens every shard of list_ anew, checks their records and joins them.
+    void open_all();
     void check_records() const;
     void join();
     [[nodiscard]] std::string describe(std::size_t index) const;

@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "integration/tcp_server.hpp"
 #include "qaindex/database.hpp"
@@ -219,6 +221,31 @@ TEST_CASE("Two local shards answer as one index of the same entries", "[integrat
                                           "\n");
     CHECK_THAT(error_of([&] { (void)qaindex::Searcher::open(twice); }),
                Catch::Contains("twice.txt:2: shard named twice"));
+
+    // reopen() reads the list again: a list switched to another build's shards (a new
+    // generation served elsewhere) is followed.
+    const fs::path switched = write_list(indexes.scratch.path() / "switched.txt",
+                                         indexes.shard(1).string() + "\n" +
+                                             indexes.shard(2).string() + "\n");
+    auto following = qaindex::Searcher::open(switched);
+    CHECK(following.size() == whole.size());
+    qaindex::BuildOptions options;
+    options.corpus = qaindex::test::source_dir() / "data" / "corpus" / "neurology";
+    options.threads = 2;
+    options.database = indexes.scratch.path() / "neurology.db";
+    const std::size_t neurology = qaindex::build_shards(options, 2).total.entries;
+    REQUIRE(neurology > 0);
+    REQUIRE(neurology < whole.size());
+    write_list(switched, (options.database / "shard-1-of-2").string() + "\n" +
+                             (options.database / "shard-2-of-2").string() + "\n");
+    CHECK(following.size() == whole.size());  // until reopened
+    following.reopen();
+    CHECK(following.size() == neurology);
+    const SearchResults neurology_hits = following.search({.text = "pain", .limit = 50});
+    REQUIRE_FALSE(neurology_hits.hits.empty());
+    for (const Hit& hit : neurology_hits.hits) {
+        CHECK(hit.id.value.find('/') == std::string::npos);  // ids relative to neurology/
+    }
 }
 
 TEST_CASE("Two shards served by xapian-tcpsrv answer as one index; a shard down is named",
@@ -294,5 +321,24 @@ TEST_CASE("Two shards served by xapian-tcpsrv answer as one index; a shard down 
         first.stop();
         CHECK_THAT(error_of([&] { (void)searcher.search({.text = "pain"}); }),
                    Catch::Contains("does not answer"));
+    }
+
+    // xapian-tcpsrv closes a connection idle longer than --idle-timeout (a minute by
+    // default): the next search connects again rather than calling the shards down.
+    {
+        qaindex::test::TcpServer one(indexes.shard(1), {"--idle-timeout", "200"});
+        qaindex::test::TcpServer two(indexes.shard(2), {"--idle-timeout", "200"});
+        const fs::path idle = write_list(indexes.scratch.path() / "idle.txt",
+                                         "tcp 127.0.0.1 " + std::to_string(one.port()) +
+                                             "\ntcp 127.0.0.1 " + std::to_string(two.port()) +
+                                             "\n");
+        auto searcher = qaindex::Searcher::open(idle);
+        const SearchResults before = searcher.search({.text = "eyelid twitching"});
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+        const SearchResults after = searcher.search({.text = "eyelid twitching"});
+        REQUIRE_FALSE(before.hits.empty());
+        CHECK(canonical(after.hits) == canonical(before.hits));
+        REQUIRE(after.shards);
+        CHECK(after.shards->unavailable.empty());
     }
 }

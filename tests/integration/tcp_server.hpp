@@ -34,7 +34,11 @@ inline std::string tcpsrv_program() { return QAINDEX_XAPIAN_TCPSRV; }
 /// the test did. Every wait is bounded: start() gives up after 10 s, stop() kills after 2 s.
 class TcpServer {
   public:
-    explicit TcpServer(std::filesystem::path folder) : folder_(std::move(folder)) { start(); }
+    /// options: more of xapian-tcpsrv's options, such as {"--idle-timeout", "300"}.
+    explicit TcpServer(std::filesystem::path folder, std::vector<std::string> options = {})
+        : folder_(std::move(folder)), options_(std::move(options)) {
+        start();
+    }
     ~TcpServer() { stop(); }
     TcpServer(const TcpServer&) = delete;
     TcpServer& operator=(const TcpServer&) = delete;
@@ -112,7 +116,9 @@ class TcpServer {
         for (int attempt = 0; attempt < 5; ++attempt) {
             port_ = free_port();
             std::vector<std::string> args{tcpsrv_program(), "--interface", "127.0.0.1", "--port",
-                                          std::to_string(port_), folder_.string()};
+                                          std::to_string(port_)};
+            args.insert(args.end(), options_.begin(), options_.end());
+            args.push_back(folder_.string());
             std::vector<char*> argv;
             for (std::string& arg : args) {
                 argv.push_back(arg.data());
@@ -153,6 +159,7 @@ class TcpServer {
     }
 
     std::filesystem::path folder_;
+    std::vector<std::string> options_;
     unsigned port_ = 0;
     pid_t pid_ = -1;
 };
