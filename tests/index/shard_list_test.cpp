@@ -94,7 +94,7 @@ TEST_CASE("A bad shard list line is an error naming the file and line", "[index]
     CHECK(parse_error("tcp h 80\ntcp h 81\n").empty());
 }
 
-TEST_CASE("A shard list is read from its file; a folder of shards names its SHARDS file",
+TEST_CASE("A shard list is read from its file, and a folder of shards names its SHARDS file",
           "[index][shards]") {
     qaindex::test::ScratchDir scratch("shard-list");
     const fs::path file = scratch.path() / "list.txt";

@@ -248,7 +248,7 @@ TEST_CASE("Two local shards answer as one index of the same entries", "[integrat
     }
 }
 
-TEST_CASE("Two shards served by xapian-tcpsrv answer as one index; a shard down is named",
+TEST_CASE("Two shards served by xapian-tcpsrv answer as one index, and a shard down is named",
           "[integration][shards][remote]") {
     if (qaindex::test::tcpsrv_program().empty()) {
         // CI installs it (tools/setup-debian.sh: xapian-tools); never pass silently.

@@ -430,7 +430,7 @@ TEST_CASE("qaquery escapes control characters of stored text in its text output"
     CHECK(nlohmann::json::parse(json.out)["results"][0]["id"] == entry.id.value);
 }
 
-TEST_CASE("qaquery --db a shard list: one index; a shard down is named, --allow-partial says so",
+TEST_CASE("qaquery --db a shard list answers as one index, names a shard that is down, --allow-partial says so",
           "[tools][shards]") {
     if (qaindex::test::tcpsrv_program().empty()) {
         std::cout << "QAINDEX-SKIPPED: xapian-tcpsrv (Debian package xapian-tools) is not "
