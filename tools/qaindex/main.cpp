@@ -59,6 +59,19 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         const auto database = qaindex::database_path(db);
+        // Of a shard list only stats, and --shards builds of its folder, are meant; the other
+        // commands work on one index, so on each shard.
+        if (qaindex::is_shard_list(database) && !*stats_command && !(*build_command && shards)) {
+            const std::string command = *build_command   ? "build"
+                                        : *check_command ? "check"
+                                        : *export_command ? "export"
+                                                          : "delete";
+            throw qaindex::UsageError(
+                database.string() + " is a shard list: `qaindex " + command +
+                "` works on one index, so give it each shard's folder as --db" +
+                (command == "build" ? " (with --shard I/N), or build them all with --shards N"
+                                    : ""));
+        }
         if (*build_command) {
             build.database = database;
             cli::ProgressPrinter progress(stderr);
