@@ -7,6 +7,8 @@
 #   quick       a 10k generated corpus, plus ../shared/data/medquad when present (< 5 min)
 #   full        10k and 100k generated corpora, plus MedQuAD
 #   --with-1m   also a 1,000,000-page corpus (about 2.4 GB of pages; takes long)
+#   scale       qaindex alone at 1M, 100k and 10k entries: build, update of 1,000, each
+#               query kind's p50/p95/p99, the plot (bench/run_scale.sh; its options follow)
 # Options:
 #   --build-dir DIR   benchmark build folder (default build/bench, configured and built
 #                     with the `bench` preset unless --no-build)
@@ -26,6 +28,10 @@ die() { echo "run_bench.sh: $*" >&2; exit 1; }
 note() { echo "run_bench.sh: $*" >&2; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ ${1:-} == scale ]]; then
+  shift
+  exec "$ROOT/bench/run_scale.sh" "$@"
+fi
 MODE=quick
 WITH_1M=0
 BUILD_DIR=""
@@ -50,7 +56,7 @@ while (($#)); do
     --repeat) REPEAT=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '3,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '3,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift

@@ -5,11 +5,12 @@
 # sanitizer runtimes), CMake, Ninja and the libraries, all from Debian's own packages
 # (chromium: qaserve's browser test; fonts-wqy-microhei: a CJK font, without which its screenshots
 # show Chinese entries as empty boxes; clang-format and clang-tidy: the format-check test and
-# the format, format-check and tidy targets). Run as root, or as a user with sudo.
+# the format, format-check and tidy targets; xapian-tools: xapian-tcpsrv for the remote-shard
+# test). Run as root, or as a user with sudo.
 set -eu
 packages="g++ clang libclang-rt-14-dev cmake ninja-build libxapian-dev libicu-dev libfmt-dev \
 libpugixml-dev nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev python3 wamerican \
-pkgconf libcpp-httplib-dev chromium fonts-wqy-microhei clang-format clang-tidy"
+pkgconf libcpp-httplib-dev chromium fonts-wqy-microhei clang-format clang-tidy xapian-tools"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 missing=""
 for package in $packages; do

@@ -44,6 +44,8 @@ struct IndexStats {
 };
 
 /// Reads the statistics of the index at database. Throws IndexError if it cannot be opened.
+/// Of a shard list (shards.hpp), the statistics of its shards together, remote ones included
+/// (bytes counts the local shards only); IndexError names a shard that cannot be read.
 [[nodiscard]] IndexStats index_stats(const std::filesystem::path& database,
                                      std::size_t top_symptoms = 20);
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "qaindex/consultation.hpp"
@@ -79,6 +80,15 @@ struct BuildProgress {
     double seconds = 0;              ///< since the build started
 };
 
+/// One shard of a sharded index: the entries whose id shard_of() (shards.hpp) puts at index
+/// (0-based) of count shards.
+struct ShardSelection {
+    std::size_t index = 0;  ///< 0-based: the first shard is 0
+    std::size_t count = 1;  ///< shards in all
+
+    bool operator==(const ShardSelection&) const = default;
+};
+
 /// What `qaindex build` does.
 struct BuildOptions {
     std::filesystem::path corpus{};    ///< a folder (read recursively) or a single file
@@ -86,7 +96,11 @@ struct BuildOptions {
     bool rebuild = false;              ///< start over instead of updating incrementally
     bool strict = false;               ///< the first input problem fails the build (InputError)
     unsigned threads = 0;              ///< analysis threads; 0 means one per core
-    WriterOptions writer{};            ///< the lexicon to tag entries with
+    /// Index only the entries of this shard (the rest are read, counted in
+    /// BuildReport::other_shards and left out). The index remembers its selection: building it
+    /// with another one (or none) starts over. See shards.hpp for building every shard.
+    std::optional<ShardSelection> shard{};
+    WriterOptions writer{};                                   ///< the lexicon to tag entries with
     std::function<void(const BuildProgress&)> on_progress{};  ///< from the calling thread
     /// Every skipped record or file; from worker threads, one call at a time. In strict mode
     /// there are none: the first problem is thrown (InputError) instead.
@@ -95,16 +109,17 @@ struct BuildOptions {
 
 /// What a build did.
 struct BuildReport {
-    bool full = false;           ///< a full (re)build rather than an incremental update
-    std::string full_reason{};   ///< why: "no index yet", "--rebuild", "lexicon changed" ...
-    std::size_t files = 0;       ///< corpus files found
-    std::size_t files_read = 0;  ///< files new or changed since the last build, hence read
-    std::size_t read = 0;        ///< entries read from those files
-    std::size_t added = 0;       ///< entries new to the index
-    std::size_t updated = 0;     ///< entries whose content changed
-    std::size_t unchanged = 0;   ///< entries of unchanged files, or re-read and identical
-    std::size_t deleted = 0;     ///< entries whose file or record disappeared
-    std::size_t skipped = 0;     ///< records or files skipped for a problem
+    bool full = false;             ///< a full (re)build rather than an incremental update
+    std::string full_reason{};     ///< why: "no index yet", "--rebuild", "lexicon changed" ...
+    std::size_t files = 0;         ///< corpus files found
+    std::size_t files_read = 0;    ///< files new or changed since the last build, hence read
+    std::size_t read = 0;          ///< entries read from those files
+    std::size_t added = 0;         ///< entries new to the index
+    std::size_t updated = 0;       ///< entries whose content changed
+    std::size_t unchanged = 0;     ///< entries of unchanged files, or re-read and identical
+    std::size_t deleted = 0;       ///< entries whose file or record disappeared
+    std::size_t other_shards = 0;  ///< entries read that belong to other shards (options.shard)
+    std::size_t skipped = 0;       ///< records or files skipped for a problem
     std::map<std::string, std::size_t> skipped_by_reason{};  ///< to_string(Problem) -> count
     std::uintmax_t bytes_read = 0;                           ///< bytes of the files read
     double seconds = 0;                                      ///< wall time of the build

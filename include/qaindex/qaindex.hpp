@@ -13,5 +13,6 @@
 #include "qaindex/limits.hpp"
 #include "qaindex/search.hpp"
 #include "qaindex/searcher.hpp"
+#include "qaindex/shards.hpp"
 #include "qaindex/snippet.hpp"
 #include "qaindex/version.hpp"

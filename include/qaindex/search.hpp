@@ -134,6 +134,21 @@ struct FacetCounts {
     bool operator==(const FacetCounts&) const = default;
 };
 
+/// How an index of several shards answered (SearchResults::shards): see Searcher::open() on
+/// shard lists and docs/scale.md.
+struct ShardReport {
+    std::size_t listed = 0;  ///< shards the shard list names
+    std::size_t remote = 0;  ///< of them, those served over TCP by xapian-tcpsrv
+    /// Shards left out of this answer (SearcherOptions::allow_partial), each with the reason:
+    /// "shard 2 of 2, tcp 10.0.0.7 33333 (shards.txt:3): NetworkError: ...". Empty when every
+    /// shard answered.
+    std::vector<std::string> unavailable{};
+    /// How the match ran and what differs from one index's fast paths, for --explain.
+    std::string matcher{};
+
+    bool operator==(const ShardReport&) const = default;
+};
+
 /// The answer to search() or similar().
 struct SearchResults {
     std::string query{};      ///< the query as searched: the request's text (or the entry's)
@@ -144,7 +159,8 @@ struct SearchResults {
     std::vector<std::string> symptoms{};      ///< symptoms recognised in the query
     std::vector<std::string> conditions{};    ///< conditions recognised in the query
     std::vector<std::string> expansions{};    ///< synonym expansions applied to the query
-    bool plain_words = false;  ///< the query syntax was rejected and words were searched
+    bool plain_words = false;             ///< the query syntax was rejected and words were searched
+    std::optional<ShardReport> shards{};  ///< set when the index is several shards or remote
 
     bool operator==(const SearchResults&) const = default;
 };

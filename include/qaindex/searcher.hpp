@@ -16,6 +16,15 @@ namespace qaindex {
 class IndexWriter;
 class Lexicon;
 
+/// How Searcher::open() opens an index.
+struct SearcherOptions {
+    const Lexicon* lexicon = nullptr;  ///< nullptr: Lexicon::builtin()
+    /// For a shard list: search the shards that can be reached when some cannot (and report
+    /// the others in SearchResults::shards) instead of throwing IndexError. Term statistics,
+    /// hence scores, are then those of the shards searched.
+    bool allow_partial = false;
+};
+
 /// Answers queries over one index. Not thread-safe: Xapian objects must not be shared, so
 /// use one Searcher per thread (opening one is cheap). Move-only; a moved-from Searcher may
 /// only be destroyed or assigned to. A Searcher sees the index as it was when opened;
@@ -42,6 +51,24 @@ class Searcher {
     /// cannot open it, or it was written with another schema version.
     [[nodiscard]] static Searcher open(const std::filesystem::path& database,
                                        const Lexicon* lexicon = nullptr);
+    /// Opens the index at database: an index folder, or a shard list (shards.hpp: a file, or a
+    /// folder of shards written by build_shards()) naming index folders and indexes served by
+    /// xapian-tcpsrv (`tcp HOST PORT`), searched as one index.
+    ///
+    /// Over several shards, or any remote one, Xapian joins them and shares their term
+    /// statistics, and every match is Xapian's own (what a stock xapian-tcpsrv can run): the
+    /// hits, their order and scores are those of one index of the same entries matched in one
+    /// pass on one thread (one index may rank a costly query's candidates in two passes, see
+    /// above). Not used: the second thread, the two-pass candidate ranking and facet tables.
+    /// Over TCP there is no spelling table (misspellings are corrected from the lexicon only).
+    /// SearchResults::shards says so. A shard list of one local folder is that folder.
+    ///
+    /// Throws IndexError naming the shard (its line in the list) that cannot be opened,
+    /// unless options.allow_partial; UsageError for a malformed shard list (file:line). A
+    /// remote shard that stops answering later makes search() and similar() throw IndexError
+    /// naming it, or with allow_partial leave it out (tried again every 10 s).
+    [[nodiscard]] static Searcher open(const std::filesystem::path& database,
+                                       const SearcherOptions& options);
     /// Searches what writer holds, committed or not (same thread as the writer only, and not
     /// beyond the writer's lifetime). lexicon nullptr means the writer's lexicon. An
     /// in-memory index has no spelling table: suggestions then come from the lexicon's
@@ -79,7 +106,9 @@ class Searcher {
     [[nodiscard]] std::size_t size() const;
 
     /// Moves to the latest committed state of the index (for a folder, the generation its
-    /// last build published). Throws IndexError if it can no longer be opened.
+    /// last build published). Of a shard list: reads the list again and opens every shard it
+    /// names anew (a new generation published on a machine serving it with xapian-tcpsrv is
+    /// seen through a new connection only). Throws IndexError if it can no longer be opened.
     void reopen();
 
     /// Whether a large match may take a second thread (see above); on by default. Turn it

@@ -25,6 +25,7 @@
 #include "qaindex/errors.hpp"
 #include "qaindex/index_writer.hpp"
 #include "qaindex/lexicon.hpp"
+#include "qaindex/shards.hpp"
 
 namespace qaindex {
 namespace {
@@ -167,6 +168,7 @@ class Pipeline {
         report.files_read = files_done_.load();
         report.read = entries_read_.load();
         report.bytes_read = bytes_done_.load();
+        report.other_shards = other_shards_.load();
     }
 
     // Whether the entry with this id term read from file is (still) the one kept.
@@ -293,6 +295,9 @@ class Pipeline {
         std::size_t contributed = 0;
         const auto emit = [&](Consultation&& entry) {
             entries_read_.fetch_add(1);
+            if (in_other_shard(entry)) {
+                return;
+            }
             if (!claim_id(entry, index)) {
                 return;
             }
@@ -327,6 +332,17 @@ class Pipeline {
         std::lock_guard lock(mutex_);
         --files_in_progress_;
         work_ready_.notify_all();
+    }
+
+    // Whether options.shard leaves entry to another shard (counted). An entry without an id is
+    // every shard's to report.
+    bool in_other_shard(const Consultation& entry) {
+        if (!options_.shard || entry.id.value.empty() ||
+            shard_of(entry.id, options_.shard->count) == options_.shard->index) {
+            return false;
+        }
+        other_shards_.fetch_add(1);
+        return true;
     }
 
     // An id may be read once per build. Of two entries with one id, the first in corpus order
@@ -408,6 +424,7 @@ class Pipeline {
     std::atomic<std::size_t> files_done_{0};
     std::atomic<std::uintmax_t> bytes_done_{0};
     std::atomic<std::size_t> entries_read_{0};
+    std::atomic<std::size_t> other_shards_{0};
 };
 
 unsigned thread_count(const BuildOptions& options) {
@@ -641,6 +658,8 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
             database.set_metadata(std::string(schema::kMetaCorpus),
                                   fs::absolute(options.corpus).lexically_normal().string());
             database.set_metadata(std::string(schema::kMetaLastBuild), detail::utc_now());
+            database.set_metadata(std::string(schema::kMetaShard),
+                                  options.shard ? to_string(*options.shard) : std::string());
             database.commit();
         }
         sync_folder_files(target);
@@ -922,6 +941,11 @@ void give_back_space(const fs::path& live, Xapian::rev revision, const detail::F
 
 BuildReport build_index(const BuildOptions& options) {
     const auto start = Clock::now();
+    if (options.shard &&
+        (options.shard->count == 0 || options.shard->index >= options.shard->count)) {
+        throw UsageError("shard " + std::to_string(options.shard->index + 1) + " of " +
+                         std::to_string(options.shard->count) + " does not exist");
+    }
     const Lexicon& lexicon = options.writer.lexicon ? *options.writer.lexicon : Lexicon::builtin();
     detail::IndexFolder folder(options.database);
     folder.check_usable();
@@ -960,6 +984,14 @@ BuildReport build_index(const BuildOptions& options) {
             } else if (current.get_metadata(std::string(schema::kMetaLexicon)) !=
                        lexicon.fingerprint()) {
                 reason = "lexicon changed since the last build";
+            } else if (const std::string held =
+                           current.get_metadata(std::string(schema::kMetaShard)),
+                       wanted = options.shard ? to_string(*options.shard) : "";
+                       held != wanted) {
+                auto part = [](const std::string& shard) {
+                    return shard.empty() ? std::string("the whole corpus") : "shard " + shard;
+                };
+                reason = "the index held " + part(held) + ", now " + part(wanted);
             }
         }
         if (!reason.empty()) {

@@ -13,6 +13,7 @@
 #include "index/index_reader.hpp"
 #include "index/index_writer_impl.hpp"
 #include "index/schema.hpp"
+#include "index/shard_list.hpp"
 #include "qaindex/corpus.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
@@ -124,7 +125,85 @@ std::filesystem::path database_path(const std::optional<std::filesystem::path>& 
     return "qaindex.db";
 }
 
+namespace {
+
+// The statistics of a shard list's shards together. The counts come from match spies over
+// every entry, which run on xapian-tcpsrv too (a remote shard's values cannot be streamed);
+// the size on disk is that of the local shards only.
+IndexStats shard_list_stats(const std::filesystem::path& database,
+                            const std::filesystem::path& list_file, std::size_t top_symptoms) {
+    const detail::ShardList list = detail::ShardList::read(list_file);
+    IndexStats stats;
+    stats.path = database;
+    Xapian::Database joined;
+    for (const detail::ShardSpec& spec : list.shards) {
+        try {
+            Xapian::Database shard;
+            if (spec.kind == detail::ShardSpec::Kind::Folder) {
+                const auto path = detail::live_generation_path(spec.folder);
+                shard = Xapian::Database(path.string());
+                stats.bytes += detail::folder_bytes(path);
+            } else {
+                const unsigned timeout = spec.timeout_seconds != 0 ? spec.timeout_seconds
+                                                                   : detail::kDefaultTimeoutSeconds;
+                shard = Xapian::Remote::open(spec.host, spec.port, timeout * 1000,
+                                             detail::kConnectTimeoutSeconds * 1000);
+            }
+            const std::string built = shard.get_metadata(std::string(schema::kMetaLastBuild));
+            if (!built.empty() && (!stats.last_build || built > *stats.last_build)) {
+                stats.last_build = built;  // the latest: ISO 8601 strings sort by time
+            }
+            if (auto corpus = shard.get_metadata(std::string(schema::kMetaCorpus));
+                !corpus.empty() && !stats.corpus) {
+                stats.corpus = corpus;
+            }
+            if (stats.lexicon_fingerprint.empty()) {
+                stats.lexicon_fingerprint = shard.get_metadata(std::string(schema::kMetaLexicon));
+            }
+            joined.add_database(shard);
+        } catch (const Xapian::Error& error) {
+            throw IndexError(list_file.string() + ": " + spec.describe() +
+                             " cannot be read: " + error.get_description());
+        }
+    }
+    try {
+        stats.entries = joined.get_doccount();
+        Xapian::Enquire enquire(joined);
+        enquire.set_query(Xapian::Query::MatchAll);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy specialty_spy(schema::kSpecialtySlot);
+        Xapian::ValueCountMatchSpy symptom_spy(schema::kSymptomsSlot);
+        enquire.add_matchspy(&specialty_spy);
+        enquire.add_matchspy(&symptom_spy);
+        (void)enquire.get_mset(0, 0, joined.get_doccount());
+        std::map<std::string, std::size_t> specialties;
+        for (auto it = specialty_spy.values_begin(); it != specialty_spy.values_end(); ++it) {
+            specialties[*it] += it.get_termfreq();
+        }
+        stats.specialties = sorted_counts(specialties, specialties.size());
+        const Lexicon& lexicon = Lexicon::builtin();
+        std::map<std::string, std::size_t> symptoms;
+        for (auto it = symptom_spy.values_begin(); it != symptom_spy.values_end(); ++it) {
+            stats.entries_with_symptoms += it.get_termfreq();
+            for (const std::string& id : split_lines(*it)) {
+                const Symptom* symptom = lexicon.find_symptom(id);
+                symptoms[symptom ? symptom->name : id] += it.get_termfreq();
+            }
+        }
+        stats.top_symptoms = sorted_counts(symptoms, top_symptoms);
+    } catch (const Xapian::Error& error) {
+        throw IndexError(list_file.string() +
+                         ": cannot read statistics of the shards: " + error.get_description());
+    }
+    return stats;
+}
+
+}  // namespace
+
 IndexStats index_stats(const std::filesystem::path& database, std::size_t top_symptoms) {
+    if (const auto list_file = detail::shard_list_file(database)) {
+        return shard_list_stats(database, *list_file, top_symptoms);
+    }
     const auto path = detail::live_generation_path(database);
     try {
         const Xapian::Database db(path.string());

@@ -82,6 +82,8 @@ inline constexpr std::string_view kMetaSchema = "qaindex:schema";
 inline constexpr std::string_view kMetaLexicon = "qaindex:lexicon";       ///< Lexicon::fingerprint
 inline constexpr std::string_view kMetaLastBuild = "qaindex:last-build";  ///< ISO 8601 UTC
 inline constexpr std::string_view kMetaCorpus = "qaindex:corpus";         ///< corpus path
+/// The shard this index holds, "2/4" (to_string(ShardSelection)); absent for a whole corpus.
+inline constexpr std::string_view kMetaShard = "qaindex:shard";
 /// + file_key(): "size mtime-ns entries [reread]" of a corpus file at its last build
 /// (detail::FileRecord).
 inline constexpr std::string_view kMetaFile = "qaindex:file:";

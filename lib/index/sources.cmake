@@ -7,6 +7,8 @@ target_sources(qaindex PRIVATE
   index/document_builder.cpp
   index/index_writer.cpp
   index/build.cpp
+  index/shard_list.cpp
+  index/shards.cpp
   index/database.cpp
   index/pause_point.cpp
   index/version.cpp)

@@ -49,7 +49,32 @@ TermBoostSource* TermBoostSource::clone() const {
     return new TermBoostSource(term_);
 }
 
+namespace {
+
+// The database whose statistics portable boosts use on this thread (see PortableBoosts).
+thread_local const Xapian::Database* portable_statistics = nullptr;
+
+}  // namespace
+
+PortableBoosts::PortableBoosts(const Xapian::Database* db) : previous_(portable_statistics) {
+    portable_statistics = db;
+}
+
+PortableBoosts::~PortableBoosts() {
+    portable_statistics = previous_;
+}
+
 Xapian::Query boost_query(const std::string& term, double factor) {
+    if (portable_statistics != nullptr) {
+        const Xapian::Database& db = *portable_statistics;
+        const double weight = TermBoostSource::idf(static_cast<double>(db.get_doccount()),
+                                                   static_cast<double>(db.get_termfreq(term)));
+        const Xapian::Query weighted(
+            Xapian::Query::OP_FILTER,
+            Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+            Xapian::Query(term));
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weighted, factor);
+    }
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query((new TermBoostSource(term))->release()), factor);
 }

@@ -49,7 +49,26 @@ class TermBoostSource : public Xapian::PostingSource {
     bool started_ = false;
 };
 
-/// A TermBoostSource for term, its weight scaled by factor.
+/// A TermBoostSource for term, its weight scaled by factor; while a PortableBoosts is in scope
+/// on this thread, the same weights made of parts that travel to xapian-tcpsrv instead.
 [[nodiscard]] Xapian::Query boost_query(const std::string& term, double factor);
+
+/// While one is in scope on a thread, boost_query() there builds each boost from Xapian's own
+/// parts, which a stock xapian-tcpsrv can run (a custom posting source cannot travel): the
+/// term's documents (OP_FILTER) weighted by a FixedWeightPostingSource holding
+/// TermBoostSource::idf() of the term over db, computed here, then scaled by the factor. Over
+/// the same statistics the weights equal TermBoostSource's. db: the joined shards, whose
+/// statistics are the whole index's (a TermBoostSource on joined shards would see each shard's
+/// own). Not copyable; ending one restores the scope it was opened in.
+class PortableBoosts {
+  public:
+    explicit PortableBoosts(const Xapian::Database* db);
+    ~PortableBoosts();
+    PortableBoosts(const PortableBoosts&) = delete;
+    PortableBoosts& operator=(const PortableBoosts&) = delete;
+
+  private:
+    const Xapian::Database* previous_;
+};
 
 }  // namespace qaindex::detail

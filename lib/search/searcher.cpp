@@ -14,17 +14,21 @@
 
 #include "index/index_reader.hpp"
 #include "index/schema.hpp"
+#include "index/shard_list.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
 #include "qaindex/limits.hpp"
+#include "search/boost_source.hpp"
 #include "search/facets.hpp"
 #include "search/free_text.hpp"
 #include "search/lexicon_index.hpp"
 #include "search/match.hpp"
+#include "search/portable_match.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/related.hpp"
 #include "search/scoring.hpp"
+#include "search/shard_set.hpp"
 #include "search/similar.hpp"
 #include "search/snippets.hpp"
 
@@ -95,8 +99,10 @@ std::string replace_word(std::string text, const std::string& word, const std::s
 
 struct Searcher::Impl {
     Impl(Xapian::Database database_, std::optional<fs::path> folder_, std::string name_,
-         const Lexicon& lexicon_, bool spelling_)
+         const Lexicon& lexicon_, bool spelling_,
+         std::optional<detail::ShardSet> shards_ = std::nullopt)
         : folder(std::move(folder_)),
+          shards(std::move(shards_)),
           name(std::move(name_)),
           db(std::move(database_)),
           lexicon(lexicon_),
@@ -109,6 +115,9 @@ struct Searcher::Impl {
           cores(std::thread::hardware_concurrency()) {}
 
     std::optional<fs::path> folder;  // set when opened from a folder: reopen from it
+    // Set when opened from a shard list of several shards or a remote one: db joins them, and
+    // every match is made of parts that travel (see portable()).
+    std::optional<detail::ShardSet> shards;
     std::string name;
     Xapian::Database db;
     const Lexicon& lexicon;
@@ -143,10 +152,54 @@ struct Searcher::Impl {
 
     void reopen() {
         scorer.clear();
+        if (shards) {
+            shards->reopen();
+            db = shards->database();
+            return;
+        }
         detail::reopen_index(db, folder);
         if (folder) {
             matcher.reopen();
         }
+    }
+
+    // Whether matches must be made of parts that travel to xapian-tcpsrv and of statistics
+    // of the joined shards: Xapian's own matcher (match_portably), boosts as PortableBoosts.
+    // The Matcher's fast paths read postings and values of one database by its document ids
+    // (the candidate pass, the split over two threads, facet tables) and TermBoostSource reads
+    // each shard's own statistics; none of that may run on joined shards.
+    [[nodiscard]] bool portable() const { return shards.has_value(); }
+
+    detail::MatchResult run_match(const detail::MatchRequest& request) {
+        return portable() ? detail::match_portably(db, request) : matcher.run(db, request);
+    }
+
+    // In a partial answer, the shards left out may have come back.
+    void retry_unavailable_shards() {
+        if (shards && shards->retry_unavailable()) {
+            db = shards->database();
+            scorer.clear();
+        }
+    }
+
+    // How a sharded index answered: for SearchResults::shards and --explain.
+    std::optional<ShardReport> shard_report() const {
+        if (!shards) {
+            return std::nullopt;
+        }
+        ShardReport report{.listed = shards->listed(),
+                           .remote = shards->remote(),
+                           .unavailable = shards->unavailable()};
+        report.matcher =
+            "Xapian's own matcher over the joined shards (term statistics shared: weights are "
+            "one index's); not used: the second thread, the two-pass candidate ranking and the "
+            "facet tables; concept boosts as fixed weights (their idf over all shards) instead "
+            "of TermBoostSource; facets counted by ValueCountMatchSpy";
+        if (report.remote > 0) {
+            report.matcher +=
+                "; no spelling table over TCP: misspellings are corrected from the lexicon only";
+        }
+        return report;
     }
 
     // Runs body, reopening and retrying when a concurrent build changed the index under it,
@@ -161,11 +214,20 @@ struct Searcher::Impl {
                     throw IndexError(name + ": " + what + ": " + error.get_description());
                 }
             } catch (const Xapian::DatabaseOpeningError& error) {
-                if (attempt >= 2 || !folder) {
+                if (attempt >= 2 || (!folder && !shards)) {
                     throw IndexError(name + ": " + what + ": " + error.get_description());
                 }
             } catch (const Xapian::DatabaseError& error) {
                 throw IndexError(name + ": " + what + ": " + error.get_description());
+            } catch (const Xapian::NetworkError& error) {
+                if (!shards || attempt >= 2) {
+                    throw IndexError(name + ": " + what + ": " + error.get_description());
+                }
+                // Names the shard that broke; with partial answers, goes on without it.
+                shards->handle_failure(error, what);
+                db = shards->database();
+                scorer.clear();
+                continue;
             } catch (const Xapian::Error& error) {
                 throw QueryError(what + ": " + error.get_description());
             }
@@ -353,6 +415,12 @@ struct Searcher::Impl {
         const std::set<std::string> matching(enquire.get_matching_terms_begin(docid),
                                              enquire.get_matching_terms_end(docid));
         for (const std::string& term : matching) {
+            // A portable boost matches by its term, a TermBoostSource by no term at all: the
+            // same explanation either way (its concepts are listed below).
+            if (portable() && std::find(plan.source_terms.begin(), plan.source_terms.end(), term) !=
+                                  plan.source_terms.end()) {
+                continue;
+            }
             if (term.starts_with(schema::kStem) && term.size() > 1) {
                 const std::string rest = term.substr(schema::kStem.size());
                 bool field_term = false;
@@ -498,7 +566,7 @@ struct Searcher::Impl {
         std::vector<std::string> page_keys;
         for (;;) {
             match.count = capped_count(depth, documents);
-            matched = matcher.run(db, match);
+            matched = run_match(match);
             const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.search);
             page.clear();
             page_keys.clear();
@@ -546,11 +614,11 @@ struct Searcher::Impl {
         for (const Facet facet : facets) {
             if (own_filter_set(facet)) {
                 detail::MatchResult all =
-                    matcher.run(db, {.query = detail::QueryBuilder::compose(plan, filters, facet),
-                                     .count = 0,
-                                     .check_at_least = documents,
-                                     .weighted = false,
-                                     .facets = {facet_slot(facet)}});
+                    run_match({.query = detail::QueryBuilder::compose(plan, filters, facet),
+                               .count = 0,
+                               .check_at_least = documents,
+                               .weighted = false,
+                               .facets = {facet_slot(facet)}});
                 counts[facet] = std::move(all.facet_counts.front());
             }
             results.facets.push_back(detail::facet_counts(facet, counts[facet], lexicon));
@@ -566,6 +634,7 @@ struct Searcher::Impl {
             }
         }
         describe_plan(plan, *this, results);
+        results.shards = shard_report();
         return results;
     }
 
@@ -620,6 +689,7 @@ struct Searcher::Impl {
         Xapian::Query query = detail::QueryBuilder::compose(plan, filters);
         if (plan.scored.empty() || query.empty()) {
             describe_plan(plan, *this, results);
+            results.shards = shard_report();
             return results;  // nothing distinctive to look for
         }
         auto [candidates, candidate_terms] =
@@ -645,12 +715,12 @@ struct Searcher::Impl {
         std::vector<Found> found;
         for (;;) {
             const detail::MatchResult matched =
-                matcher.run(db, {.query = query,
-                                 .count = capped_count(depth, documents),
-                                 .extra_postings = extra_postings,
-                                 .candidate_query = candidates,
-                                 .candidate_terms = candidate_terms,
-                                 .candidates = detail::ranking::kRankedCandidates});
+                run_match({.query = query,
+                           .count = capped_count(depth, documents),
+                           .extra_postings = extra_postings,
+                           .candidate_query = candidates,
+                           .candidate_terms = candidate_terms,
+                           .candidates = detail::ranking::kRankedCandidates});
             const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.similar);
             found.clear();
             detail::DuplicateFilter near;
@@ -708,6 +778,7 @@ struct Searcher::Impl {
         results.hits = hits(std::move(found), plan.highlight, 240, false);
         results.total = results.hits.size();
         describe_plan(plan, *this, results);
+        results.shards = shard_report();
         return results;
     }
 };
@@ -718,9 +789,33 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const fs::path& database, const Lexicon* lexicon) {
-    const Lexicon& chosen = lexicon ? *lexicon : Lexicon::builtin();
-    return Searcher(std::make_unique<Impl>(detail::open_index_folder(database), database,
-                                           database.string(), chosen, true));
+    return open(database, SearcherOptions{.lexicon = lexicon});
+}
+
+Searcher Searcher::open(const fs::path& database, const SearcherOptions& options) {
+    const Lexicon& chosen = options.lexicon ? *options.lexicon : Lexicon::builtin();
+    const std::optional<fs::path> list_file = detail::shard_list_file(database);
+    if (!list_file) {
+        return Searcher(std::make_unique<Impl>(detail::open_index_folder(database), database,
+                                               database.string(), chosen, true));
+    }
+    detail::ShardList list = detail::ShardList::read(*list_file);
+    if (list.shards.size() == 1 && !list.any_remote()) {
+        // One local shard holding a whole corpus is an index folder like any other, with every
+        // fast path; one shard of several is checked (and joined) like the others.
+        const fs::path folder = list.shards.front().folder;
+        Xapian::Database db = detail::open_index_folder(folder);
+        if (db.get_metadata(std::string(schema::kMetaShard)).empty()) {
+            return Searcher(
+                std::make_unique<Impl>(std::move(db), folder, folder.string(), chosen, true));
+        }
+    }
+    const bool spelling = !list.any_remote();  // the remote protocol has no spelling calls
+    detail::ShardSet shards(std::move(list), options.allow_partial);
+    Xapian::Database joined = shards.database();
+    const std::string name = shards.name();
+    return Searcher(std::make_unique<Impl>(std::move(joined), std::nullopt, name, chosen, spelling,
+                                           std::move(shards)));
 }
 
 Searcher Searcher::open(const IndexWriter& writer, const Lexicon* lexicon) {
@@ -737,8 +832,11 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (const auto problem = query_too_long(request.text)) {
         throw UsageError(*problem);
     }
-    return impl_->guarded("search \"" + request.text + "\"",
-                          [&] { return impl_->search(request); });
+    return impl_->guarded("search \"" + request.text + "\"", [&] {
+        impl_->retry_unavailable_shards();
+        const detail::PortableBoosts boosts(impl_->portable() ? &impl_->db : nullptr);
+        return impl_->search(request);
+    });
 }
 
 SearchResults Searcher::similar(const SimilarRequest& request) {
@@ -751,7 +849,11 @@ SearchResults Searcher::similar(const SimilarRequest& request) {
     }
     const std::string what = request.id ? "similar to entry " + request.id->value
                                         : "similar to \"" + request.text + "\"";
-    return impl_->guarded(what, [&] { return impl_->similar(request); });
+    return impl_->guarded(what, [&] {
+        impl_->retry_unavailable_shards();
+        const detail::PortableBoosts boosts(impl_->portable() ? &impl_->db : nullptr);
+        return impl_->similar(request);
+    });
 }
 
 std::vector<RelatedFaq> Searcher::related(const RelatedRequest& request) {

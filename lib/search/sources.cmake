@@ -23,11 +23,13 @@ target_sources(qaindex PRIVATE
   search/free_text.cpp
   search/lexicon_index.cpp
   search/match.cpp
+  search/portable_match.cpp
   search/query_builder.cpp
   search/query_parser.cpp
   search/related.cpp
   search/scoring.cpp
   search/searcher.cpp
+  search/shard_set.cpp
   search/similar.cpp
   search/snippets.cpp
   ${QAINDEX_EMBEDDED_RANKING})

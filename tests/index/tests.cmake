@@ -8,4 +8,6 @@ target_sources(qaindex_tests PRIVATE
   index/index_folder_test.cpp
   index/database_test.cpp
   index/build_test.cpp
+  index/shard_list_test.cpp
+  index/shards_build_test.cpp
   index/version_test.cpp)

@@ -292,3 +292,32 @@ TEST_CASE("qaindex export writes JSON Lines that a build reads back to the same 
     CHECK(again.out == exported.out);
     CHECK(qaindex::index_stats(db2).entries == original.size());
 }
+
+TEST_CASE(
+    "qaindex build --shards and stats of the list work, the commands of one index refuse a list",
+    "[tools][shards]") {
+    qaindex::test::ScratchDir scratch("qaindex-tool-shards");
+    write_small_corpus(scratch.path() / "corpus");
+    const std::string corpus = (scratch.path() / "corpus").string();
+    const std::string db = (scratch.path() / "shards.db").string();
+    const auto built = run_tool(kTool, {"build", corpus, "--db", db, "--shards", "2", "-q"});
+    INFO(built.err);
+    REQUIRE(built.status == 0);
+    CHECK(built.out.find("  list      " + db + "/SHARDS") != std::string::npos);
+    const auto stats = run_tool(kTool, {"stats", "--db", db, "--json"});
+    REQUIRE(stats.status == 0);
+    CHECK(nlohmann::json::parse(stats.out).at("entries") == 2);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"check", "--db", db},
+                                                 {"export", "--db", db},
+                                                 {"delete", "a", "--db", db},
+                                                 {"build", corpus, "--db", db}}) {
+        INFO(args.front());
+        const auto refused = run_tool(kTool, args);
+        CHECK(refused.status == 2);
+        CHECK(refused.err.find(db + " is a shard list: `qaindex " + args.front() + "`") !=
+              std::string::npos);
+    }
+    // Each shard is an ordinary index.
+    CHECK(run_tool(kTool, {"check", "--db", db + "/shard-1-of-2"}).status == 0);
+    CHECK(run_tool(kTool, {"stats", "--db", db, "--json"}).out == stats.out);  // nothing changed
+}

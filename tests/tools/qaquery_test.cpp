@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <fstream>
 
+#include "integration/tcp_server.hpp"
 #include "qaindex/corpus.hpp"
 #include "qaindex/index_writer.hpp"
+#include "qaindex/shards.hpp"
 #include "search/search_fixtures.hpp"
 
 namespace {
@@ -480,4 +482,58 @@ TEST_CASE("qaquery --explain prints the second stage's score parts", "[tools]") 
     const Run text = qaquery({"--db", index.db(), "--explain", "ringing in my ears"});
     REQUIRE(text.status == 0);
     CHECK(text.out.find("score parts: first_stage ") != std::string::npos);
+}
+
+TEST_CASE(
+    "qaquery --db a shard list answers as one index, names a shard that is down, --allow-partial "
+    "says so",
+    "[tools][shards]") {
+    if (qaindex::test::tcpsrv_program().empty()) {
+        std::cout << "QAINDEX-SKIPPED: xapian-tcpsrv (Debian package xapian-tools) is not "
+                     "installed\n";
+        return;
+    }
+    qaindex::test::ScratchDir scratch("qaquery-shards");
+    qaindex::BuildOptions options;
+    options.corpus = qaindex::test::source_dir() / "data" / "corpus";
+    options.threads = 2;
+    options.database = scratch.path() / "one.db";
+    (void)qaindex::build_index(options);
+    options.database = scratch.path() / "sharded.db";
+    (void)qaindex::build_shards(options, 2);
+    qaindex::test::TcpServer first(options.database / "shard-1-of-2");
+    qaindex::test::TcpServer second(options.database / "shard-2-of-2");
+    const std::string list = (scratch.path() / "remote.txt").string();
+    std::ofstream(list) << "tcp 127.0.0.1 " << first.port() << "\ntcp 127.0.0.1 " << second.port()
+                        << "\n";
+
+    const Run whole = qaquery({"--db", (scratch.path() / "one.db").string(), "--json",
+                               "chest pain when climbing stairs"});
+    const Run remote = qaquery({"--db", list, "--json", "chest pain when climbing stairs"});
+    REQUIRE(whole.status == 0);
+    REQUIRE(remote.status == 0);
+    const auto expected = nlohmann::json::parse(whole.out);
+    const auto got = nlohmann::json::parse(remote.out);
+    REQUIRE(got.at("results").size() == expected.at("results").size());
+    REQUIRE_FALSE(got.at("results").empty());
+    CHECK(got.at("results").front().at("id") == expected.at("results").front().at("id"));
+    CHECK(got.at("total") == expected.at("total"));
+    CHECK(got.at("shards").at("remote") == 2);
+    const Run explained = qaquery({"--db", list, "--explain", "chest pain"});
+    CHECK(explained.out.find("Shards: 2 (2 over TCP): Xapian's own matcher") != std::string::npos);
+
+    second.stop();
+    const std::string shard = "shard 2 of 2, tcp 127.0.0.1 " + std::to_string(second.port()) +
+                              " (" + list + ":2) cannot be opened";
+    const Run down = qaquery({"--db", list, "chest pain"});
+    CHECK(down.status == 1);
+    CHECK(down.out.empty());  // no partial answer
+    CHECK(down.err.starts_with("qaquery: error: "));
+    CHECK(down.err.find(shard) != std::string::npos);
+    CHECK(down.err.find("--allow-partial") != std::string::npos);
+
+    const Run partial = qaquery({"--db", list, "--allow-partial", "chest pain"});
+    CHECK(partial.status == 0);
+    CHECK(
+        partial.out.starts_with("Partial results: 1 of 2 shards left out:\n  shard 2 of 2, tcp "));
 }

@@ -17,8 +17,11 @@
 #include <regex>
 #include <thread>
 
+#include "integration/tcp_server.hpp"
+#include "qaindex/database.hpp"
 #include "qaindex/index_writer.hpp"
 #include "qaindex/searcher.hpp"
+#include "qaindex/shards.hpp"
 #include "qaserve/params.hpp"
 #include "qaserve/server.hpp"
 #include "search/search_fixtures.hpp"
@@ -77,17 +80,11 @@ class TestServer {
         if (with_index) {
             write_index(db(), server_entries());
         }
-        server_ = std::make_unique<qaindex::serve::Server>(qaindex::serve::ServerOptions{
-            .database = db(), .threads = 2, .log = [this](std::string_view line) {
-                const std::lock_guard lock(log_mutex_);
-                log_.emplace_back(line);
-            }});
-        port_ = server_->bind("127.0.0.1", 0);
-        thread_ = std::thread([this] { server_->run(); });
-        for (int i = 0; i < 500 && !server_->running(); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        REQUIRE(server_->running());
+        start(db(), false);
+    }
+    // A server over an existing index folder or shard list.
+    TestServer(const std::filesystem::path& database, bool allow_partial) : scratch_("qaserve") {
+        start(database, allow_partial);
     }
     ~TestServer() { stop(); }
     TestServer(const TestServer&) = delete;
@@ -114,6 +111,23 @@ class TestServer {
     }
 
   private:
+    void start(const std::filesystem::path& database, bool allow_partial) {
+        server_ = std::make_unique<qaindex::serve::Server>(
+            qaindex::serve::ServerOptions{.database = database,
+                                          .allow_partial = allow_partial,
+                                          .threads = 2,
+                                          .log = [this](std::string_view line) {
+                                              const std::lock_guard lock(log_mutex_);
+                                              log_.emplace_back(line);
+                                          }});
+        port_ = server_->bind("127.0.0.1", 0);
+        thread_ = std::thread([this] { server_->run(); });
+        for (int i = 0; i < 500 && !server_->running(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        REQUIRE(server_->running());
+    }
+
     qaindex::test::ScratchDir scratch_;
     std::unique_ptr<qaindex::serve::Server> server_;
     int port_ = 0;
@@ -698,4 +712,72 @@ TEST_CASE("stop() lets a request being answered finish, then refuses connections
     httplib::Client client("127.0.0.1", server.port());
     client.set_connection_timeout(2);
     CHECK_FALSE(client.Get("/healthz"));
+}
+
+// qaserve --db over a shard list: the joined shards answer as the one index of the same entries;
+// a remote shard that is down is a 503 (its name in the log, not the answer) unless
+// --allow-partial, which answers from the others and says so.
+TEST_CASE("qaserve serves a shard list as one index", "[serve][shards]") {
+    qaindex::test::ScratchDir scratch("qaserve-shards");
+    qaindex::BuildOptions options;
+    options.corpus = qaindex::test::source_dir() / "data" / "corpus";
+    options.threads = 2;
+    options.database = scratch.path() / "one.db";
+    (void)qaindex::build_index(options);
+    options.database = scratch.path() / "sharded.db";
+    (void)qaindex::build_shards(options, 2);
+    auto whole = qaindex::Searcher::open(scratch.path() / "one.db");
+    const auto expected = whole.search({.text = "eyelid twitching", .limit = 10});
+    REQUIRE(expected.hits.size() > 2);
+    {
+        TestServer server(options.database, false);  // the folder of shards (its SHARDS list)
+        const json body = get_json(server, "/api/search?q=eyelid%20twitching&limit=10");
+        CHECK(result_ids(body) == qaindex::test::ids(expected));
+        CHECK(body.at("total") == expected.total);
+        CHECK(body.at("shards").at("listed") == 2);
+        CHECK(body.at("shards").at("unavailable").empty());
+        const json stats = get_json(server, "/api/stats");
+        CHECK(stats.at("entries") == whole.size());
+        const auto one = qaindex::index_stats(scratch.path() / "one.db");
+        CHECK(stats.at("specialties").size() == one.specialties.size());
+        CHECK(stats.at("specialties").front().at("count") == one.specialties.front().count);
+    }
+    if (qaindex::test::tcpsrv_program().empty()) {
+        std::cout << "QAINDEX-SKIPPED: remote part: xapian-tcpsrv (Debian package xapian-tools) "
+                     "is not installed\n";
+        return;
+    }
+    qaindex::test::TcpServer first(options.database / "shard-1-of-2");
+    qaindex::test::TcpServer second(options.database / "shard-2-of-2");
+    const auto list = scratch.path() / "remote.txt";
+    std::ofstream(list) << "tcp 127.0.0.1 " << first.port() << "\ntcp 127.0.0.1 " << second.port()
+                        << "\n";
+    TestServer strict(list, false);
+    TestServer partial(list, true);
+    CHECK(result_ids(get_json(strict, "/api/search?q=eyelid%20twitching&limit=10")) ==
+          qaindex::test::ids(expected));
+    CHECK(result_ids(get_json(partial, "/api/search?q=eyelid%20twitching&limit=10")) ==
+          qaindex::test::ids(expected));
+    CHECK(get_json(strict, "/api/stats").at("entries") == whole.size());
+
+    second.stop();
+    check_error(get(strict, "/api/search?q=pain"), 503, "index_unavailable", scratch.path());
+    const std::string shard_name = "tcp 127.0.0.1 " + std::to_string(second.port());
+    const auto strict_log = strict.log();
+    CHECK(std::any_of(strict_log.begin(), strict_log.end(), [&](const std::string& line) {
+        return line.find(shard_name) != std::string::npos &&
+               line.find("does not answer") != std::string::npos;
+    }));
+    const json left = get_json(partial, "/api/search?q=pain&limit=50");
+    REQUIRE(left.at("shards").at("unavailable").size() == 1);
+    CHECK(left.at("shards").at("unavailable").front().get<std::string>().find(shard_name) !=
+          std::string::npos);
+    REQUIRE_FALSE(left.at("results").empty());
+    for (const auto& hit : left.at("results")) {
+        CHECK(qaindex::shard_of(qaindex::EntryId{hit.at("id").get<std::string>()}, 2) == 0);
+    }
+    const Answer page = get(partial, "/search?q=pain");
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body,
+               Catch::Contains("Part of the archive is not available right now (1 of 2"));
 }

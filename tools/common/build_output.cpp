@@ -93,6 +93,10 @@ void print_build_report(std::FILE* stream, const BuildReport& report,
         reasons += ')';
     }
     fmt::print(stream, "  skipped   {}{}\n", with_commas(report.skipped), reasons);
+    if (report.other_shards > 0) {
+        fmt::print(stream, "  elsewhere {} entries of other shards\n",
+                   with_commas(report.other_shards));
+    }
     fmt::print(stream, "  time      {:.2f} s ({:.0f} entries/s, {:.1f} MB/s)\n", report.seconds,
                rate, mb_rate);
     fmt::print(stream, "  index     {} entries, {}\n", with_commas(report.entries),

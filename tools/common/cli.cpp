@@ -17,7 +17,8 @@
 namespace qaindex::cli {
 
 void add_database_option(CLI::App& app, std::optional<std::filesystem::path>& database) {
-    app.add_option("--db", database, "index folder (default: $QAINDEX_DB, then ./qaindex.db)")
+    app.add_option("--db", database,
+                   "index folder or shard list (default: $QAINDEX_DB, then ./qaindex.db)")
         ->type_name("DIR")
         ->check(
             [](const std::string& value) {

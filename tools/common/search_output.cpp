@@ -165,9 +165,29 @@ std::string highlighted(const Snippet& snippet, bool colour) {
     return out;
 }
 
+// A partial answer says so before anything else; --explain says how shards were matched.
+void print_shards(std::FILE* stream, const SearchResults& results, bool explain) {
+    if (!results.shards) {
+        return;
+    }
+    const ShardReport& shards = *results.shards;
+    if (!shards.unavailable.empty()) {
+        fmt::print(stream, "Partial results: {} of {} shards left out:\n",
+                   shards.unavailable.size(), shards.listed);
+        for (const std::string& shard : shards.unavailable) {
+            fmt::print(stream, "  {}\n", shard);
+        }
+    }
+    if (explain) {
+        fmt::print(stream, "Shards: {} ({} over TCP): {}\n", shards.listed, shards.remote,
+                   shards.matcher);
+    }
+}
+
 void print_search(std::FILE* stream, const SearchResults& results,
                   const SearchTextOptions& options) {
     const bool colour = options.colour;
+    print_shards(stream, results, options.explain);
     if (results.suggestion) {
         fmt::print(stream, "Did you mean: {}\n", styled(*results.suggestion, kBold, colour));
     }
@@ -239,6 +259,7 @@ void print_search(std::FILE* stream, const SearchResults& results,
 }
 
 void print_similar(std::FILE* stream, const SearchResults& results, bool colour) {
+    print_shards(stream, results, false);
     fmt::print(stream, "Similar Q&A\n");
     if (results.hits.empty()) {
         fmt::print(stream, "(none found)\n");
@@ -398,6 +419,12 @@ nlohmann::ordered_json results_json(const SearchResults& results, std::size_t fa
     out["symptoms"] = results.symptoms;
     out["conditions"] = results.conditions;
     out["plain_words"] = results.plain_words;
+    if (results.shards) {
+        out["shards"] = {{"listed", results.shards->listed},
+                         {"remote", results.shards->remote},
+                         {"unavailable", results.shards->unavailable},
+                         {"matcher", results.shards->matcher}};
+    }
     return out;
 }
 

@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
         ->type_name("N")
         ->check(CLI::Range(0U, 1024U));
     build_command->add_flag("-q,--quiet", quiet, "no progress and no per-record warnings");
+    std::optional<std::size_t> shards;
+    std::optional<std::string> shard;
+    auto* shards_option = build_command->add_option(
+        "--shards", shards,
+        "N shard indexes under --db by a stable hash of the id, and their list");
+    build_command->add_option("--shard", shard, "only shard I of N (I/N), for one machine")
+        ->excludes(shards_option);
 
     auto* stats_command = app.add_subcommand("stats", "entries, specialties, top symptoms, size");
     cli::add_database_option(*stats_command, db);
@@ -56,6 +63,19 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         const auto database = qaindex::database_path(db);
+        // Of a shard list only stats, and --shards builds of its folder, are meant; the other
+        // commands work on one index, so on each shard.
+        if (qaindex::is_shard_list(database) && !*stats_command && !(*build_command && shards)) {
+            const std::string command = *build_command    ? "build"
+                                        : *check_command  ? "check"
+                                        : *export_command ? "export"
+                                                          : "delete";
+            throw qaindex::UsageError(
+                database.string() + " is a shard list: `qaindex " + command +
+                "` works on one index, so give it each shard's folder as --db" +
+                (command == "build" ? " (with --shard I/N), or build them all with --shards N"
+                                    : ""));
+        }
         if (*build_command) {
             build.database = database;
             cli::ProgressPrinter progress(stderr);
@@ -65,6 +85,20 @@ int main(int argc, char** argv) {
                     progress.finish();
                     fmt::print(stderr, "qaindex: skipped: {}\n", cli::printable(d.to_string()));
                 };
+            }
+            if (shard) {
+                build.shard = qaindex::parse_shard_selection(*shard);
+            }
+            if (shards) {
+                const auto sharded = qaindex::build_shards(build, *shards);
+                progress.finish();
+                cli::print_build_report(stdout, sharded.total, database);
+                for (std::size_t i = 0; i < sharded.shards.size(); ++i) {
+                    fmt::print("  shard {}   {} entries\n", i + 1,
+                               cli::with_commas(sharded.shards[i].entries));
+                }
+                fmt::print("  list      {}\n", sharded.list.string());
+                return cli::kOk;
             }
             const auto report = qaindex::build_index(build);
             progress.finish();

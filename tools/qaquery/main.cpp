@@ -18,7 +18,9 @@ int main(int argc, char** argv) {
         const bool colour =
             !options.json && cli::use_colour(cli::parse_colour_when(options.colour), stdout);
         cli::read_stdin_text(options);
-        auto searcher = qaindex::Searcher::open(qaindex::database_path(options.db));
+        auto searcher = qaindex::Searcher::open(
+            qaindex::database_path(options.db),
+            qaindex::SearcherOptions{.allow_partial = options.allow_partial});
         switch (mode) {
             case cli::QueryMode::Search: {
                 const auto request = cli::search_request(options);

@@ -80,6 +80,8 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
     app.add_flag("--all-copies", options.all_copies,
                  "list entries asking the same question each as a hit of its own (by default "
                  "they are one hit, listing the others)");
+    app.add_flag("--allow-partial", options.allow_partial,
+                 "a shard list: search the shards that answer when some do not (and say so)");
     app.add_option("--color", options.colour,
                    "colour the text output: auto (a terminal, unless NO_COLOR is set), always, "
                    "never")

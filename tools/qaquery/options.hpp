@@ -37,6 +37,7 @@ struct QueryOptions {
     bool no_expand = false;
     bool all_copies = false;      ///< --all-copies: entries asking the same question not collapsed
     std::string colour = "auto";  ///< --color: auto, always or never
+    bool allow_partial = false;
     std::optional<std::string> similar;
     std::optional<std::string> similar_to;  ///< "-": stdin
     std::optional<std::string> related;

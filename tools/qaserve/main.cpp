@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = 8;
     bool no_split = false;
+    bool allow_partial = false;
     std::size_t keep_alive = 1;
     cli::add_database_option(app, db);
     app.add_option("--listen", listen, "address and port to listen on (port 0: any free port)")
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000));
     app.add_flag("--no-split", no_split,
                  "a costly search never takes a second thread (Searcher::set_two_threads(false))");
+    app.add_flag("--allow-partial", allow_partial,
+                 "a shard list: answer from the shards that answer when some do not (and say so)");
 
     return cli::run(app, argc, argv, [&] {
         const auto colon = listen.rfind(':');
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
 
         qaindex::serve::Server server(
             {.database = std::filesystem::absolute(qaindex::database_path(db)),
+             .allow_partial = allow_partial,
              .threads = threads,
              .split_searches = !no_split,
              .keep_alive_requests = keep_alive});

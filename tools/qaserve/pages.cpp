@@ -427,6 +427,14 @@ std::string heading(const PageState& state, const SearchResults& results) {
 
 std::string results_html(const PageState& state, const SearchResults& results) {
     std::string out = "<div class=\"results-head\">" + heading(state, results);
+    if (results.shards && !results.shards->unavailable.empty()) {
+        // qaserve --allow-partial over a shard list: say that some of the archive is missing
+        // (which shards is for the log, not for visitors).
+        out += "<p class=\"note\">Part of the archive is not available right now (" +
+               std::to_string(results.shards->unavailable.size()) + " of " +
+               std::to_string(results.shards->listed) +
+               " parts): these results may be incomplete.</p>\n";
+    }
     if (results.suggestion) {
         PageState corrected = state;
         corrected.q = *results.suggestion;

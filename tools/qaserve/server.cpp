@@ -272,8 +272,9 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     const std::filesystem::path database = impl.options.database;
     const std::size_t threads = impl.options.threads;
     const bool split = impl.options.split_searches;
-    http.new_task_queue = [database, threads, split] {
-        return new WorkerPool(database, threads, split);
+    const bool allow_partial = impl.options.allow_partial;
+    http.new_task_queue = [database, threads, split, allow_partial] {
+        return new WorkerPool(database, threads, split, allow_partial);
     };
     http.set_pre_routing_handler(
         [&impl](const httplib::Request& request, httplib::Response& response) {

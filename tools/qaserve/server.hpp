@@ -13,8 +13,12 @@ namespace qaindex::serve {
 
 /// How a Server runs.
 struct ServerOptions {
-    std::filesystem::path database;  ///< the index folder (need not hold an index yet: 503)
-    std::size_t threads = 8;         ///< worker threads, each with its own Searcher
+    /// The index folder (need not hold an index yet: 503), or a shard list (shards.hpp).
+    std::filesystem::path database;
+    /// A shard list: answer from the shards that answer when some do not
+    /// (SearcherOptions::allow_partial); otherwise such requests fail with 503.
+    bool allow_partial = false;
+    std::size_t threads = 8;  ///< worker threads, each with its own Searcher
     /// Whether a costly search may take a second thread (Searcher::set_two_threads).
     bool split_searches = true;
     /// Requests a connection may send before the server closes it (HTTP keep-alive). A worker

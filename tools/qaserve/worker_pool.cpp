@@ -44,6 +44,7 @@ namespace {
 struct Worker {
     const std::filesystem::path& database;
     bool split;
+    bool allow_partial;
     std::optional<Searcher> searcher;
     std::string fingerprint;  // of the folder when searcher was opened or last reopened
 
@@ -51,7 +52,7 @@ struct Worker {
     Searcher& current() {
         const std::string now = folder_fingerprint(database);
         if (!searcher) {
-            searcher = Searcher::open(database);
+            searcher = Searcher::open(database, SearcherOptions{.allow_partial = allow_partial});
             searcher->set_two_threads(split);
             fingerprint = now;
         } else if (now != fingerprint && !now.empty()) {
@@ -71,8 +72,9 @@ thread_local Worker* current_worker = nullptr;
 
 }  // namespace
 
-WorkerPool::WorkerPool(std::filesystem::path database, std::size_t threads, bool split)
-    : database_(std::move(database)), split_(split) {
+WorkerPool::WorkerPool(std::filesystem::path database, std::size_t threads, bool split,
+                       bool allow_partial)
+    : database_(std::move(database)), split_(split), allow_partial_(allow_partial) {
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) {
         threads_.emplace_back([this] { work(); });
     }
@@ -104,7 +106,7 @@ void WorkerPool::shutdown() {
 }
 
 void WorkerPool::work() {
-    Worker worker{database_, split_, std::nullopt, {}};
+    Worker worker{database_, split_, allow_partial_, std::nullopt, {}};
     current_worker = &worker;
     try {
         // Opened before the first request asks (the first Searcher of a process also loads

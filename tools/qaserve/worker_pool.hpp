@@ -31,8 +31,9 @@ namespace qaindex::serve {
 class WorkerPool final : public httplib::TaskQueue {
   public:
     /// threads >= 1. split: Searcher::set_two_threads (a costly search may take a second
-    /// thread).
-    WorkerPool(std::filesystem::path database, std::size_t threads, bool split);
+    /// thread). allow_partial: SearcherOptions::allow_partial (database a shard list).
+    WorkerPool(std::filesystem::path database, std::size_t threads, bool split,
+               bool allow_partial = false);
     ~WorkerPool() override;
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -49,6 +50,7 @@ class WorkerPool final : public httplib::TaskQueue {
 
     std::filesystem::path database_;
     bool split_;
+    bool allow_partial_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::function<void()>> jobs_;
