@@ -458,7 +458,7 @@ TEST_CASE("qaquery shows entries asking the same question as one hit, listed und
     CHECK(results[0].at("duplicates") == nlohmann::json::array({"copy/b", "copy/c"}));
     CHECK(results[0].at("duplicate_count") == 2);
 
-    const Run all = qaquery({"--db", db, "--json", "--all-copies", query});
+    const Run all = qaquery({"--db", db, "--json", "--no-collapse", query});
     REQUIRE(all.status == 0);
     CHECK(nlohmann::json::parse(all.out).at("results").size() == 3);
 }

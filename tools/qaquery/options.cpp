@@ -77,7 +77,7 @@ void add_query_options(CLI::App& app, QueryOptions& options) {
     app.add_flag("--json", options.json, "print one JSON object");
     app.add_flag("--explain", options.explain, "show matched terms, synonyms and symptoms");
     app.add_flag("--no-expand", options.no_expand, "no synonym or symptom expansion");
-    app.add_flag("--all-copies", options.all_copies,
+    app.add_flag("--no-collapse", options.no_collapse,
                  "list entries asking the same question each as a hit of its own (by default "
                  "they are one hit, listing the others)");
     app.add_flag("--allow-partial", options.allow_partial,
@@ -169,7 +169,7 @@ SearchRequest search_request(const QueryOptions& options) {
                           .limit = options.limit == 0 ? 10 : options.limit,
                           .expand = !options.no_expand,
                           .explain = options.explain,
-                          .collapse = !options.all_copies};
+                          .collapse = !options.no_collapse};
     if (options.facets) {
         request.facets = {Facet::Specialty, Facet::Symptom};
     }
@@ -180,7 +180,7 @@ SimilarRequest similar_request(const QueryOptions& options, QueryMode mode) {
     SimilarRequest request{.limit = options.limit == 0 ? 5 : options.limit,
                            .filter = query_filter(options),
                            .explain = options.explain,
-                           .collapse = !options.all_copies};
+                           .collapse = !options.no_collapse};
     if (mode == QueryMode::Similar) {
         request.id = EntryId{*options.similar};
     } else {

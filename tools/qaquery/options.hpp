@@ -35,7 +35,7 @@ struct QueryOptions {
     bool json = false;
     bool explain = false;
     bool no_expand = false;
-    bool all_copies = false;      ///< --all-copies: entries asking the same question not collapsed
+    bool no_collapse = false;     ///< --no-collapse: entries asking the same question not collapsed
     std::string colour = "auto";  ///< --color: auto, always or never
     bool allow_partial = false;
     std::optional<std::string> similar;
