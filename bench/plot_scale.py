@@ -5,9 +5,11 @@
 Usage: bench/plot_scale.py summary.tsv out.svg [--markdown out.md]
 
 Three panels over the corpus size (log-log): build wall and CPU seconds; build peak RSS and
-index size in MB; each query kind's p95 in ms.
+index size in MB; each query kind's p95 in ms. A size whose build was stopped is drawn hollow:
+its peak RSS until stopped (build.peak_rss_mb) and, if given, build.cpu_s_extrapolated.
 """
 import argparse
+from html import escape
 import math
 from collections import defaultdict
 
@@ -38,9 +40,11 @@ def number(text):
         return None
 
 
-def panel(x0, y0, w, h, title, sizes, series, unit):
-    """series: [(label, colour, {size: value})]. Returns SVG elements."""
+def panel(x0, y0, w, h, title, sizes, series, unit, hollow=()):
+    """series: [(label, colour, {size: value})]; hollow: [(colour, {size: value})], points
+    drawn hollow (stopped or extrapolated). Returns SVG elements."""
     values = [v for _, _, points in series for v in points.values() if v and v > 0]
+    values += [v for _, points in hollow for v in points.values() if v and v > 0]
     if not values:
         return []
     lo = 10 ** math.floor(math.log10(min(values)))
@@ -80,8 +84,16 @@ def panel(x0, y0, w, h, title, sizes, series, unit):
         for x, y in pts:
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
         ly = y0 + 14 + i * 15
+        if i == 0 and hollow:
+            out.append(f'<text x="{x0 + w - 6}" y="{y0 + h - 8}" font-size="10" text-anchor="end">'
+                       'hollow: build stopped / extrapolated</text>')
         out.append(f'<line x1="{x0 + 8}" y1="{ly - 4}" x2="{x0 + 26}" y2="{ly - 4}" stroke="{colour}" stroke-width="2"/>')
-        out.append(f'<text x="{x0 + 30}" y="{ly}" font-size="11">{label}</text>')
+        out.append(f'<text x="{x0 + 30}" y="{ly}" font-size="11">{escape(label)}</text>')
+    for colour, points in hollow:
+        for s, v in points.items():
+            if v and v > 0:
+                out.append(f'<circle cx="{px(s):.1f}" cy="{py(v):.1f}" r="4.5" fill="white" '
+                           f'stroke="{colour}" stroke-width="2"/>')
     return out
 
 
@@ -93,18 +105,25 @@ def main():
     args = parser.parse_args()
     data = read(args.summary)
     built = sorted(s for s in data if number(data[s].get("build.wall_s")))
+    stopped = sorted(s for s in data if number(data[s].get("build.stopped_after_s")))
+    axis = sorted(set(built) | set(stopped))
 
     def series(key, label, colour):
         return (label, colour, {s: number(data[s].get(key)) for s in built})
 
     elements = []
-    elements += panel(80, 40, 320, 260, "Full build", built,
+    def hollow(key, colour):
+        return (colour, {s: number(data[s].get(key)) for s in stopped})
+
+    elements += panel(80, 40, 320, 260, "Full build", axis,
                       [series("build.wall_s", "wall s", COLOURS[0]),
-                       series("build.cpu_s", "CPU s", COLOURS[1])], "seconds")
-    elements += panel(520, 40, 320, 260, "Memory and disk", built,
+                       series("build.cpu_s", "CPU s", COLOURS[1])], "seconds",
+                      [hollow("build.cpu_s_extrapolated", COLOURS[1])])
+    elements += panel(520, 40, 320, 260, "Memory and disk", axis,
                       [series("build.peak_rss_mb", "build peak RSS MB", COLOURS[2]),
-                       series("index_mb", "index MB", COLOURS[3])], "MB")
-    elements += panel(960, 40, 320, 260, "Query p95, one thread", built,
+                       series("index_mb", "index MB", COLOURS[3])], "MB",
+                      [hollow("build.peak_rss_mb", COLOURS[2])])
+    elements += panel(960, 40, 320, 260, "Query p95, one thread", axis,
                       [series(f"{k}.p95_ms", label, COLOURS[i]) for i, (k, label) in enumerate(KINDS)],
                       "ms")
     svg = ['<svg xmlns="http://www.w3.org/2000/svg" width="1320" height="340" '
@@ -119,6 +138,7 @@ def main():
                 ("build wall s", "build.wall_s"), ("build CPU s", "build.cpu_s"),
                 ("build peak RSS MB", "build.peak_rss_mb"), ("index MB", "index_mb"),
                 ("build stopped after s", "build.stopped_after_s"),
+                ("build CPU s, extrapolated to the end", "build.cpu_s_extrapolated"),
                 ("nothing-changed build s", "noop.wall_s"),
                 ("1,000-entry update wall s", "update1000.wall_s"),
                 ("1,000-entry update CPU s", "update1000.cpu_s"),

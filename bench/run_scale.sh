@@ -160,7 +160,8 @@ for size in $SIZES; do
   put "$size" noop.wall_s "$wall"
 
   note "[$size] update of 1,000 changed pages"
-  find "$corpus" -name '*.txt' -printf '%P\n' | sort | awk 'NR % 7 == 3' | head -n 1000 \
+  # (awk, not head, ends the lists: head would close the pipe early, a SIGPIPE under pipefail)
+  find "$corpus" -name '*.txt' -printf '%P\n' | sort | awk 'NR % 7 == 3 && ++n <= 1000' \
     >"$RUN/$size.changed.txt"
   mkdir -p "$RUN/originals-$size"
   while read -r page; do
@@ -183,7 +184,7 @@ for size in $SIZES; do
 
   note "[$size] queries"
   find "$corpus" -name '*.txt' -printf '%P\n' | sort |
-    awk -v s="$(( size / 200 > 0 ? size / 200 : 1 ))" 'NR % s == 1 || s == 1' | head -n 200 |
+    awk -v s="$(( size / 200 > 0 ? size / 200 : 1 ))" '(NR % s == 1 || s == 1) && ++n <= 200' |
     sed 's/\.txt$//' >"$RUN/$size.ids.txt"
   query_kind "$size" long_lay "$QUERIES/long_lay.txt"
   query_kind "$size" similar_id "$RUN/$size.ids.txt" --mode similar
