@@ -97,7 +97,7 @@ TEST_CASE("filters: one query per field, unknown values and reversed dates are u
         Catch::Contains("before the --since date"));
 }
 
-TEST_CASE("compose: scored part, boosts and filters; a facet leaves its own filter out",
+TEST_CASE("compose: scored part, boosts and filters, and a facet leaves its own filter out",
           "[search]") {
     Builder b;
     const auto plan = b.builder.plan("eyelid twitching", b.db, true, false);

@@ -117,7 +117,7 @@ TEST_CASE("Missing files are named", "[eval]") {
     CHECK_THROWS_WITH(eval::read_qrels(dir.path()), Catch::Matchers::Contains("is a directory"));
 }
 
-TEST_CASE("Ranking order: score, then rank field, then docid; repeats count once", "[eval]") {
+TEST_CASE("Ranking order: score, then rank field, then docid, and repeats count once", "[eval]") {
     // Scores: d 2.0 first; the three at 1.0 by rank field: b and c share rank 1 (docid order
     // b, c), a has rank 3. The second b (score 0.5) is a repeat: dropped.
     const std::vector<eval::RunLine> lines{

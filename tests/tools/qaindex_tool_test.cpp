@@ -211,7 +211,7 @@ TEST_CASE("every tool prints its version, the schema's, Xapian's and ICU's", "[t
     }
 }
 
-TEST_CASE("qaindex takes --db before or after its command; stats --json", "[tools]") {
+TEST_CASE("qaindex takes --db before or after its command, and stats --json", "[tools]") {
     qaindex::test::ScratchDir scratch("tool-db-first");
     write_small_corpus(scratch.path() / "corpus");
     const std::string db = (scratch.path() / "db").string();
