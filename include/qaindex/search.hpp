@@ -83,9 +83,8 @@ struct Explanation {
     std::vector<std::string> conditions{};   ///< conditions shared with the query
     std::optional<std::string> specialty{};  ///< set if the specialty matched the query's
     /// The parts of the score (score = sum of weight x value), in the model's order; empty
-    /// when the hit was ranked by the first stage's word weights alone (query syntax without
-    /// free words, a filter only, a question long enough that the second stage fades out, or
-    /// a model weighing the first stage alone, as Similar Q&A's does now).
+    /// when the query was ranked by its words' weights alone (query syntax without free
+    /// words, a filter only).
     std::vector<ScorePart> parts{};
 
     bool operator==(const Explanation&) const = default;

@@ -241,17 +241,18 @@ struct Searcher::Impl {
 
     // matches (best first by the first stage) in the second stage's order: the model's
     // weights over each one's features. Without a query profile (query syntax only, a
-    // filter), for a question long enough that the features fade out (FeatureScorer::gate),
-    // or when the model weighs the first stage alone, the first stage's order and weights
-    // stand, and no feature is computed. Equal scores keep the first stage's order.
+    // filter) the first stage's order and weights stand. For a question long enough that the
+    // features fade out (FeatureScorer::gate), or when the model weighs the first stage
+    // alone, the order would be the first stage's anyway, so no feature is computed unless
+    // explain asks for the parts. Equal scores keep the first stage's order.
     std::vector<Ranked> rerank(const std::vector<detail::Match>& matches,
-                               const detail::QueryProfile& profile,
-                               const detail::Weights& weights) {
+                               const detail::QueryProfile& profile, const detail::Weights& weights,
+                               bool explain) {
         std::vector<Ranked> out;
         out.reserve(matches.size());
         const bool features_count =
             std::any_of(weights.begin() + 1, weights.end(), [](double w) { return w != 0; });
-        if (profile.empty() || !features_count || scorer.gate(profile) <= 0) {
+        if (profile.empty() || (!explain && (!features_count || scorer.gate(profile) <= 0))) {
             for (const detail::Match& m : matches) {
                 out.push_back({m.docid, m.weight});
             }
@@ -567,7 +568,8 @@ struct Searcher::Impl {
         for (;;) {
             match.count = capped_count(depth, documents);
             matched = run_match(match);
-            const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.search);
+            const std::vector<Ranked> ranked =
+                rerank(matched.matches, plan.profile, model.search, request.explain);
             page.clear();
             page_keys.clear();
             for (const Ranked& r : ranked) {
@@ -721,7 +723,8 @@ struct Searcher::Impl {
                            .candidate_query = candidates,
                            .candidate_terms = candidate_terms,
                            .candidates = detail::ranking::kRankedCandidates});
-            const std::vector<Ranked> ranked = rerank(matched.matches, plan.profile, model.similar);
+            const std::vector<Ranked> ranked =
+                rerank(matched.matches, plan.profile, model.similar, request.explain);
             found.clear();
             detail::DuplicateFilter near;
             std::vector<std::string> keys;

@@ -107,3 +107,31 @@ TEST_CASE("A longer condition name beats the one word of it the lexicon knows",
                     "pemphigoid/what");
     }
 }
+
+TEST_CASE("Explaining a long question gives every hit's score parts and changes no rank",
+          "[integration][ranking]") {
+    FixtureIndex index(Backend::Memory, faq_collection());
+    // Long enough (24 words and more) that the second stage's features fade out.
+    const std::string question =
+        "My mother is seventy and had laser surgery for glaucoma in both eyes two years ago, "
+        "and now the doctor says her eye pressure is high again and she may lose vision. What "
+        "treatment can she have after the laser, and is surgery safe at her age?";
+    for (const bool similar : {false, true}) {
+        INFO((similar ? "similar" : "search"));
+        const auto run = [&](bool explain) {
+            return similar ? index.searcher().similar(
+                                 {.text = question, .limit = 10, .explain = explain})
+                           : index.searcher().search(
+                                 {.text = question, .limit = 10, .explain = explain});
+        };
+        const SearchResults plain = run(false);
+        const SearchResults explained = run(true);
+        REQUIRE_FALSE(explained.hits.empty());
+        CHECK(qaindex::test::ids(explained) == qaindex::test::ids(plain));
+        for (const qaindex::Hit& hit : explained.hits) {
+            INFO(hit.id.value);
+            REQUIRE(hit.explanation);
+            CHECK(hit.explanation->parts.size() == 15);
+        }
+    }
+}
