@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
                  "a hit's duplicates follow it in the run, at its score");
     app.add_option("--features", features_path,
                    "also write each hit's score parts (explain) to this file: a header "
-                   "'qid docid name...', then one tab-separated row per hit (bench/eval/"
-                   "fit_ranking.py reads it)");
+                   "'qid docid brevity name...', then one tab-separated row per hit: the "
+                   "query's brevity and each part's value (qaindex_fit_ranking reads it)");
     app.add_flag("--one-pass", one_pass,
                  "rank every match of a costly query (Searcher::set_two_passes(false)): the "
                  "reference that two passes are compared with");
@@ -107,14 +107,15 @@ int main(int argc, char** argv) {
                     continue;
                 }
                 if (!header_written) {
-                    std::fputs("qid\tdocid", features);
+                    std::fputs("qid\tdocid\tbrevity", features);
                     for (const qaindex::ScorePart& part : hit.explanation->parts) {
                         fmt::print(features, "\t{}", part.name);
                     }
                     std::fputs("\n", features);
                     header_written = true;
                 }
-                fmt::print(features, "{}\t{}", query.qid, hit.id.value);
+                fmt::print(features, "{}\t{}\t{:.6g}", query.qid, hit.id.value,
+                           hit.explanation->brevity);
                 for (const qaindex::ScorePart& part : hit.explanation->parts) {
                     fmt::print(features, "\t{:.6g}", part.value);
                 }

@@ -4,7 +4,7 @@
 # candidate's features for their queries (qaindex_eval_run --features --no-collapse, search
 # and Similar Q&A for new text) and fits each use with qaindex_fit_ranking.
 #
-#   bench/eval/fit.sh [--folds K] [--dry-run]
+#   bench/eval/fit.sh [--folds K] [--dry-run] [-- QAINDEX_FIT_RANKING_OPTIONS]
 #
 # The fitting sets are rqe-train, short-questions, consumer-qa and known-item, each with its
 # main measure (run_eval.sh's); rqe-dev and rqe-dev-full are held out, never fitted on, only
@@ -25,11 +25,13 @@ EVAL_RUN="${EVAL_RUN:-$(find_program qaindex_eval_run)}"
 FIT="${FIT:-$(find_program qaindex_fit_ranking)}"
 folds=0
 write=(--write "$repo/data/ranking/weights.tsv")
+fit_options=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --folds) folds="$2"; shift 2 ;;
     --dry-run) write=(); shift ;;
-    *) echo "usage: fit.sh [--folds K] [--dry-run]" >&2; exit 2 ;;
+    --) shift; fit_options=("$@"); break ;;
+    *) echo "usage: fit.sh [--folds K] [--dry-run] [-- QAINDEX_FIT_RANKING_OPTIONS]" >&2; exit 2 ;;
   esac
 done
 for program in EVAL_RUN FIT; do
@@ -84,6 +86,7 @@ for use in search similar; do
     fi
   done
   echo "== fitting the $use weights" >&2
-  "$FIT" --use "$use" "${arguments[@]}" --folds "$folds" "${write[@]}" || status=$?
+  "$FIT" --use "$use" "${arguments[@]}" --folds "$folds" "${write[@]}" "${fit_options[@]}" ||
+    status=$?
 done
 exit "$status"

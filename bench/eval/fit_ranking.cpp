@@ -3,12 +3,16 @@
 // dumps of fitting sets, by coordinate ascent.
 //
 // Each set is a feature dump written by `qaindex_eval_run --features FILE --no-collapse` (one
-// row per hit: qid, docid, then every feature of lib/search/scoring.hpp), the set's qrels and
-// its main measure (mrr@10, map or ndcg@10). The weights of one use (search or similar) are
-// fitted by coordinate ascent (Metzler and Croft, 2007) on the mean, over the sets, of the log
-// of each set's measure relative to the first stage alone (weights 1, 0, 0, ...), where a set
-// that falls below the first stage counts kFallPenalty times: a gain on one set must not be
-// bought with a loss on another. Deterministic: a fixed feature order and step list.
+// row per hit: qid, docid, the query's brevity, then every feature of lib/search/scoring.hpp),
+// the set's qrels and its main measure (mrr@10, map or ndcg@10). A use (search or similar) has
+// weights for short questions and for long ones, blended by the query's brevity b: its score
+// is sum(short_i x b x f_i) + sum(long_i x (1 - b) x f_i), linear in the 2n weights, so both
+// sets are fitted at once on the 2n columns b x f and (1 - b) x f. They are fitted by
+// coordinate ascent (Metzler and Croft, 2007) on the mean, over the sets, of the log of each
+// set's measure relative to the first stage alone (first_stage 1 for both lengths, the rest
+// 0), where a set that falls below the first stage counts kFallPenalty times: a gain on one
+// set must not be bought with a loss on another. Deterministic: a fixed column order and step
+// list.
 //
 // Sets given with --check instead of --set are held out: never fitted on, reported beside the
 // fitting sets with a paired randomisation test of the change, and --write refuses to write
@@ -66,7 +70,9 @@ std::map<std::string, Grades> read_qrels(const std::filesystem::path& path) {
 
 struct Query {
     std::string qid;
-    std::vector<std::vector<double>> features;  // one row per candidate, in the dump's order
+    // One row per candidate, in the dump's order: b x f, then (1 - b) x f.
+    std::vector<std::vector<double>> features;
+    std::vector<double> first_stage;  // each candidate's first_stage feature (ties)
     std::vector<int> grades;
     std::size_t relevant = 0;  // in the qrels, found or not
     double ideal_dcg = 0;
@@ -75,9 +81,9 @@ struct Query {
 struct FitSet {
     std::string name;
     std::string measure;
-    std::vector<std::string> names;
-    std::size_t judged = 0;      // queries with a relevant document (the measure's denominator)
-    std::vector<Query> queries;  // those whose candidates hold a relevant one
+    std::vector<std::string> names;  // the features, n (the columns are 2n)
+    std::size_t judged = 0;          // queries with a relevant document (the measure's denominator)
+    std::vector<Query> queries;      // those whose candidates hold a relevant one
 };
 
 FitSet read_set(const std::string& name, const std::filesystem::path& features,
@@ -94,10 +100,12 @@ FitSet read_set(const std::string& name, const std::filesystem::path& features,
     std::string line;
     std::getline(in, line);
     const auto header = split(line, '\t');
-    if (header.size() < 3 || header[0] != "qid" || header[1] != "docid") {
-        throw std::runtime_error(features.string() + ": not a feature dump");
+    if (header.size() < 5 || header[0] != "qid" || header[1] != "docid" || header[2] != "brevity" ||
+        header[3] != "first_stage") {
+        throw std::runtime_error(features.string() +
+                                 ": not a feature dump (qid, docid, brevity, first_stage, ...)");
     }
-    set.names.assign(header.begin() + 2, header.end());
+    set.names.assign(header.begin() + 3, header.end());
     std::map<std::string, Query> by_qid;
     std::size_t number = 1;
     while (std::getline(in, line)) {
@@ -109,11 +117,15 @@ FitSet read_set(const std::string& name, const std::filesystem::path& features,
         }
         Query& query = by_qid[cells[0]];
         query.qid = cells[0];
-        std::vector<double> row;
-        for (std::size_t i = 2; i < cells.size(); ++i) {
-            row.push_back(std::stod(cells[i]));
+        const double brevity = std::stod(cells[2]);
+        std::vector<double> row(2 * set.names.size());
+        for (std::size_t i = 0; i < set.names.size(); ++i) {
+            const double value = std::stod(cells[i + 3]);
+            row[i] = brevity * value;
+            row[i + set.names.size()] = (1 - brevity) * value;
         }
         query.features.push_back(std::move(row));
+        query.first_stage.push_back(std::stod(cells[3]));
         const auto grades = qrels.find(cells[0]);
         int grade = 0;
         if (grades != qrels.end()) {
@@ -158,12 +170,12 @@ double measure(const Query& query, const std::vector<double>& weights, const std
     }
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    // Ties keep the first stage's order (feature 0), then the dump's.
+    // Ties keep the first stage's order, then the dump's.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (score[a] != score[b]) {
             return score[a] > score[b];
         }
-        return query.features[a][0] > query.features[b][0];
+        return query.first_stage[a] > query.first_stage[b];
     });
     if (name == "mrr@10") {
         for (std::size_t r = 0; r < n && r < 10; ++r) {
@@ -242,23 +254,44 @@ double objective(const std::vector<FitSet>& sets, const std::vector<double>& bas
     return total / static_cast<double>(sets.size());
 }
 
-// Features the fit may weigh (all when empty; first_stage always).
+// Features the fit may weigh (all when empty; first_stage always), for short questions and for
+// long ones.
 std::vector<std::string> g_only;
+std::vector<std::string> g_only_long;
+// Which weights the fit changes: "both", "short" or "long"; the others keep their start.
+std::string g_lengths = "both";
+// Where the fit starts: the first stage alone when empty.
+std::vector<double> g_start;
+
+// The first stage alone, for short and long questions: the 2n weights 1, 0, ..., 1, 0, ....
+std::vector<double> first_stage_alone(std::size_t features) {
+    std::vector<double> weights(2 * features, 0.0);
+    weights[0] = 1;
+    weights[features] = 1;
+    return weights;
+}
 
 std::vector<double> fit(const std::vector<FitSet>& sets, const Fold& fold) {
-    const std::size_t count = sets.front().names.size();
-    std::vector<double> weights(count, 0.0);
-    weights[0] = 1;
+    const std::size_t features = sets.front().names.size();
+    const std::size_t count = 2 * features;
+    std::vector<double> weights = g_start.empty() ? first_stage_alone(features) : g_start;
+    // The objective compares with the first stage alone, wherever the fit starts.
+    const std::vector<double> alone = first_stage_alone(features);
     std::vector<double> base;
     for (std::size_t s = 0; s < sets.size(); ++s) {
-        base.push_back(value(sets[s], weights, fold.keep, fold.judged[s]));
+        base.push_back(value(sets[s], alone, fold.keep, fold.judged[s]));
     }
     double best = objective(sets, base, weights, fold);
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         bool improved = false;
         for (std::size_t f = 0; f < count; ++f) {
-            if (f > 0 && !g_only.empty() &&
-                std::find(g_only.begin(), g_only.end(), sets.front().names[f]) == g_only.end()) {
+            const std::string& name = sets.front().names[f % features];
+            if ((f < features && g_lengths == "long") || (f >= features && g_lengths == "short")) {
+                continue;
+            }
+            const auto& only = f < features ? g_only : g_only_long;
+            if (f % features > 0 && !only.empty() &&
+                std::find(only.begin(), only.end(), name) == only.end()) {
                 continue;
             }
             std::vector<double> chosen;
@@ -307,33 +340,78 @@ Fold fold_for(const std::vector<FitSet>& sets, std::function<bool(const std::str
     return fold;
 }
 
+// The rows of use's weights: use-short then use-long, each feature in the dumps' order.
+std::vector<std::string> weight_rows(const std::string& use, const std::vector<std::string>& names,
+                                     const std::vector<double>& weights) {
+    std::vector<std::string> rows;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        rows.push_back(fmt::format("{}-{}\t{}\t{:g}", use, i < names.size() ? "short" : "long",
+                                   names[i % names.size()], weights[i]));
+    }
+    return rows;
+}
+
+// use's weights in a weights.tsv file, in the order of weight_rows.
+std::vector<double> read_weights(const std::filesystem::path& path, const std::string& use,
+                                 const std::vector<std::string>& names) {
+    std::ifstream in(path);
+    if (!in) {
+        throw std::runtime_error(path.string() + ": cannot be read");
+    }
+    std::vector<double> weights(2 * names.size(), 0.0);
+    std::vector<bool> seen(weights.size(), false);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto cells = split(line, '\t');
+        const bool short_row = cells.size() == 3 && cells[0] == use + "-short";
+        if (short_row || (cells.size() == 3 && cells[0] == use + "-long")) {
+            const auto it = std::find(names.begin(), names.end(), cells[1]);
+            if (it == names.end()) {
+                throw std::runtime_error(path.string() + ": feature " + cells[1] +
+                                         " is not in the dumps");
+            }
+            const auto i =
+                static_cast<std::size_t>(it - names.begin()) + (short_row ? 0 : names.size());
+            weights[i] = std::stod(cells[2]);
+            seen[i] = true;
+        }
+    }
+    if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
+        throw std::runtime_error(path.string() + ": not every feature of " + use + " is there");
+    }
+    return weights;
+}
+
 void write_weights(const std::filesystem::path& path, const std::string& use,
                    const std::vector<std::string>& names, const std::vector<double>& weights) {
     std::ifstream in(path);
     if (!in) {
         throw std::runtime_error(path.string() + ": cannot be read");
     }
+    const std::vector<std::string> rows = weight_rows(use, names, weights);
     std::vector<std::string> out;
-    std::vector<bool> seen(names.size(), false);
+    std::vector<bool> seen(rows.size(), false);
     std::string line;
     while (std::getline(in, line)) {
         const auto cells = split(line, '\t');
-        if (cells.size() == 3 && cells[0] == use) {
+        const bool short_row = cells.size() == 3 && cells[0] == use + "-short";
+        if (short_row || (cells.size() == 3 && cells[0] == use + "-long")) {
             const auto it = std::find(names.begin(), names.end(), cells[1]);
             if (it == names.end()) {
                 throw std::runtime_error(path.string() + ": feature " + cells[1] +
                                          " is not in the dumps");
             }
-            const auto i = static_cast<std::size_t>(it - names.begin());
+            const auto i =
+                static_cast<std::size_t>(it - names.begin()) + (short_row ? 0 : names.size());
             seen[i] = true;
-            out.push_back(fmt::format("{}\t{}\t{:g}", use, cells[1], weights[i]));
+            out.push_back(rows[i]);
         } else {
             out.push_back(line);
         }
     }
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!seen[i]) {
-            throw std::runtime_error(path.string() + ": no row for " + use + " " + names[i]);
+            throw std::runtime_error(path.string() + ": no row like " + rows[i]);
         }
     }
     std::ofstream file(path);
@@ -364,12 +442,25 @@ int main(int argc, char** argv) {
                    "never fitted on; --write refuses weights under which it falls")
         ->expected(4)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    app.add_option("--only", g_only, "fit only these features (the others keep weight 0)")
+    app.add_option(
+           "--only", g_only,
+           "fit only these features, for short and long questions (the others keep weight 0)")
         ->delimiter(',');
+    app.add_option("--only-long", g_only_long,
+                   "fit only these features for long questions (default: those of --only)")
+        ->delimiter(',');
+    std::filesystem::path start;
+    app.add_option("--from", start, "start from this weights.tsv's weights of the use");
+    app.add_option("--fit", g_lengths, "which weights to fit: both, short or long")
+        ->check(CLI::IsMember({"both", "short", "long"}));
     app.add_option("--folds", folds,
                    "also report each set's measure on held-out queries, K folds by qid hash");
-    app.add_option("--write", write, "data/ranking/weights.tsv: replace this use's rows");
+    app.add_option("--write", write,
+                   "data/ranking/weights.tsv: replace this use's rows (USE-short, USE-long)");
     CLI11_PARSE(app, argc, argv);
+    if (g_only_long.empty()) {
+        g_only_long = g_only;
+    }
     try {
         std::vector<FitSet> sets;
         for (std::size_t i = 0; i + 3 < specs.size(); i += 4) {
@@ -377,6 +468,9 @@ int main(int argc, char** argv) {
             if (sets.back().names != sets.front().names) {
                 throw std::runtime_error("set " + specs[i] + ": its features differ");
             }
+        }
+        if (!start.empty()) {
+            g_start = read_weights(start, use, sets.front().names);
         }
         std::map<std::string, std::vector<std::string>> judged_qids;
         for (std::size_t i = 0; i + 3 < specs.size(); i += 4) {
@@ -390,8 +484,7 @@ int main(int argc, char** argv) {
         const auto all = fold_for(
             sets, [](const std::string&) { return true; }, judged_qids);
         const std::vector<double> weights = fit(sets, all);
-        std::vector<double> base(weights.size(), 0.0);
-        base[0] = 1;
+        const std::vector<double> base = first_stage_alone(sets.front().names.size());
 
         std::map<std::string, std::pair<double, std::size_t>> held_out;
         for (std::size_t k = 0; k < folds; ++k) {
@@ -444,8 +537,8 @@ int main(int argc, char** argv) {
                        check.measure, check.judged, before, after, p, folds > 0 ? " |" : "");
         }
         fmt::print("\n");
-        for (std::size_t i = 0; i < weights.size(); ++i) {
-            fmt::print("{}\t{}\t{:g}\n", use, sets.front().names[i], weights[i]);
+        for (const std::string& row : weight_rows(use, sets.front().names, weights)) {
+            fmt::print("{}\n", row);
         }
         if (!write.empty() && check_fell) {
             fmt::print(stderr,

@@ -70,7 +70,7 @@ struct MatchedTerm {
 struct ScorePart {
     std::string name{};  ///< "first_stage", "coverage", "kind_match", ...
     double value = 0;    ///< the feature's value for this hit, mostly a share in [0, 1]
-    double weight = 0;   ///< the feature's weight in the model
+    double weight = 0;   ///< the feature's weight in the model, for this query's brevity
 
     bool operator==(const ScorePart&) const = default;
 };
@@ -86,6 +86,10 @@ struct Explanation {
     /// when the query was ranked by its words' weights alone (query syntax without free
     /// words, a filter only).
     std::vector<ScorePart> parts{};
+    /// How short the query is, in [0, 1], which sets the parts' weights: 1 (up to 8 words
+    /// besides those of kinds of answer) weighs them as fitted for short questions, 0 (from 24
+    /// words) as fitted for long ones, and between the two a blend.
+    double brevity = 1;
 
     bool operator==(const Explanation&) const = default;
 };

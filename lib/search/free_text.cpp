@@ -214,6 +214,39 @@ std::vector<ScoredPart> FreeTextQuery::parts() const {
     return out;
 }
 
+// Units of age: a first sentence giving the patient's age ("85-year-old woman.", "Three-week-old
+// girl with a rash.") introduces the patient, as clinicians' questions begin, and is no
+// subject line naming the topic ("High blood pressure."). Caught as "old" after a unit.
+const std::set<std::string_view> kAgeUnits = {"year", "years", "month", "months",
+                                              "week", "weeks", "day",   "days"};
+
+// The tokens of ages ("50-year-old", "6 months old"): the number, the unit, "old" and the
+// compound of them.
+std::vector<bool> age_tokens(const std::vector<Token>& tokens) {
+    std::vector<bool> age(tokens.size(), false);
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (tokens[i].term != "old" || !kAgeUnits.contains(tokens[i - 1].term)) {
+            continue;
+        }
+        std::uint32_t first = tokens[i - 1].position;
+        age[i] = true;
+        age[i - 1] = true;
+        if (i >= 2 && tokens[i - 2].kind == TokenKind::Number) {
+            age[i - 2] = true;
+            first = tokens[i - 2].position;
+        }
+        // A compound follows its last part at its first part's position: 50, year, old,
+        // 50yearold.
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 2; ++j) {
+            if (tokens[j].kind == TokenKind::Compound && tokens[j].position >= first &&
+                tokens[j].position <= tokens[i].position) {
+                age[j] = true;
+            }
+        }
+    }
+    return age;
+}
+
 FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
                                    const LexiconIndex& index)
     : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {
@@ -317,6 +350,9 @@ std::size_t FreeTextAnalyzer::subject_line(const QueryText& text) {
         }
         if (tokens[i].kind != TokenKind::Compound) {
             ++words;
+            if (tokens[i].term == "old" && i > 0 && kAgeUnits.contains(tokens[i - 1].term)) {
+                return 0;
+            }
         }
     }
     if (end == 0 || words > ranking::kSubjectMaxWords) {
@@ -387,6 +423,10 @@ std::vector<double> FreeTextAnalyzer::token_weights(const QueryText& text) {
              ++i) {
             weight[i] *= mention.negated ? ranking::kNegatedWeight : 1.0 + ranking::kMentionBoost;
         }
+    }
+    const std::vector<bool> age = age_tokens(text.tokens);
+    for (std::size_t i = 0; i < weight.size(); ++i) {
+        weight[i] *= age[i] ? ranking::kAgeWeight : 1.0;
     }
     return weight;
 }

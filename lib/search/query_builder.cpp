@@ -85,10 +85,22 @@ void QueryBuilder::absorb(FreeTextQuery&& text, QueryPlan& plan) const {
         plan.source_terms.push_back(term);
         plan.searched_concepts.insert(std::move(term));
     }
-    // A query of several free-word runs ("a AND b") is weighed as all of them together.
+    // A query of several free-word runs ("a AND b") is weighed as all of them together, a word
+    // in two of them once, at the larger weight.
     QueryProfile& profile = plan.profile;
     for (QueryProfile::Word& word : text.profile.words) {
-        profile.words.push_back(std::move(word));
+        const auto same =
+            std::find_if(profile.words.begin(), profile.words.end(),
+                         [&](const QueryProfile::Word& w) { return w.stem == word.stem; });
+        if (same == profile.words.end()) {
+            profile.words.push_back(std::move(word));
+            continue;
+        }
+        same->weight = std::max(same->weight, word.weight);
+        same->focus = same->focus || word.focus;
+        for (std::string& form : word.forms) {
+            add_unique(same->forms, form);
+        }
     }
     for (std::string& word : text.profile.text_words) {
         profile.text_words.push_back(std::move(word));
@@ -290,6 +302,30 @@ Xapian::Query QueryBuilder::field_words(const QueryNode& node, QueryPlan& plan) 
     return combine(Xapian::Query::OP_OR, parts);
 }
 
+void QueryBuilder::add_to_profile(std::string_view text, QueryProfile& profile) const {
+    std::string previous;  // the last content stem, for pairs
+    for (const Token& token : analyzer_.analyze(text)) {
+        if (token.kind == TokenKind::Compound || token.term.empty() ||
+            token.term.size() > schema::kMaxTermBytes) {
+            continue;
+        }
+        if (token.stopword) {
+            profile.text_words.push_back(schema::kProfileStopWord + token.term);
+            continue;
+        }
+        profile.text_words.push_back(token.stem);
+        if (std::none_of(profile.words.begin(), profile.words.end(),
+                         [&](const QueryProfile::Word& w) { return w.stem == token.stem; })) {
+            profile.words.push_back({.stem = token.stem});
+        }
+        if (!previous.empty() && previous != token.stem &&
+            profile.pairs.size() < ranking::kMaxQueryPairs) {
+            profile.pairs.emplace_back(previous, token.stem);
+        }
+        previous = token.stem;
+    }
+}
+
 Xapian::Query QueryBuilder::phrase(const QueryNode& node, QueryPlan& plan) {
     std::vector<std::string> terms;
     std::vector<Xapian::Query> field_terms;
@@ -318,6 +354,7 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, QueryPlan& plan) {
     if (terms.empty()) {
         return {};
     }
+    add_to_profile(node.text, plan.profile);
     // Stop words stay in a quoted phrase: "the who" is not "who".
     Xapian::Query query = terms.size() == 1 ? Xapian::Query(terms.front())
                                             : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(),

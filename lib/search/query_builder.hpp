@@ -109,6 +109,10 @@ class QueryBuilder {
                         bool expand, bool spelling);
     Xapian::Query field_words(const QueryNode& node, QueryPlan& plan);
     Xapian::Query phrase(const QueryNode& node, QueryPlan& plan);
+    // Adds a quoted phrase's words to the profile the second stage weighs, as free words are
+    // (each content stem once, every word in text_words, consecutive content stems as pairs):
+    // without them 'What is the "dawn" phenomenon?' was scored on "phenomenon" alone.
+    void add_to_profile(std::string_view text, QueryProfile& profile) const;
     void absorb(FreeTextQuery&& text, QueryPlan& plan) const;
     // The indexes of plan's scored parts that candidates are chosen by (see candidate_pass),
     // or none when there are no candidates to choose.

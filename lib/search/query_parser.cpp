@@ -35,6 +35,10 @@ struct LexToken {
 // Longer text is a pasted question, whose capitals, colons and quotes are prose: "I do NOT
 // have diabetes", "Question: ...".
 constexpr std::size_t kMaxSyntaxWords = 16;
+// A quoted span of more words is a quotation ('50-year-old woman. "Why does every woman over
+// 30 complain of trouble remembering things?"'), not a phrase to find word for word: alone,
+// it does not make text query syntax.
+constexpr std::size_t kMaxPhraseWords = 6;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -357,6 +361,9 @@ bool has_query_syntax(std::string_view text) {
         return true;  // an unbalanced quote: the parser reports it
     }
     for (const LexToken& token : *tokens) {
+        if (token.kind == Lex::Phrase && word_count(token.text) > kMaxPhraseWords) {
+            continue;
+        }
         if (token.kind != Lex::Word && token.kind != Lex::Open && token.kind != Lex::Close) {
             return true;
         }

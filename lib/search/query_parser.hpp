@@ -32,10 +32,10 @@ struct QueryNode {
     bool operator==(const QueryNode&) const = default;
 };
 
-/// Whether text uses any of the syntax (quotes, AND/OR/NOT, a known field prefix; parentheses
-/// alone are prose). Text without syntax is searched as one run of free words, which keeps
-/// sentence boundaries and multi-word mentions intact. Text of more than 16 words is a pasted
-/// question and never has syntax.
+/// Whether text uses any of the syntax (quotes around at most 6 words, AND/OR/NOT, a known field
+/// prefix; parentheses and quoted sentences alone are prose). Text without syntax is searched as
+/// one run of free words, which keeps sentence boundaries and multi-word mentions intact. Text of
+/// more than 16 words is a pasted question and never has syntax.
 [[nodiscard]] bool has_query_syntax(std::string_view text);
 
 /// Parses text. Juxtaposition binds tightest, then AND and NOT, then OR (Xapian's

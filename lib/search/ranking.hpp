@@ -31,6 +31,11 @@ inline constexpr std::size_t kSubjectMaxWords = 6;
 inline constexpr double kMentionBoost = 0.5;
 /// Weight of a word inside a negated mention ("no fever"): the asker says it is absent.
 inline constexpr double kNegatedWeight = 0.3;
+/// Weight of the words of an age ("50-year-old", "6 months old"): it says who the patient is,
+/// which many questions share, not what is asked; as a rare compound term it outweighed the
+/// topic ("50-year-old woman. Why do women complain of memory loss?" found "50-year-old man with
+/// Paget's disease"). bench/RESULTS-ranking.md, "lengths and ages".
+inline constexpr double kAgeWeight = 0.25;
 /// Extra weight per repetition of a word, up to kMaxRepeats occurrences.
 inline constexpr double kRepeatBoost = 0.25;
 inline constexpr std::size_t kMaxRepeats = 3;

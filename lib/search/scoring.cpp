@@ -167,17 +167,9 @@ std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
         best_first = std::max(best_first, out.back()[0]);
         best_plain = std::max(best_plain, out.back()[1]);
     }
-    // The second stage weighs short questions' words; a long pasted question is ranked by
-    // the first stage, which keeps its strongest words and weighs its subject line and the
-    // concepts it names. Between ranking::kShortQuestionWords and kLongQuestionWords words
-    // (not counting the words of kinds of answer) the features fade linearly.
-    const double fade = gate(query);
     for (FeatureVector& features : out) {
         features[0] = best_first > 0 ? features[0] / best_first : 0.0;
         features[1] = best_plain > 0 ? features[1] / best_plain : 0.0;
-        for (std::size_t i = 1; i < kFeatureCount; ++i) {
-            features[i] *= fade;
-        }
     }
     return out;
 }
@@ -364,7 +356,7 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
     return out;
 }
 
-double FeatureScorer::gate(const QueryProfile& query) const {
+double FeatureScorer::brevity(const QueryProfile& query) const {
     const auto words = static_cast<double>(
         std::count_if(query.words.begin(), query.words.end(),
                       [&](const QueryProfile::Word& w) { return !kind_stems_.contains(w.stem); }));
@@ -382,9 +374,26 @@ double FeatureScorer::score(const Weights& weights, const FeatureVector& feature
     return sum;
 }
 
+Weights UseWeights::blend(double brevity) const {
+    Weights out{};
+    for (std::size_t i = 0; i < kFeatureCount; ++i) {
+        out[i] = brevity * short_questions[i] + (1 - brevity) * long_questions[i];
+    }
+    return out;
+}
+
+bool first_stage_alone(const Weights& weights) {
+    return std::all_of(weights.begin() + 1, weights.end(), [](double w) { return w == 0; });
+}
+
 ScoringModel ScoringModel::parse(std::string_view text, std::string_view source) {
     ScoringModel model;
-    std::array<std::array<bool, kFeatureCount>, 2> seen{};
+    constexpr std::array<std::string_view, 4> kUses = {"search-short", "search-long",
+                                                       "similar-short", "similar-long"};
+    std::array<Weights*, 4> weights_of = {
+        &model.search.short_questions, &model.search.long_questions, &model.similar.short_questions,
+        &model.similar.long_questions};
+    std::array<std::array<bool, kFeatureCount>, kUses.size()> seen{};
     bool header = false;
     std::size_t line_number = 0;
     auto fail = [&](const std::string& message) {
@@ -418,14 +427,12 @@ ScoringModel ScoringModel::parse(std::string_view text, std::string_view source)
             header = true;
             continue;
         }
-        std::size_t use = 0;
-        if (cells[0] == "search") {
-            use = 0;
-        } else if (cells[0] == "similar") {
-            use = 1;
-        } else {
-            fail("unknown use \"" + std::string(cells[0]) + "\" (search or similar)");
+        const auto known = std::find(kUses.begin(), kUses.end(), cells[0]);
+        if (known == kUses.end()) {
+            fail("unknown use \"" + std::string(cells[0]) +
+                 "\" (search-short, search-long, similar-short or similar-long)");
         }
+        const auto use = static_cast<std::size_t>(known - kUses.begin());
         const auto name = std::find(kNames.begin(), kNames.end(), cells[1]);
         if (name == kNames.end()) {
             fail("unknown feature \"" + std::string(cells[1]) + "\"");
@@ -443,18 +450,17 @@ ScoringModel ScoringModel::parse(std::string_view text, std::string_view source)
             fail("bad weight \"" + std::string(cells[2]) + "\"");
         }
         seen[use][index] = true;
-        (use == 0 ? model.search : model.similar)[index] = weight;
+        (*weights_of[use])[index] = weight;
     }
     if (!header) {
         ++line_number;
         fail("no header");
     }
-    for (std::size_t use = 0; use < 2; ++use) {
+    for (std::size_t use = 0; use < kUses.size(); ++use) {
         for (std::size_t i = 0; i < kFeatureCount; ++i) {
             if (!seen[use][i]) {
                 throw InputError(std::string(source) + ": no weight for feature \"" +
-                                 std::string(kNames[i]) + "\" of " +
-                                 (use == 0 ? "search" : "similar"));
+                                 std::string(kNames[i]) + "\" of " + std::string(kUses[use]));
             }
         }
     }

@@ -73,13 +73,31 @@ struct QueryProfile {
 /// (title words focus), concepts and kinds.
 [[nodiscard]] QueryProfile entry_query_profile(const schema::EntryProfile& entry);
 
-/// The weights of one use of the model (search, or Similar Q&A).
+/// One weight per feature.
 using Weights = std::array<double, kFeatureCount>;
 
-/// The fitted weights: data/ranking/weights.tsv as compiled into the library.
+/// The weights of one use of the model (search, or Similar Q&A): a short question and a long
+/// one are ranked by different weights. A short well-formed question ("What are the symptoms
+/// of X?") is matched by its kind of answer and the share of its words an entry holds; a long
+/// pasted one by its subject line, its concepts and the paraphrase a plain BM25 finds.
+struct UseWeights {
+    Weights short_questions{};  ///< for a query of brevity 1 (FeatureScorer::brevity)
+    Weights long_questions{};   ///< for a query of brevity 0
+
+    /// The weights of a query of this brevity: brevity x short_questions + (1 - brevity) x
+    /// long_questions.
+    [[nodiscard]] Weights blend(double brevity) const;
+};
+
+/// Whether weights weigh the first stage alone (every other weight 0): the order is then the
+/// first stage's, and no feature needs computing.
+[[nodiscard]] bool first_stage_alone(const Weights& weights);
+
+/// The fitted weights: data/ranking/weights.tsv as compiled into the library, whose uses are
+/// search-short, search-long, similar-short and similar-long.
 struct ScoringModel {
-    Weights search{};
-    Weights similar{};
+    UseWeights search{};
+    UseWeights similar{};
 
     /// The compiled-in model, parsed on first use (thread-safe).
     [[nodiscard]] static const ScoringModel& builtin();
@@ -106,17 +124,17 @@ class FeatureScorer {
     explicit FeatureScorer(std::set<std::string> kind_stems = {})
         : kind_stems_(std::move(kind_stems)) {}
 
-    /// The features of each candidate, in order. FirstStage and PlainBm25 are shares of the
-    /// best candidate's; PlainBm25's document lengths are compared with the candidates'
-    /// mean.
+    /// The features of each candidate, in order, whatever the query's length (its brevity
+    /// chooses the weights, not the features). FirstStage and PlainBm25 are shares of the best
+    /// candidate's; PlainBm25's document lengths are compared with the candidates' mean.
     [[nodiscard]] std::vector<FeatureVector> features(
         const Xapian::Database& db, const QueryProfile& query,
         const std::vector<ScoredCandidate>& candidates);
 
-    /// How much the features but FirstStage count for this query, in [0, 1]: 1 up to
-    /// ranking::kShortQuestionWords words (besides words of kinds of answer), fading to 0 at
-    /// ranking::kLongQuestionWords. At 0 the first stage's order stands.
-    [[nodiscard]] double gate(const QueryProfile& query) const;
+    /// How short the query is, in [0, 1]: 1 up to ranking::kShortQuestionWords words
+    /// (besides words of kinds of answer), falling linearly to 0 at
+    /// ranking::kLongQuestionWords. The query's weights are UseWeights::blend(brevity).
+    [[nodiscard]] double brevity(const QueryProfile& query) const;
 
     /// sum of weights[i] * features[i].
     [[nodiscard]] static double score(const Weights& weights, const FeatureVector& features);

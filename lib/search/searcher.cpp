@@ -239,20 +239,19 @@ struct Searcher::Impl {
         }
     }
 
-    // matches (best first by the first stage) in the second stage's order: the model's
-    // weights over each one's features. Without a query profile (query syntax only, a
-    // filter) the first stage's order and weights stand. For a question long enough that the
-    // features fade out (FeatureScorer::gate), or when the model weighs the first stage
-    // alone, the order would be the first stage's anyway, so no feature is computed unless
-    // explain asks for the parts. Equal scores keep the first stage's order.
+    // matches (best first by the first stage) in the second stage's order: the use's
+    // weights for the query's brevity over each one's features. Without a query profile
+    // (query syntax only, a filter) the first stage's order and weights stand. When the
+    // weights weigh the first stage alone the order would be the first stage's anyway, so no
+    // feature is computed unless explain asks for the parts. Equal scores keep the first
+    // stage's order.
     std::vector<Ranked> rerank(const std::vector<detail::Match>& matches,
-                               const detail::QueryProfile& profile, const detail::Weights& weights,
+                               const detail::QueryProfile& profile, const detail::UseWeights& use,
                                bool explain) {
         std::vector<Ranked> out;
         out.reserve(matches.size());
-        const bool features_count =
-            std::any_of(weights.begin() + 1, weights.end(), [](double w) { return w != 0; });
-        if (profile.empty() || (!explain && (!features_count || scorer.gate(profile) <= 0))) {
+        const detail::Weights weights = use.blend(scorer.brevity(profile));
+        if (profile.empty() || (!explain && detail::first_stage_alone(weights))) {
             for (const detail::Match& m : matches) {
                 out.push_back({m.docid, m.weight});
             }
@@ -302,6 +301,7 @@ struct Searcher::Impl {
         }
     }
 
+    // The parts of a hit's score: each feature with the weight the query's brevity gives it.
     std::vector<ScorePart> score_parts(const detail::FeatureVector& features,
                                        const detail::Weights& weights) const {
         std::vector<ScorePart> parts;
@@ -601,7 +601,9 @@ struct Searcher::Impl {
             if (explainer) {
                 f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
                 if (r.features) {
-                    f.explanation->parts = score_parts(*r.features, model.search);
+                    f.explanation->brevity = scorer.brevity(plan.profile);
+                    f.explanation->parts =
+                        score_parts(*r.features, model.search.blend(f.explanation->brevity));
                 }
             }
             if (!page_keys[i].empty()) {
@@ -764,7 +766,9 @@ struct Searcher::Impl {
                 if (explainer) {
                     f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
                     if (r.features) {
-                        f.explanation->parts = score_parts(*r.features, model.similar);
+                        f.explanation->brevity = scorer.brevity(plan.profile);
+                        f.explanation->parts =
+                            score_parts(*r.features, model.similar.blend(f.explanation->brevity));
                     }
                 }
                 if (request.collapse) {

@@ -4,6 +4,7 @@
 // above the one that used to beat it), for search and for Similar Q&A of the new question.
 #include <catch2/catch.hpp>
 
+#include "search/scoring.hpp"
 #include "search/search_fixtures.hpp"
 
 namespace {
@@ -108,14 +109,18 @@ TEST_CASE("A longer condition name beats the one word of it the lexicon knows",
     }
 }
 
-TEST_CASE("Explaining a long question gives every hit's score parts and changes no rank",
-          "[integration][ranking]") {
+TEST_CASE(
+    "Explaining a long question gives every hit's score parts, weighed for long questions, and "
+    "changes no rank",
+    "[integration][ranking]") {
     FixtureIndex index(Backend::Memory, faq_collection());
-    // Long enough (24 words and more) that the second stage's features fade out.
+    // Long enough (24 content words and more) to be weighed as a long question alone (brevity 0).
     const std::string question =
         "My mother is seventy and had laser surgery for glaucoma in both eyes two years ago, "
         "and now the doctor says her eye pressure is high again and she may lose vision. What "
-        "treatment can she have after the laser, and is surgery safe at her age?";
+        "treatment can she have after the laser, and is surgery safe at her age? She also has "
+        "diabetes, high blood pressure and arthritis in her knees, and takes metformin, "
+        "lisinopril and ibuprofen every morning.";
     for (const bool similar : {false, true}) {
         INFO((similar ? "similar" : "search"));
         const auto run = [&](bool explain) {
@@ -131,7 +136,52 @@ TEST_CASE("Explaining a long question gives every hit's score parts and changes 
         for (const qaindex::Hit& hit : explained.hits) {
             INFO(hit.id.value);
             REQUIRE(hit.explanation);
-            CHECK(hit.explanation->parts.size() == 15);
+            REQUIRE(hit.explanation->parts.size() == qaindex::detail::kFeatureCount);
+            CHECK(hit.explanation->brevity == 0);
+            const qaindex::detail::ScoringModel& model = qaindex::detail::ScoringModel::builtin();
+            const auto& weights =
+                similar ? model.similar.long_questions : model.search.long_questions;
+            double sum = 0;
+            for (std::size_t i = 0; i < weights.size(); ++i) {
+                CHECK(hit.explanation->parts[i].weight == weights[i]);
+                sum += hit.explanation->parts[i].weight * hit.explanation->parts[i].value;
+            }
+            CHECK(hit.score == Approx(sum));
         }
     }
+}
+
+TEST_CASE("A clinician's question is about its question, not the patient's age or a quotation",
+          "[integration][ranking]") {
+    auto clinical = [](std::string id, std::string question) {
+        return faq(std::move(id), "", std::move(question), "");
+    };
+    FixtureIndex index(Backend::Memory,
+                       {
+                           clinical("paget",
+                                    "50-year-old man with Paget's disease. Should I "
+                                    "treat medically?"),
+                           clinical("memory",
+                                    "Why do women over 30 complain of difficulty "
+                                    "remembering?"),
+                           clinical("vaccine",
+                                    "Should I give a pneumococcal vaccine to a "
+                                    "15-month-old?"),
+                           clinical("fluoride", "Should she be on fluoride?"),
+                           clinical("chest",
+                                    "40-50-year-old men with chest wall pain, how much "
+                                    "workup is needed?"),
+                           clinical("rash", "What is this rash on a 15-month-old's legs?"),
+                           clinical("thyroid", "What is the dose of thyroxine for a woman?"),
+                           clinical("cough", "Why does this child keep coughing at night?"),
+                       });
+    // The age as a rare compound ("50yearold") and the quoted question as a phrase found
+    // nowhere word for word made the age the match.
+    check_above(index.searcher(),
+                "50-year-old woman. \"Why does every woman over age 30 complain of trouble "
+                "remembering things?\"",
+                "memory", "paget");
+    check_above(index.searcher(),
+                "15-month-old girl. The mother asked if she should be on fluoride supplements.",
+                "fluoride", "vaccine");
 }

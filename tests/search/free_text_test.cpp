@@ -411,6 +411,10 @@ TEST_CASE("Stage subject_line: a short first sentence followed by more", "[searc
         {"Stairs. the and of", 0},                                 // nothing after it
         {"one two three four five six seven. And then more.", 0},  // too long
         {"Why? Because my knee hurts", 1},
+        // An age introduces the patient, as clinicians' questions begin: no subject line.
+        {"85-year-old woman. What dose of zantac?", 0},
+        {"Three-week-old girl. Is this rash normal?", 0},
+        {"Girl with a rash. Is this normal?", 4},  // no age: the topic
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -443,6 +447,26 @@ TEST_CASE("Stage token_weights: subject, mention and negation factors", "[search
     CHECK(weight_at("pain") == Approx((1 + kSubjectBoost) * (1 + kMentionBoost)));
     CHECK(weight_at("fever") == Approx(kNegatedWeight));
     CHECK(weight_at("all") == Approx(1.0));
+}
+
+TEST_CASE("Stage token_weights: the words of an age weigh kAgeWeight", "[search]") {
+    Setup setup;
+    auto text = setup.free_text.read("I saw a 50-year-old man and a 6 months old boy with a rash");
+    const auto weight = FreeTextAnalyzer::token_weights(text);
+    using qaindex::detail::ranking::kAgeWeight;
+    std::map<std::string, double> by_term;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+        by_term[text.tokens[i].term] = weight[i];
+    }
+    for (const char* term : {"50", "year", "old", "50yearold", "6", "months"}) {
+        INFO(term);
+        REQUIRE(by_term.contains(term));
+        CHECK(by_term[term] == Approx(kAgeWeight));
+    }
+    for (const char* term : {"man", "boy", "rash", "saw"}) {
+        INFO(term);
+        CHECK(by_term[term] == Approx(1.0));
+    }
 }
 
 TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak ones in titles",

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "index/index_reader.hpp"
@@ -134,4 +135,29 @@ TEST_CASE("plan: query syntax is used where it parses, plain words where it does
         CHECK(plan.plain_words == plain);
         CHECK_FALSE(plan.scored.empty());
     }
+}
+
+TEST_CASE("plan: a quoted phrase's words are in the profile the second stage weighs", "[search]") {
+    Builder b;
+    // A question quoting a term: the quotes make it query syntax, a phrase between free words.
+    const auto plan =
+        b.builder.plan("What is the \"dawn phenomenon\" in diabetes?", b.db, true, false);
+    REQUIRE_FALSE(plan.plain_words);
+    std::vector<std::string> stems;
+    for (const auto& word : plan.profile.words) {
+        stems.push_back(word.stem);
+    }
+    CHECK(std::count(stems.begin(), stems.end(), "dawn") == 1);
+    CHECK(std::count(stems.begin(), stems.end(), "phenomenon") == 1);
+    CHECK(std::count(stems.begin(), stems.end(), "diabet") == 1);
+    CHECK(std::find(plan.profile.text_words.begin(), plan.profile.text_words.end(), "dawn") !=
+          plan.profile.text_words.end());
+    const std::pair<std::string, std::string> pair{"dawn", "phenomenon"};
+    CHECK(std::find(plan.profile.pairs.begin(), plan.profile.pairs.end(), pair) !=
+          plan.profile.pairs.end());
+
+    // A word both quoted and free is one word of the profile.
+    const auto twice = b.builder.plan("\"dawn phenomenon\" dawn", b.db, true, false);
+    CHECK(std::count_if(twice.profile.words.begin(), twice.profile.words.end(),
+                        [](const auto& w) { return w.stem == "dawn"; }) == 1);
 }

@@ -84,6 +84,10 @@ TEST_CASE("What counts as query syntax", "[search]") {
         {"HIV AND pregnancy", true},
         {"a b c d e f g h i j k l m n o p \"q\"", false},  // over 16 words: a pasted question
         {"\u201Cfacial twitching\u201D", true},
+        {"what is a \"low renin, low aldosterone state\"", true},  // six words: a phrase
+        // A quoted sentence is a quotation, prose; with other syntax the text is syntax.
+        {"50-year-old woman. \"Why does every woman over 30 complain of memory?\"", false},
+        {"\"why does every woman over 30 complain of memory\" AND age", true},
         {"", false},
     };
     for (const Case& c : cases) {

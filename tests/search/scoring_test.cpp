@@ -199,21 +199,29 @@ TEST_CASE("The compiled-in weights load, one per feature and use", "[search]") {
     CHECK(&model == &ScoringModel::builtin());
     // The first stage is always part of the model: without it the second stage would rank
     // candidates by their words alone.
-    CHECK(model.search[0] > 0);
-    CHECK(model.similar[0] > 0);
+    for (const auto* use : {&model.search, &model.similar}) {
+        CHECK(use->short_questions[0] > 0);
+        CHECK(use->long_questions[0] > 0);
+    }
 }
 
 TEST_CASE("A bad weights file names its line", "[search]") {
     std::string all;
-    for (const char* use : {"search", "similar"}) {
+    double weight = 0;
+    for (const char* use : {"search-short", "search-long", "similar-short", "similar-long"}) {
+        weight += 1;
         for (std::size_t i = 0; i < qaindex::detail::kFeatureCount; ++i) {
             all += std::string(use) + "\t" +
-                   std::string(qaindex::detail::feature_name(static_cast<Feature>(i))) + "\t1\n";
+                   std::string(qaindex::detail::feature_name(static_cast<Feature>(i))) + "\t" +
+                   std::to_string(static_cast<int>(weight)) + "\n";
         }
     }
     const std::string header = "# comment\nuse\tfeature\tweight\n";
     const ScoringModel model = ScoringModel::parse(header + all, "w.tsv");
-    CHECK(model.search[5] == 1);
+    CHECK(model.search.short_questions[5] == 1);
+    CHECK(model.search.long_questions[5] == 2);
+    CHECK(model.similar.short_questions[5] == 3);
+    CHECK(model.similar.long_questions[5] == 4);
 
     struct Case {
         std::string text;
@@ -224,11 +232,14 @@ TEST_CASE("A bad weights file names its line", "[search]") {
         {"use\tweight\n", "w.tsv:1: expected 3"},
         {"a\tb\tc\n", "w.tsv:1: expected the header"},
         {header + "rank\tcoverage\t1\n", "w.tsv:3: unknown use \"rank\""},
-        {header + "search\tcolour\t1\n", "w.tsv:3: unknown feature \"colour\""},
-        {header + "search\tcoverage\tx\n", "w.tsv:3: bad weight \"x\""},
-        {header + "search\tcoverage\t1\nsearch\tcoverage\t2\n",
-         "w.tsv:4: feature \"coverage\" given twice"},
-        {header + "search\tcoverage\t1\n", "w.tsv: no weight for feature \"first_stage\""},
+        // The one-model file of before the split by question length.
+        {header + "search\tcoverage\t1\n", "w.tsv:3: unknown use \"search\""},
+        {header + "search-short\tcolour\t1\n", "w.tsv:3: unknown feature \"colour\""},
+        {header + "search-short\tcoverage\tx\n", "w.tsv:3: bad weight \"x\""},
+        {header + "search-long\tcoverage\t1\nsearch-long\tcoverage\t2\n",
+         "w.tsv:4: feature \"coverage\" given twice for search-long"},
+        {header + "search-short\tcoverage\t1\n",
+         "w.tsv: no weight for feature \"first_stage\" of search-short"},
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -257,7 +268,7 @@ TEST_CASE("Words of kinds of answer are left to the kind features", "[search]") 
     CHECK(at(one(kinds, db, query, treated, 1, 1), Feature::Proximity) == 0);
 }
 
-TEST_CASE("The features fade out between short and long questions", "[search]") {
+TEST_CASE("A query's brevity blends the weights for short and long questions", "[search]") {
     using namespace qaindex::detail::ranking;
     const auto db = frequencies();
     const schema::EntryProfile entry{.question = {"glaucoma"}, .question_length = 1};
@@ -267,19 +278,38 @@ TEST_CASE("The features fade out between short and long questions", "[search]") 
         for (std::size_t i = 1; i < count; ++i) {
             query.words.push_back({.stem = "w" + std::to_string(i)});  // in no entry
         }
-        FeatureScorer scorer;
-        return one(scorer, db, query, entry, 1, 2);
+        return query;
     };
-    const auto short_one = with_words(kShortQuestionWords);
-    CHECK(at(short_one, Feature::Coverage) == Approx(1.0));  // the other words weigh nothing
+    FeatureScorer scorer({"treatment"});
     const std::size_t middle = (kShortQuestionWords + kLongQuestionWords) / 2;
-    const auto halfway = with_words(middle);
-    CHECK(at(halfway, Feature::Coverage) ==
+    CHECK(scorer.brevity(with_words(1)) == 1);
+    CHECK(scorer.brevity(with_words(kShortQuestionWords)) == 1);
+    CHECK(scorer.brevity(with_words(middle)) ==
           Approx(static_cast<double>(kLongQuestionWords - middle) /
                  static_cast<double>(kLongQuestionWords - kShortQuestionWords)));
-    const auto long_one = with_words(kLongQuestionWords);
-    CHECK(at(long_one, Feature::FirstStage) == Approx(0.5));  // never faded
-    for (std::size_t i = 1; i < qaindex::detail::kFeatureCount; ++i) {
-        CHECK(long_one[i] == 0);
-    }
+    CHECK(scorer.brevity(with_words(kLongQuestionWords)) == 0);
+    CHECK(scorer.brevity(with_words(kLongQuestionWords * 2)) == 0);
+    // Words of kinds of answer do not make a question longer.
+    QueryProfile asked = with_words(kShortQuestionWords);
+    asked.words.push_back({.stem = "treatment"});
+    CHECK(scorer.brevity(asked) == 1);
+
+    // A long question's features are computed as a short one's: the weights tell them apart.
+    const auto short_features = one(scorer, db, with_words(kShortQuestionWords), entry, 1, 2);
+    const auto long_features = one(scorer, db, with_words(kLongQuestionWords), entry, 1, 2);
+    CHECK(at(short_features, Feature::Coverage) == Approx(1.0));  // the others weigh nothing
+    CHECK(at(long_features, Feature::Coverage) == Approx(1.0));
+    CHECK(at(long_features, Feature::FirstStage) == Approx(0.5));
+
+    qaindex::detail::UseWeights use;
+    use.short_questions[0] = 1;
+    use.short_questions[2] = 4;
+    use.long_questions[0] = 3;
+    const auto half = use.blend(0.25);
+    CHECK(half[0] == Approx(0.25 * 1 + 0.75 * 3));
+    CHECK(half[2] == Approx(0.25 * 4));
+    CHECK(use.blend(1) == use.short_questions);
+    CHECK(use.blend(0) == use.long_questions);
+    CHECK(qaindex::detail::first_stage_alone(use.long_questions));
+    CHECK_FALSE(qaindex::detail::first_stage_alone(use.short_questions));
 }

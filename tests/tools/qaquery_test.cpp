@@ -481,7 +481,9 @@ TEST_CASE("qaquery --explain prints the second stage's score parts", "[tools]") 
     }
     const Run text = qaquery({"--db", index.db(), "--explain", "ringing in my ears"});
     REQUIRE(text.status == 0);
-    CHECK(text.out.find("score parts: first_stage ") != std::string::npos);
+    // Four words: a short question, weighed as such.
+    CHECK(text.out.find("score parts (brevity 1.00): first_stage ") != std::string::npos);
+    CHECK(hits[0].at("explanation").at("brevity").get<double>() == 1.0);
 }
 
 TEST_CASE(

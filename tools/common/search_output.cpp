@@ -47,6 +47,7 @@ nlohmann::ordered_json explanation_json(const Explanation& explanation) {
             {"symptoms", explanation.symptoms},
             {"conditions", explanation.conditions},
             {"specialty", optional_json(explanation.specialty)},
+            {"brevity", explanation.brevity},
             {"parts", std::move(parts)}};
 }
 
@@ -104,7 +105,7 @@ void print_explanation(std::FILE* stream, const Explanation& explanation) {
         }
     }
     if (!parts.empty()) {
-        fmt::print(stream, "   score parts: {}\n", parts);
+        fmt::print(stream, "   score parts (brevity {:.2f}): {}\n", explanation.brevity, parts);
     }
 }
 
