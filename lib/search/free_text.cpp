@@ -247,6 +247,44 @@ std::vector<bool> age_tokens(const std::vector<Token>& tokens) {
     return age;
 }
 
+// The tokens inside parentheses: an aside ("How do you do a paracentesis (for ascites)?"). Only
+// a "(" closed later counts, not the mouth of a smiley (":(", ":-)", ";)"), and not a span of
+// more than ranking::kMaxAsideWords words (a question in brackets is no aside).
+std::vector<bool> aside_tokens(std::string_view text, const std::vector<Token>& tokens) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges inside ( )
+    std::vector<std::size_t> open;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const bool smiley = at > 0 && (text[at - 1] == ':' || text[at - 1] == ';' ||
+                                       (text[at - 1] == '-' && at > 1 && text[at - 2] == ':'));
+        if (smiley) {
+            continue;
+        }
+        if (text[at] == '(') {
+            open.push_back(at);
+        } else if (text[at] == ')' && !open.empty()) {
+            spans.emplace_back(open.back(), at);
+            open.pop_back();
+        }
+    }
+    std::vector<bool> aside(tokens.size(), false);
+    for (const auto& [first, last] : spans) {
+        std::vector<std::size_t> inside;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].begin > first && tokens[i].begin < last &&
+                tokens[i].kind != TokenKind::Compound) {
+                inside.push_back(i);
+            }
+        }
+        if (inside.size() > ranking::kMaxAsideWords) {
+            continue;
+        }
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            aside[i] = aside[i] || (tokens[i].begin > first && tokens[i].begin < last);
+        }
+    }
+    return aside;
+}
+
 FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
                                    const LexiconIndex& index)
     : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {
@@ -425,8 +463,10 @@ std::vector<double> FreeTextAnalyzer::token_weights(const QueryText& text) {
         }
     }
     const std::vector<bool> age = age_tokens(text.tokens);
+    const std::vector<bool> aside = aside_tokens(text.text, text.tokens);
     for (std::size_t i = 0; i < weight.size(); ++i) {
         weight[i] *= age[i] ? ranking::kAgeWeight : 1.0;
+        weight[i] *= aside[i] ? ranking::kAsideWeight : 1.0;
     }
     return weight;
 }

@@ -36,6 +36,11 @@ inline constexpr double kNegatedWeight = 0.3;
 /// topic ("50-year-old woman. Why do women complain of memory loss?" found "50-year-old man with
 /// Paget's disease"). bench/RESULTS-ranking.md, "lengths and ages".
 inline constexpr double kAgeWeight = 0.25;
+/// Weight of the words inside parentheses: an aside, a clarification or an abbreviation of what
+/// the question asks ("How do you do a paracentesis (for ascites)?" asks about paracentesis).
+inline constexpr double kAsideWeight = 0.5;
+/// Parentheses around more words than this hold no aside but part of the question.
+inline constexpr std::size_t kMaxAsideWords = 12;
 /// Extra weight per repetition of a word, up to kMaxRepeats occurrences.
 inline constexpr double kRepeatBoost = 0.25;
 inline constexpr std::size_t kMaxRepeats = 3;
@@ -119,11 +124,11 @@ inline constexpr std::size_t kRerankDepth = 100;
 /// Stems of an entry's question counted in its precision (Feature::Precision): its opening,
 /// where the asker says what it is about. Each distinct stem costs an idf lookup once.
 inline constexpr std::size_t kPrecisionQuestionStems = 32;
-/// The second stage's features apply in full to questions of at most kShortQuestionWords
-/// words (besides words of kinds of answer), fade linearly up to kLongQuestionWords, and
-/// leave longer questions to the first stage: its subject line and concept weighting were
-/// built for long lay questions, and features fitted on short ones misjudge them (see
-/// bench/RESULTS-ranking.md, second stage). The bounds are the first stage's own:
+/// A question of at most kShortQuestionWords words (besides words of kinds of answer) is
+/// weighed by the weights fitted for short questions, one of kLongQuestionWords or more by
+/// those for long ones (the first stage alone: its subject line and concept weighting were
+/// built for long lay questions), and between the two by a linear blend
+/// (FeatureScorer::brevity; bench/RESULTS-ranking.md). The bounds are the first stage's own:
 /// kFullTextWords words are looked for everywhere, kMaxQueryTerms kept in all.
 inline constexpr std::size_t kShortQuestionWords = kFullTextWords;
 inline constexpr std::size_t kLongQuestionWords = kMaxQueryTerms;

@@ -469,6 +469,37 @@ TEST_CASE("Stage token_weights: the words of an age weigh kAgeWeight", "[search]
     }
 }
 
+TEST_CASE("Stage token_weights: words in parentheses are an aside, a smiley opens none",
+          "[search]") {
+    Setup setup;
+    auto weight_of = [&](const std::string& question, const std::string& term) {
+        auto text = setup.free_text.read(question);
+        text.mentions = setup.free_text.mentions(text);
+        const auto weight = FreeTextAnalyzer::token_weights(text);
+        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+            if (text.tokens[i].term == term) {
+                return weight[i];
+            }
+        }
+        return -1.0;
+    };
+    using qaindex::detail::ranking::kAsideWeight;
+    const double plain = weight_of("How do you do a paracentesis for ascites?", "ascites");
+    REQUIRE(plain > 0);
+    CHECK(weight_of("How do you do a paracentesis (for ascites)?", "ascites") ==
+          Approx(kAsideWeight * plain));
+    CHECK(weight_of("How do you do a paracentesis (for ascites)?", "paracentesis") ==
+          Approx(weight_of("How do you do a paracentesis for ascites?", "paracentesis")));
+    // ":(" and ":)" are smileys; an unclosed "(" and a long bracketed question are no aside.
+    CHECK(weight_of("please help :( my wife has a milk allergy, is there a cure :)", "cure") ==
+          Approx(1.0));
+    CHECK(weight_of("is there a cure (for a milk allergy", "allergy") ==
+          Approx(weight_of("is there a cure for a milk allergy", "allergy")));
+    CHECK(weight_of("Knee pain (is there any cure for the pain in my left knee that comes at "
+                    "night and wakes me)",
+                    "wakes") == Approx(1.0));
+}
+
 TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak ones in titles",
           "[search]") {
     Setup setup;
