@@ -16,7 +16,8 @@
 #   --keep                   keep the indexes afterwards
 #
 # Per size: generate the corpus (reused when made alike before), `qaindex build --rebuild`
-# (wall, CPU = user + system, peak RSS from /usr/bin/time -v), index size, a build with nothing
+# (wall, CPU = user + system, peak RSS from /usr/bin/time -v; every 30 s its CPU, RSS, folder
+# size and entries read so far, in <size>.build.samples.tsv), index size, a build with nothing
 # changed, an update of 1,000 changed pages (a sentence added to each question; then put back),
 # and each query kind's p50/p95/p99 on one thread of the Searcher (qaindex_query_latency):
 # long lay questions, two words + facets, two words, Similar Q&A for a new question (the long
@@ -50,7 +51,7 @@ while (($#)); do
     --repeat) REPEAT=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '3,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '3,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -98,6 +99,27 @@ times_of() {
     END {printf "%.1f %.1f %.0f\n", w, u + s, r / 1024}' "$1"
 }
 
+# Every $SAMPLE_SECONDS while the build (process $1, of size $2) runs: its CPU seconds so far,
+# RSS, the index folder's size (scratch shards, then the compacted copy), the entries read as
+# the progress line says, and the load average; so CPU per entry can be followed over a build.
+SAMPLE_SECONDS=30
+sample_build() {
+  local pid=$1 size=$2 start=$SECONDS qpid line
+  printf 'seconds\tentries_read\tcpu_s\trss_mb\tdb_mb\tload1\n'
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep "$SAMPLE_SECONDS"
+    qpid=$(pgrep -n -f "^$QAINDEX build $corpus --db $DB --rebuild" || true)
+    [[ -n "$qpid" && -r /proc/$qpid/stat ]] || continue
+    line=$(tail -c 400 "$RUN/$size.build.log" | tr '\r' '\n' | grep 'entries read' | tail -1 || true)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$((SECONDS - start))" \
+      "$(sed -n 's/^qaindex: \([0-9,]*\) entries read.*/\1/p' <<<"$line" | tr -d ,)" \
+      "$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$qpid/stat" \
+        2>/dev/null || true)" \
+      "$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$qpid/status" 2>/dev/null || true)" \
+      "$(du -sm "$DB" 2>/dev/null | cut -f1)" "$(cut -d' ' -f1 /proc/loadavg)"
+  done
+}
+
 query_kind() {  # size label queries-file extra-args...
   local size=$1 label=$2 file=$3; shift 3
   local json="$RUN/$size.$label.json"
@@ -136,7 +158,10 @@ for size in $SIZES; do
   status=0
   /usr/bin/time -v -o "$RUN/$size.build.time" timeout --signal=TERM --kill-after=30 \
     "$((MAX_MINUTES * 60))" "$QAINDEX" build "$corpus" --db "$DB" --rebuild \
-    >"$RUN/$size.build.out" 2>"$RUN/$size.build.log" || status=$?
+    >"$RUN/$size.build.out" 2>"$RUN/$size.build.log" &
+  build_pid=$!
+  sample_build "$build_pid" "$size" >"$RUN/$size.build.samples.tsv"
+  wait "$build_pid" || status=$?
   read -r wall cpu rss < <(times_of "$RUN/$size.build.time")
   if ((status != 0)); then
     # The progress log's last line says how far it got ("... 123,456 entries ...").

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <map>
@@ -43,6 +44,27 @@ constexpr std::size_t kChunkEntries = 128;
 // and an eighth of the memory on a generated 10,000-entry corpus (56 s -> 33 s CPU, 574 MB ->
 // 72 MB peak; every 30, 200, 300 and 1,000 entries measured 33, 33.5, 36 and 44 s).
 constexpr std::size_t kShardCommitEntries = 100;
+
+// Each commit rewrites the B-tree blocks its entries touch, more and deeper ones as a shard
+// grows: building 1,000,000 entries on 2 threads into one scratch shard each, the CPU per
+// entry rose 1.6x between 146,000 and 444,000 entries (bench/RESULTS.md, "A million
+// entries"). So a build thread starts a new scratch shard after this many entries (the
+// compaction merges any number of them); the figures behind it are in bench/RESULTS.md,
+// "Figures behind code constants". The environment variable
+// QAINDEX_TEST_SCRATCH_SHARD_ENTRIES overrides it, for tests and measurements only.
+constexpr std::size_t kScratchShardEntries = 50'000;
+
+std::size_t scratch_shard_entries() {
+    const char* const value = std::getenv("QAINDEX_TEST_SCRATCH_SHARD_ENTRIES");
+    if (value != nullptr) {
+        char* end = nullptr;
+        const unsigned long long entries = std::strtoull(value, &end, 10);
+        if (end != value && *end == '\0' && entries > 0) {
+            return static_cast<std::size_t>(entries);
+        }
+    }
+    return kScratchShardEntries;
+}
 
 // Disk a build needs, from the bytes it reads (generated pages, bench/RESULTS.md 2026-12-07):
 // a full build peaks at 10.3 times its input (the shards, then the compacted copy beside
@@ -544,8 +566,9 @@ class PausingCompactor : public Xapian::Compactor {
     }
 };
 
-// A full build: each worker writes its own shard (so writing, too, uses every core); the
-// shards are then compacted into one new generation, which is published only when complete.
+// A full build: each worker writes its own scratch shards, a new one every
+// kScratchShardEntries entries (so writing, too, uses every core); the shards are then
+// compacted into one new generation, which is published only when complete.
 BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                        const detail::IndexFolder& folder, const std::vector<CorpusFile>& files,
                        std::string reason, Clock::time_point start) {
@@ -558,13 +581,19 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                                "a full build of " + std::to_string(input) + " bytes of input");
     const std::string generation = folder.next_generation();
     const fs::path target = folder.generation_path(generation);
-    std::vector<fs::path> shard_paths;
-    for (unsigned i = 0; i < threads; ++i) {
-        shard_paths.push_back(folder.root() / (generation + ".shard-" + std::to_string(i)));
-    }
+    // Each thread's scratch shards, in the order it wrote them; a thread touches only its own.
+    std::vector<std::vector<fs::path>> scratch(threads);
+    const std::size_t entries_per_shard = scratch_shard_entries();
+    const auto all_scratch = [&] {
+        std::vector<fs::path> paths;
+        for (const auto& own : scratch) {
+            paths.insert(paths.end(), own.begin(), own.end());
+        }
+        return paths;
+    };
     const auto discard = [&] {
         std::error_code ec;
-        for (const auto& path : shard_paths) {
+        for (const auto& path : all_scratch()) {
             fs::remove_all(path, ec);
         }
         fs::remove_all(target, ec);
@@ -576,9 +605,16 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
     const auto worker = [&](unsigned i) {
         try {
             // Shards are scratch data: no fsync until the compacted result.
-            Xapian::WritableDatabase shard(shard_paths[i].string(),
-                                           Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            const auto open_next = [&] {
+                scratch[i].push_back(folder.root() / (generation + ".shard-" + std::to_string(i) +
+                                                      "-" + std::to_string(scratch[i].size())));
+                return Xapian::WritableDatabase(
+                    scratch[i].back().string(),
+                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            };
+            Xapian::WritableDatabase shard = open_next();
             std::size_t uncommitted = 0;
+            std::size_t in_shard = 0;
             // Spelling words are counted here and written once each at the end: added entry by
             // entry, Xapian rewrote their table at every commit (a fifth of the build's CPU on
             // a generated 10,000-page corpus). The counts, and so the table, are the same.
@@ -597,10 +633,18 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
                             ++added[i];
                         }
                         uncommitted += chunk.entries.size();
+                        in_shard += chunk.entries.size();
                         if (uncommitted >= kShardCommitEntries) {
                             shard.commit();
                             uncommitted = 0;
                             detail::pause_point("writing-shards");
+                        }
+                        if (in_shard >= entries_per_shard) {
+                            shard.commit();
+                            shard.close();
+                            shard = open_next();
+                            in_shard = 0;
+                            uncommitted = 0;
                         }
                     },
                 .file_read =
@@ -630,7 +674,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
         if (entries == 0 && pipeline.skipped() > 0) {
             throw nothing_read(options, pipeline.skipped());
         }
-        dropped = drop_displaced(pipeline, files, shard_paths);
+        dropped = drop_displaced(pipeline, files, all_scratch());
     } catch (...) {
         discard();
         throw;
@@ -642,7 +686,7 @@ BuildReport full_build(const BuildOptions& options, const Lexicon& lexicon,
 
     try {
         Xapian::Database shards;
-        for (const auto& path : shard_paths) {
+        for (const auto& path : all_scratch()) {
             shards.add_database(Xapian::Database(path.string()));
         }
         PausingCompactor compactor;

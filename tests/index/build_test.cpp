@@ -10,7 +10,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -21,6 +24,7 @@
 #include "qaindex/database.hpp"
 #include "qaindex/errors.hpp"
 #include "qaindex/lexicon.hpp"
+#include "qaindex/searcher.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -105,6 +109,100 @@ TEST_CASE("A full build's spelling table counts each word once per entry", "[ind
     CHECK(frequency("eyelid") == 100);
     CHECK(frequency("myokymia") == 0);
     CHECK(index.get_spelling_suggestion("twiching") == "twitching");
+}
+
+namespace {
+
+// Sets an environment variable for a scope, then unsets it.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+    ~ScopedEnv() { ::unsetenv(name_); }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  private:
+    const char* name_;
+};
+
+// What a build put in an index, whatever the order of its documents: every term with its
+// frequency (ids, words, facets, files), the spelling table, the entry count and average
+// length, and the hits (by id, with scores) of a few searches and Similar Q&A.
+std::string index_content(const fs::path& db) {
+    const Xapian::Database index = open_index(db);
+    std::string content = "entries " + std::to_string(index.get_doccount()) + " avg length " +
+                          std::to_string(index.get_avlength()) + "\n";
+    for (auto it = index.allterms_begin(); it != index.allterms_end(); ++it) {
+        content += *it + " " + std::to_string(it.get_termfreq()) + " " +
+                   std::to_string(index.get_collection_freq(*it)) + "\n";
+    }
+    for (auto it = index.spellings_begin(); it != index.spellings_end(); ++it) {
+        content += "spelling " + *it + " " + std::to_string(it.get_termfreq()) + "\n";
+    }
+    auto searcher = qaindex::Searcher::open(db);
+    auto add_hits = [&](const std::string& what, const qaindex::SearchResults& results) {
+        std::vector<std::string> hits;
+        for (const auto& hit : results.hits) {
+            char score[32];
+            std::snprintf(score, sizeof score, "%.9f", hit.score);
+            hits.push_back(hit.id.value + " " + score);
+        }
+        std::sort(hits.begin(), hits.end());  // ties may come in either order
+        content += what + " " + std::to_string(results.total) + ":";
+        for (const auto& hit : hits) {
+            content += " " + hit;
+        }
+        content += "\n";
+    };
+    for (const std::string text :
+         {"night sweats", "cough after a fall with dizziness and nausea for days", "sweats 17"}) {
+        add_hits(text, searcher.search({.text = text, .limit = 1000, .collapse = false}));
+    }
+    // (collapse = false: which of two near-duplicates stands for both may follow the order)
+    add_hits("similar to n5",
+             searcher.similar({.id = qaindex::EntryId{"n5"}, .limit = 1000, .collapse = false}));
+    return content;
+}
+
+}  // namespace
+
+TEST_CASE("A build in many scratch shards makes the same index as in one per thread",
+          "[index][build]") {
+    // The build threads start a new scratch shard every kScratchShardEntries entries (50,000);
+    // here every 64 (QAINDEX_TEST_SCRATCH_SHARD_ENTRIES), so 900 entries make 14 or more
+    // shards (tests/tools/kill_test.cpp counts them), compacted into the same index.
+    qaindex::test::ScratchDir scratch("build-rollover");
+    const auto corpus = scratch.path() / "corpus";
+    std::string lines[2];  // two files, so that both threads read
+    for (int i = 0; i < 900; ++i) {
+        lines[i % 2] += "{\"id\":\"n" + std::to_string(i) + "\",\"title\":\"Night sweats " +
+                        std::to_string(i % 40) + "\",\"question\":\"Night sweats and a cough " +
+                        std::to_string(i % 97) +
+                        (i % 3 == 0 ? " days after a fall, with dizziness" : "") +
+                        (i % 5 == 0 ? " and nausea" : "") + "\",\"reply\":\"See your doctor " +
+                        std::to_string(i % 13) + "\",\"specialty\":\"" +
+                        (i % 2 == 0 ? "Neurology" : "Pulmonology") + "\"}\n";
+    }
+    write_text(corpus, "a.jsonl", lines[0]);
+    write_text(corpus, "b.jsonl", lines[1]);
+    write_corpus(corpus / "pages");
+
+    const auto one = scratch.path() / "one";
+    REQUIRE(qaindex::build_index(options_for(corpus, one)).entries == 905);
+    const auto many = scratch.path() / "many";
+    {
+        const ScopedEnv rollover("QAINDEX_TEST_SCRATCH_SHARD_ENTRIES", "64");
+        REQUIRE(qaindex::build_index(options_for(corpus, many)).entries == 905);
+    }
+    CHECK(qaindex::check_index(many).ok());
+    const std::string expected = index_content(one);
+    CHECK_THAT(expected, Catch::Contains("\nspelling sweats 900\n"));
+    CHECK_THAT(expected, Catch::Contains("\nQn5 1 0\n"));
+    CHECK(index_content(many) == expected);
+    // No scratch shard is left behind.
+    for (const auto& child : fs::directory_iterator(many)) {
+        CHECK(child.path().filename().string().find("shard") == std::string::npos);
+    }
 }
 
 TEST_CASE("A second build of an unchanged corpus changes nothing", "[index][build]") {
@@ -499,9 +597,10 @@ TEST_CASE("A build that fails for want of space gives the disk back", "[index][b
     // A child process may write files no larger than a limit (RLIMIT_FSIZE, so writes past it
     // fail as on a full disk): its build fails. An update's failed transaction used to leave
     // its blocks in the live tables, so the space stayed taken; a full build's scratch shards
-    // were always removed.
-    const bool rebuild = GENERATE(false, true);
-    CAPTURE(rebuild);
+    // were always removed, also when each thread wrote several (a new one every 100 entries).
+    const auto [rebuild, rollover] =
+        GENERATE(table<bool, bool>({{false, false}, {true, false}, {true, true}}));
+    CAPTURE(rebuild, rollover);
     const BuiltCorpus built("build-disk");
     const auto& corpus = built.corpus;
     const auto& db = built.db;
@@ -523,6 +622,9 @@ TEST_CASE("A build that fails for want of space gives the disk back", "[index][b
     REQUIRE(child >= 0);
     if (child == 0) {
         ::signal(SIGXFSZ, SIG_IGN);
+        if (rollover) {
+            ::setenv("QAINDEX_TEST_SCRATCH_SHARD_ENTRIES", "100", 1);
+        }
         const rlim_t limit = postings + 8192;  // one more block of postings
         const struct rlimit cap { limit, limit };
         ::setrlimit(RLIMIT_FSIZE, &cap);

@@ -130,3 +130,49 @@ TEST_CASE("kill -9 at every build phase leaves a sound, searchable index", "[too
     }
     CHECK(generations == 1);
 }
+
+TEST_CASE("A full build writes a new scratch shard every so many entries and a kill leaves none",
+          "[tools][kill]") {
+    // QAINDEX_TEST_SCRATCH_SHARD_ENTRIES=64 stands for kScratchShardEntries (lib/index/build.cpp):
+    // 1,000 entries come in chunks of 128, so each chunk starts a new shard; held where the
+    // compaction begins, the build has written 8 or more (one per thread before the change).
+    qaindex::test::ScratchDir scratch("tool-kill-rollover");
+    const fs::path corpus = scratch.path() / "corpus";
+    const std::string db = (scratch.path() / "db").string();
+    write_old_corpus(corpus);
+    REQUIRE(run_tool(kTool, {"build", corpus.string(), "--db", db}).status == 0);
+    std::string lines;
+    for (std::size_t i = 0; i < 1000; ++i) {
+        lines += "{\"id\":\"r" + std::to_string(i) + "\",\"question\":\"Blurred vision " +
+                 std::to_string(i) + " mornings\"}\n";
+    }
+    qaindex::test::write_text(corpus, "more.jsonl", lines);
+
+    const fs::path err = scratch.path() / "err";
+    const pid_t pid = qaindex::test::spawn_tool(
+        kTool, {"build", corpus.string(), "--db", db, "--threads", "2", "--rebuild"},
+        scratch.path() / "out", err,
+        {"QAINDEX_TEST_PAUSE_AT=compacting", "QAINDEX_TEST_SCRATCH_SHARD_ENTRIES=64"});
+    REQUIRE(pid > 0);
+    const bool paused = wait_for_pause(pid, err, "compacting");
+    std::size_t scratch_shards = 0;
+    for (const auto& child : fs::directory_iterator(db)) {
+        scratch_shards += child.path().filename().string().find(".shard-") != std::string::npos;
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    INFO(qaindex::test::read_file(err));
+    REQUIRE(paused);
+    CHECK(scratch_shards >= 8);
+    CHECK(qaindex::check_index(db).ok());
+    CHECK(qaindex::index_stats(db).entries == kOldEntries);
+
+    const auto again = run_tool(kTool, {"build", corpus.string(), "--db", db});
+    CAPTURE(again.err);
+    CHECK(again.status == 0);
+    CHECK(qaindex::index_stats(db).entries == kOldEntries + 1000);
+    for (const auto& child : fs::directory_iterator(db)) {
+        CHECK(child.path().filename().string().find(".shard-") == std::string::npos);
+    }
+}
