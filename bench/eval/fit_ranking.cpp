@@ -27,6 +27,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -351,6 +352,23 @@ std::vector<std::string> weight_rows(const std::string& use, const std::vector<s
     return rows;
 }
 
+// Where a weights.tsv row of use ("use-short" or "use-long", a feature, a weight) goes in the
+// order of weight_rows; none for another use's row, a comment or the header.
+std::optional<std::size_t> weight_index(const std::vector<std::string>& cells,
+                                        const std::string& use,
+                                        const std::vector<std::string>& names,
+                                        const std::filesystem::path& path) {
+    const bool short_row = cells.size() == 3 && cells[0] == use + "-short";
+    if (!short_row && !(cells.size() == 3 && cells[0] == use + "-long")) {
+        return std::nullopt;
+    }
+    const auto it = std::find(names.begin(), names.end(), cells[1]);
+    if (it == names.end()) {
+        throw std::runtime_error(path.string() + ": feature " + cells[1] + " is not in the dumps");
+    }
+    return static_cast<std::size_t>(it - names.begin()) + (short_row ? 0 : names.size());
+}
+
 // use's weights in a weights.tsv file, in the order of weight_rows.
 std::vector<double> read_weights(const std::filesystem::path& path, const std::string& use,
                                  const std::vector<std::string>& names) {
@@ -363,17 +381,9 @@ std::vector<double> read_weights(const std::filesystem::path& path, const std::s
     std::string line;
     while (std::getline(in, line)) {
         const auto cells = split(line, '\t');
-        const bool short_row = cells.size() == 3 && cells[0] == use + "-short";
-        if (short_row || (cells.size() == 3 && cells[0] == use + "-long")) {
-            const auto it = std::find(names.begin(), names.end(), cells[1]);
-            if (it == names.end()) {
-                throw std::runtime_error(path.string() + ": feature " + cells[1] +
-                                         " is not in the dumps");
-            }
-            const auto i =
-                static_cast<std::size_t>(it - names.begin()) + (short_row ? 0 : names.size());
-            weights[i] = std::stod(cells[2]);
-            seen[i] = true;
+        if (const auto i = weight_index(cells, use, names, path)) {
+            weights[*i] = std::stod(cells[2]);
+            seen[*i] = true;
         }
     }
     if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
@@ -393,18 +403,9 @@ void write_weights(const std::filesystem::path& path, const std::string& use,
     std::vector<bool> seen(rows.size(), false);
     std::string line;
     while (std::getline(in, line)) {
-        const auto cells = split(line, '\t');
-        const bool short_row = cells.size() == 3 && cells[0] == use + "-short";
-        if (short_row || (cells.size() == 3 && cells[0] == use + "-long")) {
-            const auto it = std::find(names.begin(), names.end(), cells[1]);
-            if (it == names.end()) {
-                throw std::runtime_error(path.string() + ": feature " + cells[1] +
-                                         " is not in the dumps");
-            }
-            const auto i =
-                static_cast<std::size_t>(it - names.begin()) + (short_row ? 0 : names.size());
-            seen[i] = true;
-            out.push_back(rows[i]);
+        if (const auto i = weight_index(split(line, '\t'), use, names, path)) {
+            seen[*i] = true;
+            out.push_back(rows[*i]);
         } else {
             out.push_back(line);
         }

@@ -220,12 +220,17 @@ std::vector<ScoredPart> FreeTextQuery::parts() const {
 const std::set<std::string_view> kAgeUnits = {"year", "years", "month", "months",
                                               "week", "weeks", "day",   "days"};
 
+// Whether tokens[i] is the "old" that ends an age: "year-old", "months old".
+bool ends_age(const std::vector<Token>& tokens, std::size_t i) {
+    return i > 0 && tokens[i].term == "old" && kAgeUnits.contains(tokens[i - 1].term);
+}
+
 // The tokens of ages ("50-year-old", "6 months old"): the number, the unit, "old" and the
 // compound of them.
 std::vector<bool> age_tokens(const std::vector<Token>& tokens) {
     std::vector<bool> age(tokens.size(), false);
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-        if (tokens[i].term != "old" || !kAgeUnits.contains(tokens[i - 1].term)) {
+        if (!ends_age(tokens, i)) {
             continue;
         }
         std::uint32_t first = tokens[i - 1].position;
@@ -268,18 +273,17 @@ std::vector<bool> aside_tokens(std::string_view text, const std::vector<Token>& 
     }
     std::vector<bool> aside(tokens.size(), false);
     for (const auto& [first, last] : spans) {
-        std::vector<std::size_t> inside;
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].begin > first && tokens[i].begin < last &&
-                tokens[i].kind != TokenKind::Compound) {
-                inside.push_back(i);
-            }
-        }
-        if (inside.size() > ranking::kMaxAsideWords) {
+        const auto inside = [&](const Token& token) {
+            return token.begin > first && token.begin < last;
+        };
+        const auto words = std::count_if(tokens.begin(), tokens.end(), [&](const Token& token) {
+            return inside(token) && token.kind != TokenKind::Compound;
+        });
+        if (static_cast<std::size_t>(words) > ranking::kMaxAsideWords) {
             continue;
         }
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            aside[i] = aside[i] || (tokens[i].begin > first && tokens[i].begin < last);
+            aside[i] = aside[i] || inside(tokens[i]);
         }
     }
     return aside;
@@ -388,7 +392,7 @@ std::size_t FreeTextAnalyzer::subject_line(const QueryText& text) {
         }
         if (tokens[i].kind != TokenKind::Compound) {
             ++words;
-            if (tokens[i].term == "old" && i > 0 && kAgeUnits.contains(tokens[i - 1].term)) {
+            if (ends_age(tokens, i)) {
                 return 0;
             }
         }

@@ -239,18 +239,17 @@ struct Searcher::Impl {
         }
     }
 
-    // matches (best first by the first stage) in the second stage's order: the use's
-    // weights for the query's brevity over each one's features. Without a query profile
-    // (query syntax only, a filter) the first stage's order and weights stand. When the
-    // weights weigh the first stage alone the order would be the first stage's anyway, so no
-    // feature is computed unless explain asks for the parts. Equal scores keep the first
+    // matches (best first by the first stage) in the second stage's order: weights (the
+    // use's blended by the query's brevity) over each one's features. Without a query
+    // profile (query syntax only, a filter) the first stage's order and weights stand. When
+    // the weights weigh the first stage alone the order would be the first stage's anyway, so
+    // no feature is computed unless explain asks for the parts. Equal scores keep the first
     // stage's order.
     std::vector<Ranked> rerank(const std::vector<detail::Match>& matches,
-                               const detail::QueryProfile& profile, const detail::UseWeights& use,
+                               const detail::QueryProfile& profile, const detail::Weights& weights,
                                bool explain) {
         std::vector<Ranked> out;
         out.reserve(matches.size());
-        const detail::Weights weights = use.blend(scorer.brevity(profile));
         if (profile.empty() || (!explain && detail::first_stage_alone(weights))) {
             for (const detail::Match& m : matches) {
                 out.push_back({m.docid, m.weight});
@@ -565,11 +564,13 @@ struct Searcher::Impl {
         detail::MatchResult matched;
         std::vector<Ranked> page;  // the hits up to the page's end, each question once
         std::vector<std::string> page_keys;
+        const double brevity = scorer.brevity(plan.profile);
+        const detail::Weights weights = model.search.blend(brevity);
         for (;;) {
             match.count = capped_count(depth, documents);
             matched = run_match(match);
             const std::vector<Ranked> ranked =
-                rerank(matched.matches, plan.profile, model.search, request.explain);
+                rerank(matched.matches, plan.profile, weights, request.explain);
             page.clear();
             page_keys.clear();
             for (const Ranked& r : ranked) {
@@ -601,9 +602,8 @@ struct Searcher::Impl {
             if (explainer) {
                 f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
                 if (r.features) {
-                    f.explanation->brevity = scorer.brevity(plan.profile);
-                    f.explanation->parts =
-                        score_parts(*r.features, model.search.blend(f.explanation->brevity));
+                    f.explanation->brevity = brevity;
+                    f.explanation->parts = score_parts(*r.features, weights);
                 }
             }
             if (!page_keys[i].empty()) {
@@ -717,6 +717,8 @@ struct Searcher::Impl {
         std::size_t depth = std::max(detail::ranking::kRerankDepth,
                                      limit * detail::ranking::kSimilarOverfetch + 10);
         std::vector<Found> found;
+        const double brevity = scorer.brevity(plan.profile);
+        const detail::Weights weights = model.similar.blend(brevity);
         for (;;) {
             const detail::MatchResult matched =
                 run_match({.query = query,
@@ -726,7 +728,7 @@ struct Searcher::Impl {
                            .candidate_terms = candidate_terms,
                            .candidates = detail::ranking::kRankedCandidates});
             const std::vector<Ranked> ranked =
-                rerank(matched.matches, plan.profile, model.similar, request.explain);
+                rerank(matched.matches, plan.profile, weights, request.explain);
             found.clear();
             detail::DuplicateFilter near;
             std::vector<std::string> keys;
@@ -766,9 +768,8 @@ struct Searcher::Impl {
                 if (explainer) {
                     f.explanation = explain(*explainer, r.docid, document, f.stored, plan);
                     if (r.features) {
-                        f.explanation->brevity = scorer.brevity(plan.profile);
-                        f.explanation->parts =
-                            score_parts(*r.features, model.similar.blend(f.explanation->brevity));
+                        f.explanation->brevity = brevity;
+                        f.explanation->parts = score_parts(*r.features, weights);
                     }
                 }
                 if (request.collapse) {
