@@ -272,9 +272,9 @@ std::vector<bool> aside_tokens(std::string_view text, const std::vector<Token>& 
         }
     }
     std::vector<bool> aside(tokens.size(), false);
-    for (const auto& [first, last] : spans) {
-        const auto inside = [&](const Token& token) {
-            return token.begin > first && token.begin < last;
+    for (const auto& span : spans) {
+        const auto inside = [&span](const Token& token) {
+            return token.begin > span.first && token.begin < span.second;
         };
         const auto words = std::count_if(tokens.begin(), tokens.end(), [&](const Token& token) {
             return inside(token) && token.kind != TokenKind::Compound;
