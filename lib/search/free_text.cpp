@@ -69,6 +69,12 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "my name is",
     "i have a question",
     "my question is",
+    "my question was",
+    "the question is",
+    "the question was",
+    "her question was",
+    "his question was",
+    "their question was",
     "i have some questions",
     "a question about",
     "i am writing",
@@ -289,6 +295,51 @@ std::vector<bool> aside_tokens(std::string_view text, const std::vector<Token>& 
     return aside;
 }
 
+// The tokens of the sentences that ask in a text that also tells: "A patient has neonatal
+// testicular torsion. How much damage is there to the other testicle?" asks about the testicle,
+// and the story around it says whom it concerns. A sentence asks when it ends with "?" or
+// announces the question ("The question is whether tetracycline crosses into breast milk.").
+// Nothing when no sentence asks or every one does. A long run-on ending in "?" is the story
+// itself, and asks nothing apart.
+std::vector<bool> question_sentence_tokens(const QueryText& text) {
+    const std::vector<Token>& tokens = text.tokens;
+    std::vector<bool> asking(tokens.size(), false);
+    bool any_asks = false;
+    bool any_tells = false;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const bool last = i + 1 == tokens.size();
+        if (!last && !text.sentence_break(i, i + 1)) {
+            continue;
+        }
+        const std::string_view after =
+            last ? text.text.substr(tokens[i].end)
+                 : text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+        bool content = false;
+        bool announced = false;
+        std::size_t words = 0;
+        for (std::size_t k = first; k <= i; ++k) {
+            content = content || text.content(k);
+            words += tokens[k].kind == TokenKind::Compound ? 0U : 1U;
+            announced = announced || (k < i && tokens[k].term == "question" &&
+                                      (tokens[k + 1].term == "is" || tokens[k + 1].term == "was"));
+        }
+        const bool asks = (after.find('?') != std::string_view::npos || announced) &&
+                          words <= ranking::kQuestionSentenceMaxWords;
+        if (content) {
+            (asks ? any_asks : any_tells) = true;
+        }
+        for (std::size_t k = first; k <= i && asks; ++k) {
+            asking[k] = true;
+        }
+        first = i + 1;
+    }
+    if (!any_asks || !any_tells) {
+        std::fill(asking.begin(), asking.end(), false);
+    }
+    return asking;
+}
+
 FreeTextAnalyzer::FreeTextAnalyzer(Analyzer& analyzer, const Lexicon& lexicon,
                                    const LexiconIndex& index)
     : analyzer_(analyzer), lexicon_(lexicon), index_(index), question_words_(analyzer) {
@@ -468,7 +519,9 @@ std::vector<double> FreeTextAnalyzer::token_weights(const QueryText& text) {
     }
     const std::vector<bool> age = age_tokens(text.tokens);
     const std::vector<bool> aside = aside_tokens(text.text, text.tokens);
+    const std::vector<bool> asking = question_sentence_tokens(text);
     for (std::size_t i = 0; i < weight.size(); ++i) {
+        weight[i] *= asking[i] && i >= text.subject ? 1.0 + ranking::kQuestionSentenceBoost : 1.0;
         weight[i] *= age[i] ? ranking::kAgeWeight : 1.0;
         weight[i] *= aside[i] ? ranking::kAsideWeight : 1.0;
     }

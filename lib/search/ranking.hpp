@@ -41,6 +41,13 @@ inline constexpr double kAgeWeight = 0.25;
 inline constexpr double kAsideWeight = 0.5;
 /// Parentheses around more words than this hold no aside but part of the question.
 inline constexpr std::size_t kMaxAsideWords = 12;
+/// Extra weight of a word in a sentence that asks (ends with "?") when others only tell: the
+/// question says what is wanted, the story around it whom it concerns ("A patient has neonatal
+/// testicular torsion. How much damage is there to the other testicle?").
+inline constexpr double kQuestionSentenceBoost = 0.5;
+/// A sentence of more words than this is no question apart from the story, even when it ends
+/// with "?": "Hello I burnt my wrist 2 days ago and after last night ... what should I do?"
+inline constexpr std::size_t kQuestionSentenceMaxWords = 20;
 /// Extra weight per repetition of a word, up to kMaxRepeats occurrences.
 inline constexpr double kRepeatBoost = 0.25;
 inline constexpr std::size_t kMaxRepeats = 3;

@@ -500,6 +500,40 @@ TEST_CASE("Stage token_weights: words in parentheses are an aside, a smiley open
                     "wakes") == Approx(1.0));
 }
 
+TEST_CASE("Stage token_weights: the sentence that asks weighs more than the story around it",
+          "[search]") {
+    Setup setup;
+    auto weight_of = [&](const std::string& question, const std::string& term) {
+        auto text = setup.free_text.read(question);
+        text.subject = FreeTextAnalyzer::subject_line(text);
+        const auto weight = FreeTextAnalyzer::token_weights(text);
+        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+            if (text.tokens[i].term == term) {
+                return weight[i];
+            }
+        }
+        return -1.0;
+    };
+    using qaindex::detail::ranking::kQuestionSentenceBoost;
+    const std::string story = "A patient has neonatal testicular torsion after a long delivery. ";
+    CHECK(weight_of(story + "How much damage is there to the other testicle?", "damage") ==
+          Approx(1 + kQuestionSentenceBoost));
+    CHECK(weight_of(story + "How much damage is there to the other testicle?", "torsion") ==
+          Approx(1.0));
+    // Announced without a question mark.
+    CHECK(weight_of(story + "The question is whether the other testicle is damaged.", "damaged") ==
+          Approx(1 + kQuestionSentenceBoost));
+    // Every sentence asks, or none does: nothing stands out.
+    CHECK(weight_of("Is torsion painful? How much damage is there to the testicle?", "damage") ==
+          Approx(1.0));
+    CHECK(weight_of(story + "The other testicle may be damaged.", "damaged") == Approx(1.0));
+    // A run-on of more than kQuestionSentenceMaxWords words ending with "?" is the story.
+    CHECK(weight_of(story + "Hello I burnt my wrist two days ago and after last night I have woken "
+                            "up with a swollen hand and the skin has gone tight so what should I "
+                            "do about this?",
+                    "wrist") == Approx(1.0));
+}
+
 TEST_CASE("Stage strongest_terms: weight x idf, the strongest first, the weak ones in titles",
           "[search]") {
     Setup setup;
