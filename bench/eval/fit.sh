@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Fits the second stage's weights, data/ranking/weights.tsv, on the fitting sets: dumps every
-# candidate's features for their queries (qaindex_eval_run --features --no-collapse, search
-# and Similar Q&A for new text) and fits each use with qaindex_fit_ranking.
+# Fits the second stage's search weights, data/ranking/weights.tsv, on the fitting sets: dumps
+# every candidate's features for their queries (qaindex_eval_run --features --no-collapse) and
+# fits them with qaindex_fit_ranking. Similar Q&A of a new question is ranked by the same
+# weights (as a search of it); the similar rows, for Similar Q&A of an entry, are not fitted:
+# no set measures that.
 #
 #   bench/eval/fit.sh [--folds K] [--dry-run] [-- QAINDEX_FIT_RANKING_OPTIONS]
 #
@@ -66,8 +68,8 @@ dump() {
 }
 
 status=0
-for use in search similar; do
-  mode=$([[ "$use" == search ]] && echo search || echo similar-to)
+for use in search; do
+  mode=search
   arguments=()
   for set in "${fitting_sets[@]}"; do
     if [[ ! -d "$repo/bench/out/$set/db" ]]; then

@@ -94,7 +94,9 @@ struct UseWeights {
 [[nodiscard]] bool first_stage_alone(const Weights& weights);
 
 /// The fitted weights: data/ranking/weights.tsv as compiled into the library, whose uses are
-/// search-short, search-long, similar-short and similar-long.
+/// search-short, search-long, similar-short and similar-long. search ranks searches and Similar
+/// Q&A of a new question (the same task: entries asking what it asks); similar ranks Similar
+/// Q&A of an indexed entry.
 struct ScoringModel {
     UseWeights search{};
     UseWeights similar{};

@@ -718,7 +718,10 @@ struct Searcher::Impl {
                                      limit * detail::ranking::kSimilarOverfetch + 10);
         std::vector<Found> found;
         const double brevity = scorer.brevity(plan.profile);
-        const detail::Weights weights = model.similar.blend(brevity);
+        // A new question is ranked as a search of it (the same task: entries asking what it
+        // asks), so by the search weights, fitted for questions; an entry by the similar ones.
+        const detail::Weights weights =
+            source != 0 ? model.similar.blend(brevity) : model.search.blend(brevity);
         for (;;) {
             const detail::MatchResult matched =
                 run_match({.query = query,

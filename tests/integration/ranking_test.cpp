@@ -138,9 +138,8 @@ TEST_CASE(
             REQUIRE(hit.explanation);
             REQUIRE(hit.explanation->parts.size() == qaindex::detail::kFeatureCount);
             CHECK(hit.explanation->brevity == 0);
-            const qaindex::detail::ScoringModel& model = qaindex::detail::ScoringModel::builtin();
-            const auto& weights =
-                similar ? model.similar.long_questions : model.search.long_questions;
+            // A new question's Similar Q&A is ranked as its search.
+            const auto& weights = qaindex::detail::ScoringModel::builtin().search.long_questions;
             double sum = 0;
             for (std::size_t i = 0; i < weights.size(); ++i) {
                 CHECK(hit.explanation->parts[i].weight == weights[i]);
@@ -148,6 +147,38 @@ TEST_CASE(
             }
             CHECK(hit.score == Approx(sum));
         }
+    }
+}
+
+TEST_CASE("Similar Q&A of a new question ranks as its search, of an entry by the similar weights",
+          "[integration][ranking]") {
+    FixtureIndex index(Backend::Memory, faq_collection());
+    const qaindex::detail::ScoringModel& model = qaindex::detail::ScoringModel::builtin();
+    // Short (brevity 1), so the fitted search-short weights differ from the similar ones.
+    REQUIRE(model.search.short_questions != model.similar.short_questions);
+    const std::string question = "treatment for glaucoma after laser surgery";
+    const SearchResults search = index.searcher().search(
+        {.text = question, .limit = 10, .explain = true, .collapse = false});
+    const SearchResults similar = index.searcher().similar(
+        {.text = question, .limit = 10, .explain = true, .collapse = false});
+    REQUIRE(search.hits.size() >= 3);
+    CHECK(qaindex::test::ids(similar) == qaindex::test::ids(search));
+    for (std::size_t i = 0; i < search.hits.size() && i < similar.hits.size(); ++i) {
+        INFO(search.hits[i].id.value);
+        CHECK(similar.hits[i].score == Approx(search.hits[i].score));
+        REQUIRE(similar.hits[i].explanation);
+        CHECK(similar.hits[i].explanation->brevity == 1);
+        for (std::size_t f = 0; f < qaindex::detail::kFeatureCount; ++f) {
+            CHECK(similar.hits[i].explanation->parts[f].weight == model.search.short_questions[f]);
+        }
+    }
+    const SearchResults of_entry = index.searcher().similar(
+        {.id = qaindex::EntryId{"glaucoma/after-laser"}, .limit = 5, .explain = true});
+    REQUIRE_FALSE(of_entry.hits.empty());
+    const qaindex::Explanation& explained = *of_entry.hits[0].explanation;
+    const qaindex::detail::Weights weights = model.similar.blend(explained.brevity);
+    for (std::size_t f = 0; f < qaindex::detail::kFeatureCount; ++f) {
+        CHECK(explained.parts[f].weight == weights[f]);
     }
 }
 
