@@ -37,7 +37,7 @@ struct LexToken {
 constexpr std::size_t kMaxSyntaxWords = 16;
 // A quoted span of more words is a quotation ('50-year-old woman. "Why does every woman over
 // 30 complain of trouble remembering things?"'), not a phrase to find word for word: alone,
-// it does not make text query syntax.
+// it does not make text query syntax (is_quotation).
 constexpr std::size_t kMaxPhraseWords = 6;
 
 bool is_space(char c) {
@@ -118,6 +118,19 @@ std::size_t word_count(std::string_view text) {
         }
     }
     return words;
+}
+
+// Whether a quoted span is a quotation rather than a phrase: more than kMaxPhraseWords words, or
+// a sentence of its own ('45-year-old woman with diarrhea. "What is dosing on Lomotil?"' quotes
+// the question asked, in five words). A sentence asks or exclaims anywhere in it, or ends with a
+// full stop ("Dr. Smith" is a phrase).
+bool is_quotation(std::string_view quoted) {
+    while (!quoted.empty() && is_space(quoted.back())) {
+        quoted.remove_suffix(1);
+    }
+    return word_count(quoted) > kMaxPhraseWords ||
+           quoted.find_first_of("?!") != std::string_view::npos ||
+           (!quoted.empty() && quoted.back() == '.');
 }
 
 // nullopt for an unterminated quote.
@@ -361,7 +374,7 @@ bool has_query_syntax(std::string_view text) {
         return true;  // an unbalanced quote: the parser reports it
     }
     for (const LexToken& token : *tokens) {
-        if (token.kind == Lex::Phrase && word_count(token.text) > kMaxPhraseWords) {
+        if (token.kind == Lex::Phrase && is_quotation(token.text)) {
             continue;
         }
         if (token.kind != Lex::Word && token.kind != Lex::Open && token.kind != Lex::Close) {

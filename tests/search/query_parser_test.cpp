@@ -88,6 +88,10 @@ TEST_CASE("What counts as query syntax", "[search]") {
         // A quoted sentence is a quotation, prose; with other syntax the text is syntax.
         {"50-year-old woman. \"Why does every woman over 30 complain of memory?\"", false},
         {"\"why does every woman over 30 complain of memory\" AND age", true},
+        // A short quoted sentence too; a quoted name with a dot inside is a phrase.
+        {"45-year-old woman with diarrhea. \"What is dosing on Lomotil?\"", false},
+        {"The mother said, \"He will not eat.\"", false},
+        {"\"Dr. Smith\" eyelid", true},
         {"", false},
     };
     for (const Case& c : cases) {
