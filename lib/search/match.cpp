@@ -324,22 +324,29 @@ MatchResult Matcher::run_parts(const Xapian::Database& db, const MatchRequest& r
 
     const Xapian::docid last = db.get_lastdocid();
     const Xapian::docid middle = last / 2;
-    // A Xapian::Query is not shared between threads: the other thread gets its own copies,
-    // rebuilt from the serialised forms (TermBoostSource registered for them).
+    // A Xapian::Query is not shared between threads: copying one shares its reference count,
+    // which is not atomic, and both parts copy their request. The other thread gets a request
+    // of its own, its queries rebuilt there from the serialised forms (TermBoostSource
+    // registered for them); its copy is made here, before that thread starts.
     const std::string query = request.query.serialise();
     const std::string candidate_query =
         request.candidate_query.empty() ? std::string() : request.candidate_query.serialise();
-    auto other =
-        std::async(std::launch::async, [helper, &request, query, candidate_query, middle, last] {
-            Xapian::Registry registry;
-            registry.register_posting_source(TermBoostSource(std::string()));
-            auto rebuilt = [&](const std::string& serialised) {
-                return serialised.empty() ? Xapian::Query()
-                                          : Xapian::Query::unserialise(serialised, registry);
-            };
-            return rank_part(*helper, rebuilt(query), rebuilt(candidate_query), request,
-                             Range{middle + 1, last});
-        });
+    MatchRequest theirs_request = request;
+    theirs_request.query = Xapian::Query();
+    theirs_request.candidate_query = Xapian::Query();
+    auto other = std::async(std::launch::async, [helper, theirs_request, query, candidate_query,
+                                                 middle, last]() mutable {
+        Xapian::Registry registry;
+        registry.register_posting_source(TermBoostSource(std::string()));
+        auto rebuilt = [&](const std::string& serialised) {
+            return serialised.empty() ? Xapian::Query()
+                                      : Xapian::Query::unserialise(serialised, registry);
+        };
+        theirs_request.query = rebuilt(query);
+        theirs_request.candidate_query = rebuilt(candidate_query);
+        return rank_part(*helper, theirs_request.query, theirs_request.candidate_query,
+                         theirs_request, Range{middle + 1, last});
+    });
     MatchResult mine =
         rank_part(db, request.query, request.candidate_query, request, Range{1, middle});
     MatchResult theirs = other.get();

@@ -146,6 +146,68 @@ double FeatureScorer::bm25_idf(const Xapian::Database& db, const std::string& wo
     return n <= 0 ? 0.0 : std::log(1.0 + (documents - n + 0.5) / (n + 0.5));
 }
 
+// The query's side of the features: the same for every candidate, so worked out once (with
+// the candidates' side, sorted vectors rather than sets: the second stage scores a hundred
+// candidates per query, and building sets of strings for each was most of its time).
+struct FeatureScorer::QueryTerms {
+    struct Word {
+        const QueryProfile::Word* word;
+        double weight;  ///< the user's weight x idf
+    };
+    struct Pair {
+        const std::string* a;
+        const std::string* b;
+        double weight;  ///< the rarer word's idf
+    };
+    std::map<std::string, double, std::less<>> plain_counts;  ///< plain BM25's query words
+    std::vector<Word> words;                                  ///< but the words of kinds
+    std::set<std::string, std::less<>> stems;                 ///< their stems and forms
+    std::map<std::string, std::string, std::less<>> meant;    ///< a misspelling -> its word
+    bool has_focus = false;
+    std::vector<double> concept_weights;  ///< of query.concepts, in order
+    double concept_total = 0;
+    std::vector<Pair> pairs;  ///< but pairs with a word of a kind
+    double pair_total = 0;
+};
+
+FeatureScorer::QueryTerms FeatureScorer::query_terms(const Xapian::Database& db,
+                                                     const QueryProfile& query) {
+    QueryTerms out;
+    for (const std::string& word : query.text_words) {
+        if (plain_word(word)) {
+            out.plain_counts[word] += 1;
+        }
+    }
+    for (const QueryProfile::Word& word : query.words) {
+        out.has_focus = out.has_focus || word.focus;
+        for (const std::string& form : word.forms) {
+            out.meant.emplace(form, word.stem);
+        }
+        if (kind_stems_.contains(word.stem)) {
+            continue;
+        }
+        out.stems.insert(word.stem);
+        out.stems.insert(word.forms.begin(), word.forms.end());
+        out.words.push_back(
+            {.word = &word,
+             .weight = word.weight * idf(db, std::string(schema::kStem) + word.stem)});
+    }
+    for (const std::string& term : query.concepts) {
+        out.concept_weights.push_back(idf(db, term));
+        out.concept_total += out.concept_weights.back();
+    }
+    for (const auto& [a, b] : query.pairs) {
+        if (kind_stems_.contains(a) || kind_stems_.contains(b)) {
+            continue;
+        }
+        const double weight = std::min(idf(db, std::string(schema::kStem) + a),
+                                       idf(db, std::string(schema::kStem) + b));
+        out.pairs.push_back({.a = &a, .b = &b, .weight = weight});
+        out.pair_total += weight;
+    }
+    return out;
+}
+
 std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
                                                    const QueryProfile& query,
                                                    const std::vector<ScoredCandidate>& candidates) {
@@ -160,10 +222,11 @@ std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
     const double mean_length =
         candidates.empty() ? 1.0
                            : std::max(1.0, length_sum / static_cast<double>(candidates.size()));
+    const QueryTerms terms = query_terms(db, query);
     double best_first = 0;
     double best_plain = 0;
     for (const ScoredCandidate& candidate : candidates) {
-        out.push_back(raw_features(db, query, candidate, mean_length));
+        out.push_back(raw_features(db, query, terms, candidate, mean_length));
         best_first = std::max(best_first, out.back()[0]);
         best_plain = std::max(best_plain, out.back()[1]);
     }
@@ -175,14 +238,19 @@ std::vector<FeatureVector> FeatureScorer::features(const Xapian::Database& db,
 }
 
 FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const QueryProfile& query,
-                                          const ScoredCandidate& candidate, double mean_length) {
+                                          const QueryTerms& terms, const ScoredCandidate& candidate,
+                                          double mean_length) {
     const schema::EntryProfile& entry = candidate.profile;
     FeatureVector out{};
     auto set = [&](Feature feature, double value) {
         out[static_cast<std::size_t>(feature)] = value;
     };
     auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
-    auto word_term = [](const std::string& stem) { return std::string(schema::kStem) + stem; };
+    auto word_term = [](std::string_view stem) {
+        std::string term(schema::kStem);
+        term += stem;
+        return term;
+    };
 
     set(Feature::FirstStage, candidate.first_stage);
 
@@ -190,19 +258,13 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
     // stop words, over the title and question: what a general engine sees, before this
     // library's weighting of subject lines, concepts and expansions.
     {
-        std::map<std::string, double> in_query;
-        for (const std::string& word : query.text_words) {
-            if (plain_word(word)) {
-                in_query[word] += 1;
-            }
-        }
-        std::map<std::string, double> in_entry;
+        std::map<std::string_view, double> in_entry;
         double length = 0;
         for (const auto* words : {&entry.title, &entry.question}) {
             for (const std::string& word : *words) {
                 if (plain_word(word)) {
                     length += 1;
-                    if (in_query.contains(word)) {
+                    if (terms.plain_counts.contains(word)) {
                         in_entry[word] += 1;
                     }
                 }
@@ -212,59 +274,59 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
         constexpr double b = 0.75;
         double sum = 0;
         for (const auto& [word, tf] : in_entry) {
-            sum += in_query[word] * bm25_idf(db, word) * tf * (k1 + 1) /
-                   (tf + k1 * (1 - b + b * length / mean_length));
+            sum += terms.plain_counts.find(word)->second * bm25_idf(db, std::string(word)) * tf *
+                   (k1 + 1) / (tf + k1 * (1 - b + b * length / mean_length));
         }
         set(Feature::PlainBm25, sum);
     }
 
     // The headline says what the entry is about: its title, or its question when untitled
-    // (an FAQ, a consumer question).
+    // (an FAQ, a consumer question). Its stems, sorted and each once, but the words of kinds.
     const std::vector<std::string> title = content_stems(entry.title);
     const std::vector<std::string> question = content_stems(entry.question);
     const bool titled = !title.empty();
     const std::vector<std::string>& headline = titled ? title : question;
-    auto topic_words = [&](auto first, auto last) {
-        std::set<std::string> words;
-        for (; first != last; ++first) {
-            if (!kind_stems_.contains(*first)) {
-                words.insert(*first);
+    using Stems = std::vector<std::string_view>;
+    auto topic_words =
+        [&](std::initializer_list<std::pair<const std::string*, const std::string*>> ranges) {
+            Stems words;
+            for (const auto& [first, last] : ranges) {
+                for (const std::string* word = first; word != last; ++word) {
+                    if (!kind_stems_.contains(*word)) {
+                        words.emplace_back(*word);
+                    }
+                }
             }
-        }
-        return words;
+            std::sort(words.begin(), words.end());
+            words.erase(std::unique(words.begin(), words.end()), words.end());
+            return words;
+        };
+    auto all_of = [](const std::vector<std::string>& v) {
+        return std::pair{v.data(), v.data() + v.size()};
     };
-    const std::set<std::string> headline_stems = topic_words(headline.begin(), headline.end());
-    std::set<std::string> stems = topic_words(title.begin(), title.end());
-    stems.merge(topic_words(question.begin(), question.end()));
+    const Stems headline_stems = topic_words({all_of(headline)});
+    const Stems stems = topic_words({all_of(title), all_of(question)});
 
     // The query's words found in the entry, by weight x idf: the asker's rare words count.
-    bool has_focus = false;
-    for (const QueryProfile::Word& word : query.words) {
-        has_focus = has_focus || word.focus;
-    }
     double total = 0;
     double found = 0;
     double in_headline = 0;
     double focus_total = 0;
     double focus_found = 0;
-    std::set<std::string> query_stems;
-    for (const QueryProfile::Word& word : query.words) {
-        if (kind_stems_.contains(word.stem)) {
-            continue;
-        }
-        query_stems.insert(word.stem);
-        query_stems.insert(word.forms.begin(), word.forms.end());
-        const double weight = word.weight * idf(db, word_term(word.stem));
-        const auto held = [&](const std::set<std::string>& in) {
-            return in.contains(word.stem) ||
-                   std::any_of(word.forms.begin(), word.forms.end(),
-                               [&](const std::string& form) { return in.contains(form); });
+    for (const QueryTerms::Word& query_word : terms.words) {
+        const QueryProfile::Word& word = *query_word.word;
+        const double weight = query_word.weight;
+        const auto held = [&](const Stems& in) {
+            const auto has = [&](const std::string& stem) {
+                return std::binary_search(in.begin(), in.end(), std::string_view(stem));
+            };
+            return has(word.stem) || std::any_of(word.forms.begin(), word.forms.end(), has);
         };
         const bool present = held(stems);
         total += weight;
         found += present ? weight : 0;
         in_headline += held(headline_stems) ? weight : 0;
-        if (word.focus || !has_focus) {
+        if (word.focus || !terms.has_focus) {
             focus_total += weight;
             focus_found += present ? weight : 0;
         }
@@ -276,42 +338,32 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
     // The entry's words the query holds: an entry about more than was asked (a narrower
     // question, another condition) holds rare words the query lacks.
     // A misspelling the query was read as weighs as the word meant.
-    std::map<std::string, std::string> meant;
-    for (const QueryProfile::Word& word : query.words) {
-        for (const std::string& form : word.forms) {
-            meant.emplace(form, word.stem);
-        }
-    }
-    auto precision = [&](const std::set<std::string>& of) {
+    auto precision = [&](const Stems& of) {
         double whole = 0;
         double held = 0;
-        for (const std::string& stem : of) {
-            const auto alias = meant.find(stem);
-            const double weight = idf(db, word_term(alias == meant.end() ? stem : alias->second));
+        for (const std::string_view stem : of) {
+            const auto alias = terms.meant.find(stem);
+            const double weight = idf(
+                db, word_term(alias == terms.meant.end() ? stem : std::string_view(alias->second)));
             whole += weight;
-            held += query_stems.contains(stem) ? weight : 0;
+            held += terms.stems.contains(stem) ? weight : 0;
         }
         return share(held, whole);
     };
-    std::set<std::string> opening = topic_words(title.begin(), title.end());
-    opening.merge(
-        topic_words(question.begin(),
-                    question.begin() + static_cast<std::ptrdiff_t>(std::min(
-                                           question.size(), ranking::kPrecisionQuestionStems))));
+    const auto opening_end =
+        question.data() + std::min(question.size(), ranking::kPrecisionQuestionStems);
+    const Stems opening = topic_words({all_of(title), {question.data(), opening_end}});
     set(Feature::Precision, precision(opening));
     set(Feature::TitlePrecision, precision(headline_stems));
 
     // Concepts: the same medical subject however it is worded.
     const std::vector<std::string>& headline_concepts =
         titled ? entry.title_concepts : entry.concepts;
-    double concept_total = 0;
     double concept_found = 0;
-    for (const std::string& term : query.concepts) {
-        const double weight = idf(db, term);
-        concept_total += weight;
-        concept_found += contains(entry.concepts, term) ? weight : 0;
+    for (std::size_t i = 0; i < query.concepts.size(); ++i) {
+        concept_found += contains(entry.concepts, query.concepts[i]) ? terms.concept_weights[i] : 0;
     }
-    set(Feature::ConceptOverlap, share(concept_found, concept_total));
+    set(Feature::ConceptOverlap, share(concept_found, terms.concept_total));
     std::size_t focus_named = 0;
     for (const std::string& term : query.focus_concepts) {
         focus_named += contains(headline_concepts, term) ? 1U : 0U;
@@ -336,19 +388,13 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
     set(Feature::KindUnasked, query.kinds.empty() && !entry.kinds.empty() ? 1 : 0);
 
     // Word pairs: "laser surgery" found as such, not "laser" here and "surgery" there.
-    double pair_total = 0;
     double pair_found = 0;
-    for (const auto& [a, b] : query.pairs) {
-        if (kind_stems_.contains(a) || kind_stems_.contains(b)) {
-            continue;
-        }
-        const double weight = std::min(idf(db, word_term(a)), idf(db, word_term(b)));
-        pair_total += weight;
-        if (together(title, a, b) || together(question, a, b)) {
-            pair_found += weight;
+    for (const QueryTerms::Pair& pair : terms.pairs) {
+        if (together(title, *pair.a, *pair.b) || together(question, *pair.a, *pair.b)) {
+            pair_found += pair.weight;
         }
     }
-    set(Feature::Proximity, share(pair_found, pair_total));
+    set(Feature::Proximity, share(pair_found, terms.pair_total));
 
     set(Feature::Length, std::log(1.0 + static_cast<double>(entry.title.size()) +
                                   static_cast<double>(entry.question_length)));

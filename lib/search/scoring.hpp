@@ -151,10 +151,14 @@ class FeatureScorer {
     double idf(const Xapian::Database& db, const std::string& term);
     // BM25's (Lucene's) idf of a profile word: a stop word by its exact term.
     double bm25_idf(const Xapian::Database& db, const std::string& word);
+    // What the features need of the query, worked out once for all its candidates.
+    struct QueryTerms;
+    QueryTerms query_terms(const Xapian::Database& db, const QueryProfile& query);
     // The features of one candidate, but for the shares of the best (FirstStage, PlainBm25
     // hold raw values).
     FeatureVector raw_features(const Xapian::Database& db, const QueryProfile& query,
-                               const ScoredCandidate& candidate, double mean_length);
+                               const QueryTerms& terms, const ScoredCandidate& candidate,
+                               double mean_length);
 
     std::unordered_map<std::string, double> frequency_;
     std::set<std::string> kind_stems_;

@@ -182,8 +182,10 @@ TEST_CASE("Similar Q&A of a new question ranks as its search, of an entry by the
     }
 }
 
-TEST_CASE("A clinician's question is about its question, not the patient's age or a quotation",
-          "[integration][ranking]") {
+TEST_CASE(
+    "A clinician's question is about its question, not the patient's age, the story or a "
+    "quotation",
+    "[integration][ranking]") {
     auto clinical = [](std::string id, std::string question) {
         return faq(std::move(id), "", std::move(question), "");
     };
@@ -205,6 +207,10 @@ TEST_CASE("A clinician's question is about its question, not the patient's age o
                            clinical("rash", "What is this rash on a 15-month-old's legs?"),
                            clinical("thyroid", "What is the dose of thyroxine for a woman?"),
                            clinical("cough", "Why does this child keep coughing at night?"),
+                           clinical("torsion", "What is testicular torsion?"),
+                           clinical("torsion-damage", "How much damage is there to the testicle?"),
+                           clinical("lomotil", "What is the dose of Lomotil?"),
+                           clinical("diarrhea", "What causes diarrhea in a woman?"),
                        });
     // The age as a rare compound ("50yearold") and the quoted question as a phrase found
     // nowhere word for word made the age the match.
@@ -215,4 +221,12 @@ TEST_CASE("A clinician's question is about its question, not the patient's age o
     check_above(index.searcher(),
                 "15-month-old girl. The mother asked if she should be on fluoride supplements.",
                 "fluoride", "vaccine");
+    // The sentence that asks says what is wanted; the story names the condition.
+    check_above(index.searcher(),
+                "A patient has neonatal testicular torsion after a difficult delivery. How much "
+                "damage is there to the other testicle?",
+                "torsion-damage", "torsion");
+    // A short quoted question is a quotation, not a phrase found nowhere.
+    check_above(index.searcher(), "45-year-old woman with diarrhea. \"What is dosing on Lomotil?\"",
+                "lomotil", "diarrhea");
 }
