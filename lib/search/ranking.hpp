@@ -125,9 +125,15 @@ inline constexpr double kCommonPartShare = 0.1;
 inline constexpr double kCandidateBm25B = 0.0;
 
 // ---- Second stage (search/scoring.hpp) ---------------------------------------------------
-/// Candidates of the first stage that the second stage scores again: a search's best
-/// kRerankDepth (or more, to fill the page asked for), Similar Q&A's likewise.
+/// Candidates of the first stage that the second stage scores again for a short question: a
+/// search's best kRerankDepth (or more, to fill the page asked for), Similar Q&A's likewise.
 inline constexpr std::size_t kRerankDepth = 100;
+/// A longer question's features weigh less (brevity x their weights) and move fewer candidates
+/// far, so fewer are scored again: kRerankDepth x its brevity, at least this share of it. With
+/// it every query of the six evaluation sets keeps its relevant hits' ranks in its top 10, and
+/// long questions at 100,000 entries take 0.86x the CPU (bench/RESULTS.md, "The second stage's
+/// cost").
+inline constexpr double kMinRerankShare = 0.3;
 /// Stems of an entry's question counted in its precision (Feature::Precision): its opening,
 /// where the asker says what it is about. Each distinct stem costs an idf lookup once.
 inline constexpr std::size_t kPrecisionQuestionStems = 32;

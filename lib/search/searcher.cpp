@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <map>
 #include <memory>
@@ -237,6 +238,16 @@ struct Searcher::Impl {
                 throw IndexError(name + ": cannot reopen: " + error.get_description());
             }
         }
+    }
+
+    // How many of the first stage's best the second stage scores again for a query of this
+    // brevity: ranking::kRerankDepth for a short question, fewer as it lengthens (its features
+    // weigh brevity x their weights, so they move fewer candidates far), never fewer than
+    // kRerankDepth x kMinRerankShare.
+    static std::size_t rerank_depth(double brevity) {
+        namespace r = detail::ranking;
+        return static_cast<std::size_t>(std::lround(static_cast<double>(r::kRerankDepth) *
+                                                    std::max(r::kMinRerankShare, brevity)));
     }
 
     // matches (best first by the first stage) in the second stage's order: weights (the
@@ -519,7 +530,8 @@ struct Searcher::Impl {
         const auto documents = db.get_doccount();
         const std::size_t offset = capped_count(request.offset, documents);
         const std::size_t wanted = offset + capped_count(request.limit, documents);
-        std::size_t depth = std::max(detail::ranking::kRerankDepth, wanted);
+        const double brevity = scorer.brevity(plan.profile);
+        std::size_t depth = std::max(rerank_depth(brevity), wanted);
         detail::MatchRequest match{.query = query,
                                    .count = capped_count(depth, documents),
                                    .extra_postings = source_postings(plan)};
@@ -564,7 +576,6 @@ struct Searcher::Impl {
         detail::MatchResult matched;
         std::vector<Ranked> page;  // the hits up to the page's end, each question once
         std::vector<std::string> page_keys;
-        const double brevity = scorer.brevity(plan.profile);
         const detail::Weights weights = model.search.blend(brevity);
         for (;;) {
             match.count = capped_count(depth, documents);
@@ -714,10 +725,10 @@ struct Searcher::Impl {
         // question or nearly its words. A new question's near-twins are its best answers.
         const auto documents = db.get_doccount();
         const std::size_t limit = capped_count(request.limit, documents);
-        std::size_t depth = std::max(detail::ranking::kRerankDepth,
-                                     limit * detail::ranking::kSimilarOverfetch + 10);
-        std::vector<Found> found;
         const double brevity = scorer.brevity(plan.profile);
+        std::size_t depth =
+            std::max(rerank_depth(brevity), limit * detail::ranking::kSimilarOverfetch + 10);
+        std::vector<Found> found;
         // A new question is ranked as a search of it (the same task: entries asking what it
         // asks), so by the search weights, fitted for questions; an entry by the similar ones.
         const detail::Weights weights =
