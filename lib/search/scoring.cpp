@@ -35,6 +35,13 @@ bool is_stop_word(const std::string& word) {
     return !word.empty() && word.front() == schema::kProfileStopWord;
 }
 
+// The index term of a stem: "Z" + stem.
+std::string stem_term(std::string_view stem) {
+    std::string term(schema::kStem);
+    term += stem;
+    return term;
+}
+
 // The content stems of a profile's word sequence, in order.
 std::vector<std::string> content_stems(const std::vector<std::string>& words) {
     std::vector<std::string> out;
@@ -140,8 +147,8 @@ double FeatureScorer::idf(const Xapian::Database& db, const std::string& term) {
 }
 
 double FeatureScorer::bm25_idf(const Xapian::Database& db, const std::string& word) {
-    const double n = is_stop_word(word) ? frequency(db, word.substr(1))
-                                        : frequency(db, std::string(schema::kStem) + word);
+    const double n =
+        is_stop_word(word) ? frequency(db, word.substr(1)) : frequency(db, stem_term(word));
     const double documents = static_cast<double>(db.get_doccount());
     return n <= 0 ? 0.0 : std::log(1.0 + (documents - n + 0.5) / (n + 0.5));
 }
@@ -188,9 +195,7 @@ FeatureScorer::QueryTerms FeatureScorer::query_terms(const Xapian::Database& db,
         }
         out.stems.insert(word.stem);
         out.stems.insert(word.forms.begin(), word.forms.end());
-        out.words.push_back(
-            {.word = &word,
-             .weight = word.weight * idf(db, std::string(schema::kStem) + word.stem)});
+        out.words.push_back({.word = &word, .weight = word.weight * idf(db, stem_term(word.stem))});
     }
     for (const std::string& term : query.concepts) {
         out.concept_weights.push_back(idf(db, term));
@@ -200,8 +205,7 @@ FeatureScorer::QueryTerms FeatureScorer::query_terms(const Xapian::Database& db,
         if (kind_stems_.contains(a) || kind_stems_.contains(b)) {
             continue;
         }
-        const double weight = std::min(idf(db, std::string(schema::kStem) + a),
-                                       idf(db, std::string(schema::kStem) + b));
+        const double weight = std::min(idf(db, stem_term(a)), idf(db, stem_term(b)));
         out.pairs.push_back({.a = &a, .b = &b, .weight = weight});
         out.pair_total += weight;
     }
@@ -246,11 +250,6 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
         out[static_cast<std::size_t>(feature)] = value;
     };
     auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
-    auto word_term = [](std::string_view stem) {
-        std::string term(schema::kStem);
-        term += stem;
-        return term;
-    };
 
     set(Feature::FirstStage, candidate.first_stage);
 
@@ -344,7 +343,7 @@ FeatureVector FeatureScorer::raw_features(const Xapian::Database& db, const Quer
         for (const std::string_view stem : of) {
             const auto alias = terms.meant.find(stem);
             const double weight = idf(
-                db, word_term(alias == terms.meant.end() ? stem : std::string_view(alias->second)));
+                db, stem_term(alias == terms.meant.end() ? stem : std::string_view(alias->second)));
             whole += weight;
             held += terms.stems.contains(stem) ? weight : 0;
         }

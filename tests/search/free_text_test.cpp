@@ -47,6 +47,17 @@ double weight_of(const FreeTextQuery& query, const std::string& term) {
     return 0;
 }
 
+// token_weights' weight of the first token written term in text; -1 when there is none.
+double token_weight(const qaindex::detail::QueryText& text, const std::string& term) {
+    const auto weight = FreeTextAnalyzer::token_weights(text);
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+        if (text.tokens[i].term == term) {
+            return weight[i];
+        }
+    }
+    return -1.0;
+}
+
 bool has_alternative(const FreeTextQuery& query, const std::string& to) {
     return std::any_of(query.expansions.begin(), query.expansions.end(), [&](const auto& group) {
         return std::any_of(group.alternatives.begin(), group.alternatives.end(),
@@ -433,15 +444,7 @@ TEST_CASE("Stage token_weights: subject, mention and negation factors", "[search
     auto text = setup.free_text.read("Knee pain. I have no fever at all but my knee hurts");
     text.subject = FreeTextAnalyzer::subject_line(text);
     text.mentions = setup.free_text.mentions(text);
-    const auto weight = FreeTextAnalyzer::token_weights(text);
-    auto weight_at = [&](const std::string& term) {
-        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-            if (text.tokens[i].term == term) {
-                return weight[i];
-            }
-        }
-        return -1.0;
-    };
+    auto weight_at = [&](const std::string& term) { return token_weight(text, term); };
     using namespace qaindex::detail::ranking;
     // "knee pain" is the subject line and a mention.
     CHECK(weight_at("pain") == Approx((1 + kSubjectBoost) * (1 + kMentionBoost)));
@@ -475,13 +478,7 @@ TEST_CASE("Stage token_weights: words in parentheses are an aside, a smiley open
     auto weight_of = [&](const std::string& question, const std::string& term) {
         auto text = setup.free_text.read(question);
         text.mentions = setup.free_text.mentions(text);
-        const auto weight = FreeTextAnalyzer::token_weights(text);
-        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-            if (text.tokens[i].term == term) {
-                return weight[i];
-            }
-        }
-        return -1.0;
+        return token_weight(text, term);
     };
     using qaindex::detail::ranking::kAsideWeight;
     const double plain = weight_of("How do you do a paracentesis for ascites?", "ascites");
@@ -506,13 +503,7 @@ TEST_CASE("Stage token_weights: the sentence that asks weighs more than the stor
     auto weight_of = [&](const std::string& question, const std::string& term) {
         auto text = setup.free_text.read(question);
         text.subject = FreeTextAnalyzer::subject_line(text);
-        const auto weight = FreeTextAnalyzer::token_weights(text);
-        for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-            if (text.tokens[i].term == term) {
-                return weight[i];
-            }
-        }
-        return -1.0;
+        return token_weight(text, term);
     };
     using qaindex::detail::ranking::kQuestionSentenceBoost;
     const std::string story = "A patient has neonatal testicular torsion after a long delivery. ";
